@@ -1,0 +1,47 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { AccessGuard } from './common/access.guard.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { graphqlOptions } from './common/graphql.config.js';
+import { FEATURE_MODULES } from './modules/feature-modules.js';
+
+export type ProcessRole = 'api' | 'worker';
+
+/**
+ * The same modules serve the API and the worker; the worker leaves out HTTP (GraphQL and
+ * static files) and runs job handlers instead.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, role: ProcessRole): DynamicModule {
+    const http: (DynamicModule | Type)[] =
+      role === 'api'
+        ? [
+            GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+            ...(config.clientDist
+              ? [
+                  ServeStaticModule.forRoot({
+                    rootPath: config.clientDist,
+                    exclude: ['/graphql{*path}', '/api/{*path}'],
+                  }),
+                ]
+              : []),
+          ]
+        : [];
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

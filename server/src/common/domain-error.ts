@@ -1,0 +1,33 @@
+import { ERROR_MESSAGES, type ErrorCode } from '@zipin/shared';
+
+/**
+ * The one error type services throw. The filter maps it to GraphQL `extensions.code` (and
+ * to an HTTP status on REST routes); the client switches on the code.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message ?? ERROR_MESSAGES[code].zh);
+    this.name = 'DomainError';
+  }
+}
+
+export const HTTP_STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  ROLE_NOT_ALLOWED: 403,
+  NOT_IN_SCOPE: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  DUPLICATE: 409,
+  ACCOUNT_LOCKED: 429,
+  VALIDATION_FAILED: 400,
+  FILE_REJECTED: 400,
+  QUERY_TOO_COMPLEX: 400,
+  RENDER_UNAVAILABLE: 503,
+};

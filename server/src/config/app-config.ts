@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Everything the process may be told from outside, parsed once at boot. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Folder for the SQLite file, the session secret and local artifacts in embedded mode. */
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+  redis: { url: string; prefix: string } | null;
+  storage: { kind: 'local'; dir: string } | { kind: 's3'; url: string; bucket: string; accessKey: string; secretKey: string; region: string };
+  timezone: string;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  /** Whether this process runs job handlers (always in embedded mode; workers otherwise). */
+  runJobs: boolean;
+  demoData: boolean;
+  publicUrl: string;
+  chromiumPath: string | null;
+  clientDist: string | null;
+  schemaFile: string | null;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(mysql|mariadb|sqlite):/, 'must start with mysql://, mariadb:// or sqlite:')
+    .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, : _ - only').default('zipin'),
+  STORAGE_DIR: z.string().min(1).optional(),
+  STORAGE_URL: z.string().url('must be a URL like http://minio:9000/bucket').optional(),
+  STORAGE_ACCESS_KEY: z.string().optional(),
+  STORAGE_SECRET_KEY: z.string().optional(),
+  STORAGE_REGION: z.string().default('us-east-1'),
+  APP_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Shanghai'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  RUN_JOBS: bool.optional(),
+  DEMO_DATA: bool.optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  CLIENT_DIST: z.string().min(1).optional(),
+  SCHEMA_FILE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+});
+
+/**
+ * Parses the environment; a bad value throws ConfigError naming the variable, so the
+ * process stops before it touches anything.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const database: AppConfig['database'] =
+    e.DATABASE_URL && !e.DATABASE_URL.startsWith('sqlite:')
+      ? { kind: 'mysql', url: e.DATABASE_URL.replace(/^mariadb:/, 'mysql:') }
+      : { kind: 'sqlite', file: e.DATABASE_URL ? resolve(e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '')) : resolve(dataDir, 'zipin.sqlite') };
+  const embedded = database.kind === 'sqlite' && !e.REDIS_URL;
+
+  let storage: AppConfig['storage'];
+  if (e.STORAGE_URL) {
+    const url = new URL(e.STORAGE_URL);
+    const bucket = url.pathname.replace(/^\/+|\/+$/g, '');
+    if (!bucket) throw new ConfigError('Invalid configuration:\n  STORAGE_URL: must name a bucket, e.g. http://minio:9000/zipin');
+    if (!e.STORAGE_ACCESS_KEY || !e.STORAGE_SECRET_KEY) {
+      throw new ConfigError('Invalid configuration:\n  STORAGE_ACCESS_KEY / STORAGE_SECRET_KEY: required with STORAGE_URL');
+    }
+    storage = { kind: 's3', url: `${url.protocol}//${url.host}`, bucket, accessKey: e.STORAGE_ACCESS_KEY, secretKey: e.STORAGE_SECRET_KEY, region: e.STORAGE_REGION };
+  } else {
+    storage = { kind: 'local', dir: resolve(e.STORAGE_DIR ?? resolve(dataDir, 'artifacts')) };
+  }
+
+  let sessionSecret = e.SESSION_SECRET;
+  if (!sessionSecret) {
+    if (e.NODE_ENV === 'production') {
+      throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)');
+    }
+    sessionSecret = readOrCreateSecret(resolve(dataDir, 'session-secret'));
+  }
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
+    storage,
+    timezone: e.APP_TIMEZONE,
+    sessionSecret,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    runJobs: e.RUN_JOBS ?? !e.REDIS_URL,
+    demoData: e.DEMO_DATA ?? embedded,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    chromiumPath: e.CHROMIUM_PATH ?? null,
+    clientDist: e.CLIENT_DIST ? resolve(e.CLIENT_DIST) : null,
+    schemaFile: e.SCHEMA_FILE ? resolve(e.SCHEMA_FILE) : null,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Embedded mode keeps its secret next to its data, so sessions survive restarts. */
+function readOrCreateSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

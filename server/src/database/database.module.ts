@@ -1,0 +1,19 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { dataSourceOptions } from './data-source.js';
+import { TransactionService } from './transaction.service.js';
+import { ENTITIES } from './entities.js';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config)), TypeOrmModule.forFeature(ENTITIES)],
+      providers: [TransactionService],
+      exports: [TypeOrmModule, TransactionService],
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { UnrecoverableError, type Job, type Queue } from 'bullmq';
+import type { QueryDeepPartialEntity } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { JobName, JobPayloads } from '@zipin/shared';
+import { TransactionService } from '../database/transaction.service.js';
+import { JobBackend } from './job-backend.js';
+import { JobEntity } from './job.entity.js';
+import { JobRegistry } from './job-registry.js';
+import { PermanentJobError } from './job-handler.js';
+
+export const QUEUE_NAME = 'zipin-jobs';
+const RELAY_MS = 2_000;
+const ADD_TIMEOUT_MS = 5_000;
+
+interface QueuedData {
+  outboxId: string;
+  payload: JobEntity['payload'];
+}
+
+/** BullMQ ids may not contain ':'; the fixed key keeps its meaning otherwise. */
+export const bullJobId = (row: Pick<JobEntity, 'id' | 'jobKey'>) => (row.jobKey ?? row.id).replace(/:/g, '.');
+
+/**
+ * Production's queue: PENDING rows of the job table are relayed to BullMQ with their fixed
+ * ids (BullMQ drops a duplicate id), then marked DISPATCHED. While Redis is down the rows
+ * wait and users' actions still commit; the relay catches up when it returns.
+ */
+@Injectable()
+export class BullmqJobBackend extends JobBackend implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private timer: NodeJS.Timeout | null = null;
+  private relaying = false;
+  private stopped = true;
+
+  constructor(
+    @InjectQueue(QUEUE_NAME) private readonly queue: Queue,
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  kick(): void {
+    if (!this.stopped) this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.relay().finally(() => {
+        if (!this.stopped && !this.timer) this.schedule(RELAY_MS);
+      });
+    }, ms);
+  }
+
+  /** Hands every PENDING row to BullMQ; returns how many went. */
+  async relay(): Promise<number> {
+    if (this.relaying) return 0;
+    this.relaying = true;
+    let sent = 0;
+    try {
+      const rows = await this.dataSource.getRepository(JobEntity).find({ where: { status: 'PENDING' }, order: { runAt: 'ASC' }, take: 500 });
+      for (const row of rows) {
+        await withTimeout(
+          this.queue.add(row.name, { outboxId: row.id, payload: row.payload } satisfies QueuedData, {
+            jobId: bullJobId(row),
+            delay: Math.max(0, row.runAt.getTime() - Date.now()),
+            attempts: Math.max(1, row.maxAttempts - row.attempts),
+            backoff: { type: 'exponential', delay: row.backoffMs },
+            removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+            removeOnFail: { age: 30 * 24 * 3600 },
+          }),
+          ADD_TIMEOUT_MS,
+        );
+        await this.transactions.run(({ manager }) =>
+          manager.getRepository(JobEntity).update({ id: row.id, status: 'PENDING' }, { status: 'DISPATCHED' }),
+        );
+        sent++;
+      }
+    } catch (err) {
+      this.logger.warn(`relay to Redis paused: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.relaying = false;
+    }
+    return sent;
+  }
+}
+
+/** Runs handlers for BullMQ jobs; registered only in processes that run jobs. */
+@Processor(QUEUE_NAME, { concurrency: 2 })
+export class BullmqJobProcessor extends WorkerHost {
+  private readonly logger = new Logger('Jobs');
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly transactions: TransactionService,
+  ) {
+    super();
+  }
+
+  async process(job: Job<QueuedData>): Promise<void> {
+    const { outboxId, payload } = job.data;
+    await this.mark(outboxId, { status: 'ACTIVE', attempts: job.attemptsMade + 1 });
+    try {
+      await this.registry.run(job.name as JobName, payload as JobPayloads[JobName], {
+        jobId: outboxId,
+        attempt: job.attemptsMade + 1,
+        maxAttempts: job.opts.attempts ?? 1,
+      });
+    } catch (err) {
+      // BullMQ stops retrying on UnrecoverableError.
+      if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+      throw err;
+    }
+    await this.mark(outboxId, { status: 'DONE', finishedAt: new Date(), lastError: null });
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<QueuedData> | undefined, err: Error): Promise<void> {
+    if (!job) return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError';
+    this.logger.warn(`${job.name} ${job.id} attempt ${job.attemptsMade} failed: ${err.message}`);
+    await this.mark(job.data.outboxId, final ? { status: 'FAILED', lastError: err.message, finishedAt: new Date() } : { status: 'DISPATCHED', lastError: err.message });
+  }
+
+  private async mark(id: string, changes: QueryDeepPartialEntity<JobEntity>): Promise<void> {
+    try {
+      await this.transactions.run(({ manager }) => manager.getRepository(JobEntity).update({ id }, changes));
+    } catch (err) {
+      this.logger.warn(`could not record job ${id}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    promise.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    );
+  });
+}

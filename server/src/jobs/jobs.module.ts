@@ -1,0 +1,65 @@
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { TransactionService } from '../database/transaction.service.js';
+import { BullmqJobBackend, BullmqJobProcessor, QUEUE_NAME } from './bullmq-backend.js';
+import { InProcessJobBackend } from './in-process-backend.js';
+import { JobBackend } from './job-backend.js';
+import { JobQueue } from './job-queue.service.js';
+import { JobRegistry } from './job-registry.js';
+import { SweepClock, SweepHandler } from './sweep.js';
+import { createRedisClient } from './redis-connection.js';
+
+/**
+ * One job catalogue, two backends: BullMQ when REDIS_URL is set, the job table polled in
+ * process otherwise. Handlers are the same providers either way.
+ */
+@Global()
+@Module({})
+export class JobsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const common: Provider[] = [
+      JobRegistry,
+      JobQueue,
+      SweepHandler,
+      {
+        provide: SweepClock,
+        inject: [JobQueue, TransactionService],
+        useFactory: (jobs: JobQueue, tx: TransactionService) => new SweepClock(jobs, tx, config.runJobs),
+      },
+    ];
+    if (!config.redis) {
+      return {
+        module: JobsModule,
+        imports: [DiscoveryModule],
+        providers: [
+          ...common,
+          {
+            provide: InProcessJobBackend,
+            inject: [DataSource, TransactionService, JobRegistry],
+            useFactory: (ds: DataSource, tx: TransactionService, registry: JobRegistry) => new InProcessJobBackend(ds, tx, registry, config.runJobs),
+          },
+          { provide: JobBackend, useExisting: InProcessJobBackend },
+        ],
+        exports: [JobQueue, JobBackend, InProcessJobBackend, SweepClock],
+      };
+    }
+    return {
+      module: JobsModule,
+      imports: [
+        DiscoveryModule,
+        BullModule.forRoot({ connection: createRedisClient(config.redis.url), prefix: config.redis.prefix }),
+        BullModule.registerQueue({ name: QUEUE_NAME }),
+      ],
+      providers: [
+        ...common,
+        BullmqJobBackend,
+        { provide: JobBackend, useExisting: BullmqJobBackend },
+        ...(config.runJobs ? [BullmqJobProcessor] : []),
+      ],
+      exports: [JobQueue, JobBackend, BullmqJobBackend, SweepClock, getQueueToken(QUEUE_NAME)],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { AppModule } from './app.module.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { DemoSeedService } from './demo/demo-seed.service.js';
+import { DEMO_PASSWORD } from './demo/demo-accounts.js';
+import { ROLE_LABELS } from '@zipin/shared';
+import { logLevels } from './common/log-levels.js';
+
+/** The API process: GraphQL, the client's files, the public portal; embedded, also the jobs. */
+export async function startApi(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'api'), {
+    logger: logLevels(config.logLevel),
+  });
+  app.use(cookieParser());
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  await app.init();
+  if (config.demoData) {
+    const { accounts } = await app.get(DemoSeedService).seedIfEmpty();
+    const lines = accounts.map((a) => `  ${a.username.padEnd(14)} ${ROLE_LABELS[a.role].zh}  ${a.displayName}`);
+    console.log(`\n演示账号 Demo accounts (password ${DEMO_PASSWORD}):\n${lines.join('\n')}\n`);
+  }
+  await app.listen(config.port, config.host);
+  return app;
+}
+
+function defaultClientDist(): string | null {
+  const dir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+  return existsSync(dir) ? dir : null;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  config.clientDist ??= defaultClientDist();
+  const started = Date.now();
+  const app = await startApi(config);
+  const url = await app.getUrl();
+  const shown = url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost').replace('0.0.0.0', 'localhost');
+  console.log(`Zipin 自评通 is running at ${config.publicUrl.includes('localhost') ? shown : config.publicUrl} (${Date.now() - started} ms, ${config.database.kind}, jobs ${config.redis ? 'on BullMQ' : 'in process'})`);
+}

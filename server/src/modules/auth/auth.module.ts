@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { SessionLookup } from '../../common/access.guard.js';
+import { AuthResolver } from './auth.resolver.js';
+import { AuthService } from './auth.service.js';
+import { PasswordService } from './password.service.js';
+
+@Global()
+@Module({
+  providers: [AuthService, PasswordService, AuthResolver, { provide: SessionLookup, useExisting: AuthService }],
+  exports: [AuthService, PasswordService, SessionLookup],
+})
+export class AuthModule {}

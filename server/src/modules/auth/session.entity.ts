@@ -1,0 +1,12 @@
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, RefColumn, TimeColumn } from '../../database/columns.js';
+
+/** A signed-in browser or API client. The id is the SHA-256 of the token; the token itself is never stored. */
+@Entity('session')
+@Index('ix_session_user', ['userId'])
+export class SessionEntity {
+  @Column({ type: 'varchar', length: 64, primary: true }) id: string;
+  @RefColumn() userId: string;
+  @TimeColumn() createdAt: Date;
+  @TimeColumn() expiresAt: Date;
+}

@@ -1,0 +1,24 @@
+import { AuthModule } from './auth/auth.module.js';
+import { OrgModule } from './org/org.module.js';
+import { SystemModule } from './system/system.module.js';
+import { CampaignModule } from './campaign/campaign.module.js';
+import { PackageModule } from './package/package.module.js';
+import { WorkflowModule } from './workflow/workflow.module.js';
+import { NotificationModule } from './notification/notification.module.js';
+import { RenderModule } from './render/render.module.js';
+import { PublicationModule } from './publication/publication.module.js';
+import { DemoModule } from '../demo/demo.module.js';
+
+/** One Nest module per aggregate. */
+export const FEATURE_MODULES = [
+  SystemModule,
+  AuthModule,
+  OrgModule,
+  CampaignModule,
+  PackageModule,
+  WorkflowModule,
+  NotificationModule,
+  RenderModule,
+  PublicationModule,
+  DemoModule,
+];

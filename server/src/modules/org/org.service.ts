@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { BUREAU_ROLES, ErrorCode, UNIT_ROLES, type Role } from '@zipin/shared';
+import { DomainError } from '../../common/domain-error.js';
+import { newId } from '../../database/columns.js';
+import type { Tx } from '../../database/transaction.service.js';
+import { PasswordService } from '../auth/password.service.js';
+import { BureauEntity } from './bureau.entity.js';
+import { UnitEntity } from './unit.entity.js';
+import { UserEntity } from './user.entity.js';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  bureauId: string;
+  unitId?: string | null;
+  phone?: string;
+}
+
+/** Bureaus, their units and the people in them. */
+@Injectable()
+export class OrgService {
+  constructor(
+    @InjectRepository(BureauEntity) readonly bureaus: Repository<BureauEntity>,
+    @InjectRepository(UnitEntity) readonly units: Repository<UnitEntity>,
+    @InjectRepository(UserEntity) readonly users: Repository<UserEntity>,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async createBureau(tx: Tx, input: Pick<BureauEntity, 'code' | 'name' | 'region'> & { portalName?: string }): Promise<BureauEntity> {
+    const repo = tx.manager.getRepository(BureauEntity);
+    if (await repo.exists({ where: { code: input.code } })) throw new DomainError(ErrorCode.DUPLICATE, `财政局编码「${input.code}」已存在`);
+    const bureau = repo.create({ id: newId(), portalName: '', ...input });
+    await repo.insert(bureau);
+    return bureau;
+  }
+
+  async createUnit(tx: Tx, input: Pick<UnitEntity, 'bureauId' | 'code' | 'name'> & { category?: string }): Promise<UnitEntity> {
+    const repo = tx.manager.getRepository(UnitEntity);
+    const code = input.code.trim();
+    const name = input.name.trim();
+    if (!code || !name) throw new DomainError(ErrorCode.VALIDATION_FAILED, '单位编码和名称不能为空');
+    if (await repo.exists({ where: { bureauId: input.bureauId, code } })) throw new DomainError(ErrorCode.DUPLICATE, `单位编码「${code}」已存在`);
+    const unit = repo.create({ id: newId(), bureauId: input.bureauId, code, name, category: input.category ?? '', active: true });
+    await repo.insert(unit);
+    return unit;
+  }
+
+  async createUser(tx: Tx, input: NewUser): Promise<UserEntity> {
+    const repo = tx.manager.getRepository(UserEntity);
+    const username = input.username.trim();
+    if (!/^[A-Za-z0-9._-]{3,64}$/.test(username)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, '用户名须为 3–64 位字母、数字或 . _ -');
+    }
+    if (UNIT_ROLES.includes(input.role)) {
+      if (!input.unitId) throw new DomainError(ErrorCode.VALIDATION_FAILED, '填表人和单位负责人必须属于一个单位');
+      const unit = await tx.manager.getRepository(UnitEntity).findOneBy({ id: input.unitId });
+      if (!unit || unit.bureauId !== input.bureauId) throw new DomainError(ErrorCode.NOT_FOUND, '单位不存在');
+    } else if (!BUREAU_ROLES.includes(input.role)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, '无效的角色');
+    }
+    this.passwords.assertStrong(input.password);
+    if (await repo.exists({ where: { username } })) throw new DomainError(ErrorCode.DUPLICATE, `用户名「${username}」已被使用`);
+    const user = repo.create({
+      id: newId(),
+      username,
+      displayName: input.displayName.trim() || username,
+      passwordHash: await this.passwords.hash(input.password),
+      role: input.role,
+      bureauId: input.bureauId,
+      unitId: UNIT_ROLES.includes(input.role) ? input.unitId! : null,
+      phone: input.phone ?? '',
+      active: true,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
+    await repo.insert(user);
+    return user;
+  }
+
+  unitsByIds(ids: readonly string[]): Promise<UnitEntity[]> {
+    return ids.length ? this.units.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
+  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return ids.length ? this.users.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+}

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import type { Role } from '@zipin/shared';
+import { IdColumn, RefColumn, TimeColumn } from '../../database/columns.js';
+
+/** An account. FILLER and UNIT_HEAD belong to a unit; REVIEWER and ADMIN to the bureau only. */
+@Entity('user_account')
+@Index('ix_user_unit', ['unitId'])
+export class UserEntity {
+  @IdColumn() id: string;
+  @Column({ type: 'varchar', length: 64, unique: true }) username: string;
+  @Column({ type: 'varchar', length: 100 }) displayName: string;
+  @Column({ type: 'varchar', length: 255 }) passwordHash: string;
+  @Column({ type: 'varchar', length: 16 }) role: Role;
+  @RefColumn() bureauId: string;
+  @RefColumn({ nullable: true }) unitId: string | null;
+  @Column({ type: 'varchar', length: 32, default: '' }) phone: string;
+  @Column({ type: 'boolean', default: true }) active: boolean;
+  @Column({ type: 'int', default: 0 }) failedLogins: number;
+  @TimeColumn({ nullable: true }) lockedUntil: Date | null;
+  @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { logLevels } from './common/log-levels.js';
+
+/** A worker process: the same modules without HTTP, running job handlers (scale these out). */
+export async function startWorker(config: AppConfig) {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, runJobs: true }, 'worker'), {
+    logger: logLevels(config.logLevel),
+  });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  if (config.database.kind === 'sqlite' && !config.redis) {
+    console.error('The worker process is for scaled mode (DATABASE_URL and REDIS_URL); embedded, the server runs jobs itself.');
+    process.exit(1);
+  }
+  await startWorker(config);
+  console.log(`Zipin worker running (${config.database.kind}, BullMQ ${config.redis?.url.replace(/\/\/[^@]*@/, '//***@')})`);
+}

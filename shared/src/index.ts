@@ -1,0 +1,4 @@
+export * from './errors/index.js';
+export * from './workflow/index.js';
+export * from './jobs/index.js';
+export * from './package/index.js';

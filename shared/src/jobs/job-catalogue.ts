@@ -1,0 +1,39 @@
+/**
+ * The one catalogue of background jobs: name → payload. Payloads carry ids only; handlers
+ * reload what they need, so a job that runs late or twice sees the current truth.
+ */
+export interface JobPayloads {
+  /** Render a package to PDF: a preview on demand, the signed copy at sign-off, the published copy. */
+  'package.render-pdf': { renderId: string };
+  /** Publish a scheduled package when its time comes (fixed job id per package and time). */
+  'package.publish': { packageId: string };
+  /** Deadline reminders (催办) for one campaign: before the deadline and once overdue. */
+  'campaign.remind-deadline': { campaignId: string; reminder: 'BEFORE_3_DAYS' | 'BEFORE_1_DAY' | 'OVERDUE' };
+  /** Repair misses: re-enqueue whatever the database says is due and not done. */
+  'system.sweep': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+export const JOB_NAMES = [
+  'package.render-pdf',
+  'package.publish',
+  'campaign.remind-deadline',
+  'system.sweep',
+] as const satisfies readonly JobName[];
+
+export interface JobOptions {
+  /** A fixed id makes enqueueing idempotent: a second add with the same id is a no-op. */
+  jobId?: string;
+  /** Milliseconds to wait before the job may run. */
+  delayMs?: number;
+  /** Total attempts including the first (retries with exponential backoff). */
+  attempts?: number;
+}
+
+/** Sensible retry policy per job. */
+export const JOB_DEFAULTS: Record<JobName, Required<Pick<JobOptions, 'attempts'>> & { backoffMs: number }> = {
+  'package.render-pdf': { attempts: 5, backoffMs: 2_000 },
+  'package.publish': { attempts: 8, backoffMs: 2_000 },
+  'campaign.remind-deadline': { attempts: 3, backoffMs: 10_000 },
+  'system.sweep': { attempts: 1, backoffMs: 1_000 },
+};

@@ -1,0 +1,189 @@
+/**
+ * The evaluation template a notice (通知) sets: level weights, an indicator catalogue to
+ * suggest from, and the optional province rules.
+ */
+import { DECIMAL_PATTERN, big, sum } from './money.js';
+import type { Decimal } from './money.js';
+import type { CampaignContext, Level1, Level2, Operator } from './model.js';
+import { LEVEL1, LEVEL2_BY_LEVEL1, OPERATORS } from './model.js';
+
+export interface TemplateWeights {
+  executionRate: Decimal; // 预算执行率 分值
+  output: Decimal; // 产出
+  effect: Decimal; // 效益
+  satisfaction: Decimal; // 满意度
+  /** 成本. "0" folds cost indicators into 产出 (the national default). */
+  cost: Decimal;
+}
+
+export interface CatalogueEntry {
+  level1: Level1;
+  level2: Level2;
+  name: string;
+  operator: Operator;
+  unit: string;
+}
+
+export interface TemplateRules {
+  /** Cap 总分 by the execution rate: 70–80 % → 89, 60–70 % → 79, 50–60 % → 69, < 50 % → 59. */
+  capTotalByExecutionRate: boolean;
+  /** Flag an actual that beats a target by ≥ N % (target set too low); null = off. */
+  overshootFlagPercent: number | null;
+  /**
+   * Flag full marks on every 产出 row while the execution rate is more than N points below
+   * 100 % (outputs all met with money left: targets too low or budget too high); null = off.
+   */
+  highScoreLowExecutionPercent: number | null;
+  /** Flag when the unspent share of the full-year budget (1 − 执行率) is ≥ N %; null = off. */
+  unspentSharePercent: number | null;
+}
+
+export interface EvaluationTemplate {
+  id: string;
+  nameZh: string;
+  weights: TemplateWeights;
+  indicatorCatalogue: CatalogueEntry[];
+  rules: TemplateRules;
+}
+
+const CATALOGUE: CatalogueEntry[] = [
+  { level1: 'OUTPUT', level2: 'QUANTITY', name: '召开会议次数', operator: 'GE', unit: '次' },
+  { level1: 'OUTPUT', level2: 'QUANTITY', name: '走访调研企业数', operator: 'GE', unit: '家' },
+  { level1: 'OUTPUT', level2: 'QUALITY', name: '工作任务完成率', operator: 'GE', unit: '%' },
+  { level1: 'OUTPUT', level2: 'QUALITY', name: '资金使用合规率', operator: 'EQ', unit: '%' },
+  { level1: 'OUTPUT', level2: 'TIMELINESS', name: '任务按时完成率', operator: 'GE', unit: '%' },
+  { level1: 'EFFECT', level2: 'ECONOMIC_BENEFIT', name: '带动相关产业发展', operator: 'QUALITATIVE', unit: '' },
+  { level1: 'EFFECT', level2: 'SOCIAL_BENEFIT', name: '政策知晓率', operator: 'GE', unit: '%' },
+  { level1: 'EFFECT', level2: 'ECOLOGICAL_BENEFIT', name: '节能降耗', operator: 'QUALITATIVE', unit: '' },
+  { level1: 'EFFECT', level2: 'SUSTAINABILITY', name: '长效管理机制健全性', operator: 'QUALITATIVE', unit: '' },
+  { level1: 'SATISFACTION', level2: 'SERVICE_SATISFACTION', name: '服务对象满意度', operator: 'GE', unit: '%' },
+  { level1: 'COST', level2: 'ECONOMIC_COST', name: '人员经费', operator: 'LE', unit: '万元' },
+  { level1: 'COST', level2: 'ECONOMIC_COST', name: '公用经费', operator: 'LE', unit: '万元' },
+  { level1: 'COST', level2: 'ECONOMIC_COST', name: '三公经费', operator: 'LE', unit: '万元' },
+];
+
+const RULES_OFF: TemplateRules = {
+  capTotalByExecutionRate: false,
+  overshootFlagPercent: null,
+  highScoreLowExecutionPercent: 5,
+  unspentSharePercent: 20,
+};
+
+/** National default: 执行率 10 + 产出 50 + 效益 30 + 满意度 10, cost folded into output. */
+export const DEFAULT_TEMPLATE: EvaluationTemplate = {
+  id: 'national-default',
+  nameZh: '部门整体支出绩效自评（通用）',
+  weights: { executionRate: '10', output: '50', effect: '30', satisfaction: '10', cost: '0' },
+  indicatorCatalogue: CATALOGUE,
+  rules: { ...RULES_OFF },
+};
+
+/** 渌财通（2025）4号: 执行率 10 + 产出 40 + 效益 20 + 满意度 10 + 成本 20. */
+export const LUKOU_2024_TEMPLATE: EvaluationTemplate = {
+  id: 'lukou-2024',
+  nameZh: '渌口区2024年度部门整体支出绩效自评',
+  weights: { executionRate: '10', output: '40', effect: '20', satisfaction: '10', cost: '20' },
+  indicatorCatalogue: CATALOGUE,
+  rules: { ...RULES_OFF },
+};
+
+export const TEMPLATE_PRESETS: Record<string, EvaluationTemplate> = {
+  [DEFAULT_TEMPLATE.id]: DEFAULT_TEMPLATE,
+  [LUKOU_2024_TEMPLATE.id]: LUKOU_2024_TEMPLATE,
+};
+
+const LEVEL_WEIGHT_KEY: Record<Level1, keyof TemplateWeights> = {
+  OUTPUT: 'output',
+  EFFECT: 'effect',
+  SATISFACTION: 'satisfaction',
+  COST: 'cost',
+};
+
+function weightOf(t: EvaluationTemplate, key: keyof TemplateWeights): Decimal {
+  const w = t.weights?.[key];
+  return typeof w === 'string' && DECIMAL_PATTERN.test(w) ? w : typeof w === 'number' && Number.isFinite(w) ? String(w) : '0';
+}
+
+/** The level whose weight a row counts towards: 成本 folds into 产出 when the template gives cost 0. */
+export function scoringLevel(template: EvaluationTemplate, level1: Level1): Level1 {
+  if (level1 === 'COST' && big(weightOf(template, 'cost')).eq(0)) return 'OUTPUT';
+  return level1;
+}
+
+/** The weight of a level 1 in this template ("40"). */
+export function levelWeight(template: EvaluationTemplate, level1: Level1): Decimal {
+  return weightOf(template, LEVEL_WEIGHT_KEY[level1]);
+}
+
+export function executionRateWeight(template: EvaluationTemplate): Decimal {
+  return weightOf(template, 'executionRate');
+}
+
+export interface TemplateIssue {
+  path: string;
+  messageZh: string;
+  messageEn: string;
+}
+
+/** Problems with a template (weights not summing to 100, bad rules, catalogue levels). Never throws. */
+export function validateTemplate(t: EvaluationTemplate): TemplateIssue[] {
+  const issues: TemplateIssue[] = [];
+  if (!t || typeof t !== 'object') {
+    return [{ path: '', messageZh: '模板必须是对象', messageEn: 'the template must be an object' }];
+  }
+  const keys: (keyof TemplateWeights)[] = ['executionRate', 'output', 'effect', 'satisfaction', 'cost'];
+  const values: Decimal[] = [];
+  for (const k of keys) {
+    const w = t.weights?.[k] as unknown;
+    const s = typeof w === 'number' ? String(w) : w;
+    if (typeof s !== 'string' || !DECIMAL_PATTERN.test(s) || s.startsWith('-')) {
+      issues.push({ path: `weights.${k}`, messageZh: `权重「${k}」必须是非负数`, messageEn: `weight ${k} must be a non-negative number` });
+    } else values.push(s);
+  }
+  if (values.length === keys.length && !big(sum(values)).eq(100)) {
+    issues.push({
+      path: 'weights',
+      messageZh: `各项权重之和为${sum(values)}，必须为100`,
+      messageEn: `weights sum to ${sum(values)}, must be 100`,
+    });
+  }
+  const r = t.rules;
+  const pct = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100);
+  if (!r || typeof r.capTotalByExecutionRate !== 'boolean') {
+    issues.push({ path: 'rules.capTotalByExecutionRate', messageZh: '规则「按执行率封顶」必须是布尔值', messageEn: 'capTotalByExecutionRate must be a boolean' });
+  }
+  for (const k of ['overshootFlagPercent', 'highScoreLowExecutionPercent', 'unspentSharePercent'] as const) {
+    if (!r || !pct(r[k])) {
+      issues.push({ path: `rules.${k}`, messageZh: `规则「${k}」必须是0到100之间的数或为空`, messageEn: `${k} must be a number within 0–100 or null` });
+    }
+  }
+  (Array.isArray(t.indicatorCatalogue) ? t.indicatorCatalogue : []).forEach((e, i) => {
+    if (!LEVEL1.includes(e.level1) || !LEVEL2_BY_LEVEL1[e.level1].includes(e.level2)) {
+      issues.push({ path: `indicatorCatalogue[#${i}]`, messageZh: `指标库第${i + 1}项的二级指标不属于其一级指标`, messageEn: `catalogue entry ${i + 1}: level 2 does not belong to level 1` });
+    }
+    if (!OPERATORS.includes(e.operator)) {
+      issues.push({ path: `indicatorCatalogue[#${i}].operator`, messageZh: `指标库第${i + 1}项的比较方式无效`, messageEn: `catalogue entry ${i + 1}: invalid operator` });
+    }
+  });
+  return issues;
+}
+
+/**
+ * Labels that come from the campaign, never typed by the unit (the seed's "2023年完工项目" in
+ * a 2024 package and "市级预算部门" for a district unit were typed by hand).
+ */
+export function formLabels(context: CampaignContext): Record<string, string> {
+  const y = context.fiscalYear;
+  const level = context.governmentLevel ?? '';
+  return {
+    basicDataTitle: `${y}年度部门（单位）整体支出绩效评价基础数据表`,
+    selfEvaluationTitle: `${y}年度部门（单位）整体支出绩效自评表`,
+    reportTitle: `${y}年度${context.unitName ?? ''}整体支出绩效自评报告`,
+    unitNameHeader: `${level}预算部门（单位）名称`,
+    staffingActualHeader: `${y}年实际在职人数`,
+    previousFinalHeader: `${y - 1}年决算数`,
+    currentBudgetHeader: `${y}年预算数`,
+    currentFinalHeader: `${y}年决算数`,
+    buildingsHeader: `楼堂馆所控制情况（${y}年完工项目）`,
+  };
+}
