@@ -15,6 +15,7 @@ import { logLevels } from './common/log-levels.js';
 export async function startApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'api'), {
     logger: logLevels(config.logLevel),
+    abortOnError: false,
   });
   app.use(cookieParser());
   app.set('trust proxy', 'loopback');

@@ -9,6 +9,7 @@ import { logLevels } from './common/log-levels.js';
 export async function startWorker(config: AppConfig) {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, runJobs: true }, 'worker'), {
     logger: logLevels(config.logLevel),
+    abortOnError: false,
   });
   app.enableShutdownHooks();
   await app.init();

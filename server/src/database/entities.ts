@@ -5,6 +5,7 @@ import { SessionEntity } from '../modules/auth/session.entity.js';
 import { CampaignEntity } from '../modules/campaign/campaign.entity.js';
 import { PackageEntity } from '../modules/package/package.entity.js';
 import { PackageRevisionEntity } from '../modules/package/package-revision.entity.js';
+import { PackageSaveEntity } from '../modules/package/package-save.entity.js';
 import { AuditEventEntity } from '../modules/workflow/audit-event.entity.js';
 import { CommentEntity } from '../modules/workflow/comment.entity.js';
 import { SignatureEntity } from '../modules/workflow/signature.entity.js';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   CampaignEntity,
   PackageEntity,
   PackageRevisionEntity,
+  PackageSaveEntity,
   AuditEventEntity,
   CommentEntity,
   SignatureEntity,

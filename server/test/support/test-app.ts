@@ -24,7 +24,7 @@ export class TestApp {
 
   static async start(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
     const env = await createTestEnvironment(overrides);
-    const app = await NestFactory.create(AppModule.forRoot(env.config, 'api'), { logger: ['error'] });
+    const app = await NestFactory.create(AppModule.forRoot(env.config, 'api'), { logger: ['error'], abortOnError: false });
     app.use(cookieParser());
     await app.init();
     return new TestApp(app, env);

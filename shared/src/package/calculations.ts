@@ -2,7 +2,7 @@
  * Every derived figure of the package, as exact decimal strings. Nothing here is ever stored:
  * 控制率, 执行率, totals, shares, suggested scores, 总分 and grade are recomputed on demand.
  */
-import { DECIMAL_PATTERN, big, hasAmount, percent, percentOfCells, round, sum, sumCells } from './money.js';
+import { DECIMAL_PATTERN, addDecimal, compareDecimal, hasAmount, percentOf, percentOfCells, roundDecimal, sumCells, sumDecimals } from './money.js';
 import type { Decimal, MoneyCell } from './money.js';
 import type { Grade, Level1, MoneyColumn, MoneyRow, PackageDocument } from './model.js';
 import { LEVEL1, MONEY_COLUMNS } from './model.js';
@@ -82,7 +82,7 @@ function validNonNegative(v: unknown): v is Decimal {
 
 function rateOfCounts(part: number | null, whole: number | null): Decimal | null {
   if (typeof part !== 'number' || typeof whole !== 'number' || !Number.isFinite(part) || !Number.isFinite(whole) || whole === 0) return null;
-  return percent(String(part), String(whole));
+  return percentOf(String(part), String(whole));
 }
 
 function ratioOf(part: Decimal | null | undefined | MoneyCell, whole: Decimal | null | undefined | MoneyCell): Decimal | null {
@@ -132,24 +132,24 @@ export function computeFigures(doc: PackageDocument, template: EvaluationTemplat
     lf.rowCount += 1;
     if (s.weight) {
       weights.push(s.weight);
-      lf.rowWeightSum = big(lf.rowWeightSum).plus(s.weight).toString();
+      lf.rowWeightSum = addDecimal(lf.rowWeightSum, s.weight);
     }
     if (d) {
       declared.push(d);
-      lf.declaredSum = big(lf.declaredSum).plus(d).toString();
+      lf.declaredSum = addDecimal(lf.declaredSum, d);
     }
     if (s.suggested) {
       suggested.push(s.suggested);
-      lf.suggestedSum = big(lf.suggestedSum).plus(s.suggested).toString();
+      lf.suggestedSum = addDecimal(lf.suggestedSum, s.suggested);
     }
   }
   const points = exec.points ?? '0';
-  const indicatorWeightSum = sum(weights);
-  const declaredTotal = big(points).plus(sum(declared)).toString();
-  const suggestedTotal = round(big(points).plus(sum(suggested)).toString(), 2);
+  const indicatorWeightSum = sumDecimals(weights);
+  const declaredTotal = addDecimal(points, sumDecimals(declared));
+  const suggestedTotal = roundDecimal(addDecimal(points, sumDecimals(suggested)), 2);
   const cap = template.rules?.capTotalByExecutionRate ? capForExecutionRate(exec.rateExact) : null;
-  const effectiveTotal = cap !== null && big(declaredTotal).gt(cap) ? cap : declaredTotal;
-  const suggestedEffective = cap !== null && big(suggestedTotal).gt(cap) ? cap : suggestedTotal;
+  const effectiveTotal = cap !== null && compareDecimal(declaredTotal, cap) > 0 ? cap : declaredTotal;
+  const suggestedEffective = cap !== null && compareDecimal(suggestedTotal, cap) > 0 ? cap : suggestedTotal;
 
   return {
     staffing: { controlRate: rateOfCounts(bd.staffing.actual, bd.staffing.authorized) },
@@ -178,7 +178,7 @@ export function computeFigures(doc: PackageDocument, template: EvaluationTemplat
     levels,
     scores: {
       indicatorWeightSum,
-      weightTotal: big(indicatorWeightSum).plus(executionWeight).toString(),
+      weightTotal: addDecimal(indicatorWeightSum, executionWeight),
       declaredTotal,
       suggestedTotal,
       cap,

@@ -14,6 +14,15 @@ D.NE = -40;
 D.PE = 60;
 D.strict = false;
 
+/** Integer division (DP 0, round down), used for exact rounding of ratios. */
+const I: Big.BigConstructor = Big();
+I.DP = 0;
+I.RM = 0; // roundDown
+I.NE = -40;
+I.PE = 60;
+
+export type BigValue = Big.Big;
+
 /** "——": the cell does not apply (不适用). Distinct from null (empty: none) and from "0". */
 export const NA = 'NA' as const;
 export type NotApplicable = typeof NA;
@@ -80,29 +89,97 @@ export function isDecimal(value: unknown): value is Decimal {
   return typeof value === 'string' && DECIMAL_PATTERN.test(value);
 }
 
-/** Canonical form: "1.50" → "1.5", "-0" → "0". */
-export function normalizeDecimal(value: Decimal): Decimal {
-  const s = new D(value).toString();
-  return s === '-0' ? '0' : s;
+/*
+ * Fast paths. Checks run on every keystroke, so the common operations (compare, add, sum,
+ * normalize) work on the decimal strings directly, or on integers of 10⁻⁶ units while they stay
+ * exactly representable (≤ 15 digits), and fall back to big.js otherwise. Division and rounding
+ * of long fractions always go through big.js.
+ */
+const SIMPLE = /^(-?)(\d+)(?:\.(\d+))?$/;
+const SCALE = 6;
+const SCALE_ZEROS = '000000';
+
+interface Parts {
+  neg: boolean;
+  int: string; // no leading zeros ("0" for zero)
+  frac: string; // no trailing zeros
 }
 
-export function add(a: Decimal, b: Decimal): Decimal {
+function parts(s: string): Parts | null {
+  const m = SIMPLE.exec(s);
+  if (!m) return null;
+  let int = m[2]!;
+  if (int.length > 1 && int.charCodeAt(0) === 48) int = int.replace(/^0+(?=\d)/, '');
+  let frac = m[3] ?? '';
+  if (frac.length > 0 && frac.charCodeAt(frac.length - 1) === 48) frac = frac.replace(/0+$/, '');
+  const zero = int === '0' && frac === '';
+  return { neg: m[1] === '-' && !zero, int, frac };
+}
+
+function toScaled(s: string): number | null {
+  if (!SIMPLE.test(s)) return null;
+  const dot = s.indexOf('.');
+  if (dot !== -1 && s.length - dot - 1 > SCALE) return null;
+  // |value| < 10⁹ keeps value × 10⁶ far below 2⁵³, so rounding the float product is exact.
+  if ((dot === -1 ? s.length : dot) - (s.charCodeAt(0) === 45 ? 1 : 0) > 9) return null;
+  const n = Math.round(Number(s) * 1e6);
+  return n === 0 ? 0 : n;
+}
+
+function fromScaled(n: number): Decimal {
+  const neg = n < 0;
+  const digits = String(Math.abs(n)).padStart(SCALE + 1, '0');
+  const int = digits.slice(0, -SCALE);
+  const frac = digits.slice(-SCALE).replace(/0+$/, '');
+  const body = frac ? `${int}.${frac}` : int;
+  return neg && body !== '0' ? `-${body}` : body;
+}
+
+/** Canonical form: "1.50" → "1.5", "-0" → "0". */
+export function normalizeDecimal(value: Decimal): Decimal {
+  const p = parts(value);
+  if (!p) {
+    const s = new D(value).toString();
+    return s === '-0' ? '0' : s;
+  }
+  const body = p.frac ? `${p.int}.${p.frac}` : p.int;
+  return p.neg ? `-${body}` : body;
+}
+
+export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  const x = toScaled(a);
+  const y = toScaled(b);
+  if (x !== null && y !== null && Number.isSafeInteger(x + y)) return fromScaled(x + y);
   return new D(a).plus(b).toString();
 }
 
-export function sub(a: Decimal, b: Decimal): Decimal {
+export function subDecimal(a: Decimal, b: Decimal): Decimal {
+  const x = toScaled(a);
+  const y = toScaled(b);
+  if (x !== null && y !== null && Number.isSafeInteger(x - y)) return fromScaled(x - y);
   return new D(a).minus(b).toString();
 }
 
-export function mul(a: Decimal, b: Decimal): Decimal {
+export function mulDecimal(a: Decimal, b: Decimal): Decimal {
   return new D(a).times(b).toString();
 }
 
 /** Exact sum of decimals; "0" for an empty list. */
-export function sum(values: readonly Decimal[]): Decimal {
-  let acc = new D(0);
-  for (const v of values) acc = acc.plus(v);
-  return acc.toString();
+export function sumDecimals(values: readonly Decimal[]): Decimal {
+  let acc = 0;
+  let fast = true;
+  for (const v of values) {
+    const x = toScaled(v);
+    if (x === null || !Number.isSafeInteger(acc + x)) {
+      fast = false;
+      break;
+    }
+    acc += x;
+  }
+  if (fast) return fromScaled(acc);
+  let big = new D(0);
+  for (const v of values) big = big.plus(v);
+  return big.toString();
 }
 
 /**
@@ -111,13 +188,13 @@ export function sum(values: readonly Decimal[]): Decimal {
  * a total of nothing is "none", not 0.
  */
 export function sumCells(cells: readonly (MoneyCell | undefined)[]): MoneyCell {
-  let acc: Big.Big | null = null;
+  const numbers: Decimal[] = [];
   let allNa = cells.length > 0;
   for (const c of cells) {
-    if (hasAmount(c)) acc = acc ? acc.plus(c) : new D(c);
+    if (hasAmount(c)) numbers.push(c);
     if (c !== NA) allNa = false;
   }
-  if (acc) return acc.toString();
+  if (numbers.length) return sumDecimals(numbers);
   return allNa ? NA : null;
 }
 
@@ -126,53 +203,83 @@ export function amountOrZero(cell: MoneyCell | undefined): Decimal {
   return hasAmount(cell) ? cell : '0';
 }
 
-export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
-  return new D(a).cmp(b) as -1 | 0 | 1;
+export function compareDecimal(a: Decimal, b: Decimal): -1 | 0 | 1 {
+  const x = parts(a);
+  const y = parts(b);
+  if (!x || !y) return new D(a).cmp(b) as -1 | 0 | 1;
+  if (x.neg !== y.neg) return x.neg ? -1 : 1;
+  let c: number;
+  if (x.int.length !== y.int.length) c = x.int.length < y.int.length ? -1 : 1;
+  else if (x.int !== y.int) c = x.int < y.int ? -1 : 1;
+  else if (x.frac !== y.frac) c = x.frac < y.frac ? -1 : 1;
+  else c = 0;
+  return (x.neg ? -c : c) as -1 | 0 | 1;
 }
 
-export function equals(a: Decimal, b: Decimal): boolean {
-  return new D(a).eq(b);
+export function decimalEquals(a: Decimal, b: Decimal): boolean {
+  return compareDecimal(a, b) === 0;
 }
 
-export function isZero(a: Decimal): boolean {
-  return new D(a).eq(0);
+export function isZeroDecimal(a: Decimal): boolean {
+  return compareDecimal(a, '0') === 0;
 }
 
-export function min(a: Decimal, b: Decimal): Decimal {
-  return compare(a, b) <= 0 ? a : b;
+export function minDecimal(a: Decimal, b: Decimal): Decimal {
+  return compareDecimal(a, b) <= 0 ? a : b;
 }
 
-export function max(a: Decimal, b: Decimal): Decimal {
-  return compare(a, b) >= 0 ? a : b;
+export function maxDecimal(a: Decimal, b: Decimal): Decimal {
+  return compareDecimal(a, b) >= 0 ? a : b;
 }
 
 /** Rounds half-up to `dp` decimals and writes them all: round("9.4736", 2) → "9.47", round("10", 2) → "10.00". */
-export function round(value: Decimal, dp = 2): Decimal {
+export function roundDecimal(value: Decimal, dp = 2): Decimal {
+  const p = parts(value);
+  if (p && p.frac.length <= dp) {
+    const body = dp === 0 ? p.int : `${p.int}.${p.frac.padEnd(dp, '0')}`;
+    return p.neg ? `-${body}` : body;
+  }
   const s = new D(value).toFixed(dp, 1);
   return /^-0(?:\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
+/**
+ * a ÷ b rounded half-up to `dp` decimals, exactly (integer division plus remainder, so a
+ * quotient like 0.94499999… can never be rounded up as if it were 0.945). Null when b is 0.
+ */
+export function roundRatio(a: Decimal | BigValue, b: Decimal | BigValue, dp = 2): Decimal | null {
+  const den = new D(b);
+  if (den.eq(0)) return null;
+  let num = new D(a).times(new D(10).pow(dp));
+  const neg = num.lt(0) !== den.lt(0) && !num.eq(0);
+  num = num.abs();
+  const d = den.abs();
+  const q = new I(num).div(d);
+  const rem = num.minus(q.times(d));
+  const r = rem.times(2).gte(d) ? q.plus(1) : q;
+  const out = new D(r).div(new D(10).pow(dp)).toFixed(dp);
+  return neg && !r.eq(0) ? `-${out}` : out;
+}
+
 /** Exact a ÷ b (24 significant decimals), or null when b is 0. */
-export function divide(a: Decimal, b: Decimal): Decimal | null {
+export function divideDecimal(a: Decimal, b: Decimal): Decimal | null {
   const d = new D(b);
   if (d.eq(0)) return null;
   return new D(a).div(d).toString();
 }
 
 /** part ÷ whole × 100, rounded half-up to 2 decimals ("67.38"); null when whole is 0. */
-export function percent(part: Decimal, whole: Decimal): Decimal | null {
-  const d = new D(whole);
-  if (d.eq(0)) return null;
-  return new D(part).times(100).div(d).toFixed(2, 1);
+export function percentOf(part: Decimal, whole: Decimal): Decimal | null {
+  return roundRatio(new D(part).times(100), whole, 2);
 }
 
 /** Percent string of two cells, null unless both hold numbers and whole ≠ 0. */
 export function percentOfCells(part: MoneyCell | undefined, whole: MoneyCell | undefined): Decimal | null {
-  return hasAmount(part) && hasAmount(whole) ? percent(part, whole) : null;
+  return hasAmount(part) && hasAmount(whole) ? percentOf(part, whole) : null;
 }
 
 /** |a − b| ≤ tolerance. */
-export function approxEquals(a: Decimal, b: Decimal, tolerance: Decimal): boolean {
+export function decimalApproxEquals(a: Decimal, b: Decimal, tolerance: Decimal): boolean {
   return new D(a).minus(b).abs().lte(tolerance);
 }
 
@@ -194,8 +301,6 @@ export function formatPercent(value: Decimal | null | undefined): string {
 }
 
 /** Internal: a Big from a decimal string (for modules of this package only). */
-export type BigValue = Big.Big;
-
-export function big(value: Decimal): Big.Big {
+export function toBig(value: Decimal): Big.Big {
   return new D(value);
 }

@@ -9,7 +9,7 @@
  *   未达成 30 %); any declared score inside the band (80–100 / 60–80 / 0–60 %) needs no reason.
  * Each row is capped at 分值, floored at 0, rounded half-up to 2 decimals.
  */
-import { DECIMAL_PATTERN, big, round } from './money.js';
+import { DECIMAL_PATTERN, compareDecimal, roundDecimal, roundRatio, toBig } from './money.js';
 import type { BigValue } from './money.js';
 import type { Decimal } from './money.js';
 import type { Grade, IndicatorRow, QualitativeBand } from './model.js';
@@ -48,9 +48,9 @@ function validDecimal(v: unknown): v is Decimal {
 
 function clampRound(value: BigValue, weight: BigValue): Decimal {
   let v = value;
-  if (v.lt(0)) v = big('0');
+  if (v.lt(0)) v = toBig('0');
   if (v.gt(weight)) v = weight;
-  return round(v.toString(), 2);
+  return roundDecimal(v.toString(), 2);
 }
 
 /** The system's suggested score for one indicator row. Never throws. */
@@ -65,20 +65,20 @@ export function suggestIndicatorScore(row: IndicatorRow): IndicatorSuggestion {
     overshootPercent: null,
   };
   if (!validDecimal(row.weight) || row.weight.startsWith('-')) return { ...base, notScorable: 'BAD_WEIGHT' };
-  const w = big(row.weight);
   base.weight = row.weight;
   const operator = row.target?.operator;
   if (operator === 'QUALITATIVE') {
     const band = row.actual?.band;
     if (!band || !(band in BAND_RANGES)) return { ...base, notScorable: 'NO_BAND' };
     const r = BAND_RANGES[band];
-    const suggested = round(w.times(r.suggested).toString(), 2);
+    const w = toBig(row.weight);
+    const suggested = roundDecimal(w.times(r.suggested).toString(), 2);
     return {
       ...base,
       suggested,
       status: band === 'ACHIEVED' ? 'MET' : 'MISSED',
-      acceptedMin: round(w.times(r.min).toString(), 2),
-      acceptedMax: round(w.times(r.max).toString(), 2),
+      acceptedMin: roundDecimal(w.times(r.min).toString(), 2),
+      acceptedMax: roundDecimal(w.times(r.max).toString(), 2),
     };
   }
   const tv = row.target?.value;
@@ -88,23 +88,26 @@ export function suggestIndicatorScore(row: IndicatorRow): IndicatorSuggestion {
   const tu = normalizeUnit(row.target?.unit);
   const au = normalizeUnit(row.actual?.unit);
   if (au !== '' && tu !== '' && au !== tu) return { ...base, notScorable: 'UNIT_MISMATCH' };
-  const t = big(tv);
-  const a = big(av);
-  let met: boolean;
-  let raw: BigValue;
-  if (operator === 'GE') {
-    met = a.gte(t);
-    raw = met ? w : t.gt(0) ? a.div(t).times(w) : big('0');
-  } else if (operator === 'LE') {
-    met = a.lte(t);
-    raw = met ? w : t.gt(0) ? t.div(a).times(w) : big('0');
+  const cmp = compareDecimal(av, tv);
+  const met = operator === 'GE' ? cmp >= 0 : operator === 'LE' ? cmp <= 0 : cmp === 0;
+  let suggested: Decimal;
+  if (met) {
+    suggested = roundDecimal(row.weight, 2);
   } else {
-    met = a.eq(t);
-    raw = met ? w : t.eq(0) ? big('0') : w.times(big('1').minus(a.minus(t).abs().div(t.abs())));
+    const w = toBig(row.weight);
+    // One exact rounding of a rational: GE a·w/t, LE t·w/a, EQ w·(|t| − |a − t|)/|t|.
+    const t = toBig(tv);
+    const a = toBig(av);
+    let ratio: Decimal | null = null;
+    if (operator === 'GE') ratio = t.gt(0) ? roundRatio(a.times(w), t, 2) : null;
+    else if (operator === 'LE') ratio = t.gt(0) ? roundRatio(t.times(w), a, 2) : null;
+    else ratio = t.eq(0) ? null : roundRatio(w.times(t.abs().minus(a.minus(t).abs())), t.abs(), 2);
+    suggested = clampRound(toBig(ratio ?? '0'), w);
   }
-  const suggested = clampRound(raw, w);
   let overshootPercent: Decimal | null = null;
-  if (operator === 'GE' && t.gt(0) && a.gt(t)) overshootPercent = round(a.minus(t).div(t).times(100).toString(), 2);
+  if (operator === 'GE' && cmp > 0 && compareDecimal(tv, '0') > 0) {
+    overshootPercent = roundRatio(toBig(av).minus(tv).times(100), tv, 2);
+  }
   return {
     ...base,
     suggested,
@@ -120,40 +123,39 @@ export interface ExecutionScore {
   rate: Decimal | null;
   /** The exact rate in % (for thresholds), null like rate. */
   rateExact: Decimal | null;
-  /** min(执行数 ÷ 全年预算数, 1) × 分值, 2 decimals. */
+  /** minDecimal(执行数 ÷ 全年预算数, 1) × 分值, 2 decimals. */
   points: Decimal | null;
 }
 
 /** 预算执行率 and its points. */
 export function executionScore(annualBudget: Decimal | null, execution: Decimal | null, weight: Decimal): ExecutionScore {
-  if (annualBudget === null || execution === null || big(annualBudget).eq(0)) {
+  if (annualBudget === null || execution === null || toBig(annualBudget).eq(0)) {
     return { rate: null, rateExact: null, points: null };
   }
-  const ratio = big(execution).div(annualBudget);
-  const capped = ratio.gt(1) ? big('1') : ratio.lt(0) ? big('0') : ratio;
+  const full = compareDecimal(execution, annualBudget) >= 0;
+  const none = compareDecimal(execution, '0') <= 0;
   return {
-    rate: round(ratio.times(100).toString(), 2),
-    rateExact: ratio.times(100).toString(),
-    points: round(capped.times(weight).toString(), 2),
+    rate: roundRatio(toBig(execution).times(100), annualBudget, 2),
+    rateExact: toBig(execution).times(100).div(annualBudget).toString(),
+    points: full ? roundDecimal(weight, 2) : none ? '0.00' : roundRatio(toBig(execution).times(weight), annualBudget, 2),
   };
 }
 
 /** Province rule: the total is capped by the execution rate (exact %). Null = no cap. */
 export function capForExecutionRate(rateExactPercent: Decimal | null): Decimal | null {
   if (rateExactPercent === null) return null;
-  const r = big(rateExactPercent);
-  if (r.gte(80)) return null;
-  if (r.gte(70)) return '89';
-  if (r.gte(60)) return '79';
-  if (r.gte(50)) return '69';
+  const r = rateExactPercent;
+  if (compareDecimal(r, '80') >= 0) return null;
+  if (compareDecimal(r, '70') >= 0) return '89';
+  if (compareDecimal(r, '60') >= 0) return '79';
+  if (compareDecimal(r, '50') >= 0) return '69';
   return '59';
 }
 
 /** 优 ≥ 90, 良 [80, 90), 中 [60, 80), 差 < 60. */
 export function gradeOf(total: Decimal): Grade {
-  const t = big(total);
-  if (t.gte(90)) return 'EXCELLENT';
-  if (t.gte(80)) return 'GOOD';
-  if (t.gte(60)) return 'FAIR';
+  if (compareDecimal(total, '90') >= 0) return 'EXCELLENT';
+  if (compareDecimal(total, '80') >= 0) return 'GOOD';
+  if (compareDecimal(total, '60') >= 0) return 'FAIR';
   return 'POOR';
 }

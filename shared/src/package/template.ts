@@ -2,18 +2,19 @@
  * The evaluation template a notice (通知) sets: level weights, an indicator catalogue to
  * suggest from, and the optional province rules.
  */
-import { DECIMAL_PATTERN, big, sum } from './money.js';
+import { DECIMAL_PATTERN, compareDecimal, sumDecimals } from './money.js';
 import type { Decimal } from './money.js';
 import type { CampaignContext, Level1, Level2, Operator } from './model.js';
 import { LEVEL1, LEVEL2_BY_LEVEL1, OPERATORS } from './model.js';
 
+/** Weights as decimal strings (or plain numbers, accepted for convenience); they must sum to 100. */
 export interface TemplateWeights {
-  executionRate: Decimal; // 预算执行率 分值
-  output: Decimal; // 产出
-  effect: Decimal; // 效益
-  satisfaction: Decimal; // 满意度
-  /** 成本. "0" folds cost indicators into 产出 (the national default). */
-  cost: Decimal;
+  executionRate: Decimal | number; // 预算执行率 分值
+  output: Decimal | number; // 产出
+  effect: Decimal | number; // 效益
+  satisfaction: Decimal | number; // 满意度
+  /** 成本. 0 folds cost indicators into 产出 (the national default). */
+  cost: Decimal | number;
 }
 
 export interface CatalogueEntry {
@@ -106,7 +107,7 @@ function weightOf(t: EvaluationTemplate, key: keyof TemplateWeights): Decimal {
 
 /** The level whose weight a row counts towards: 成本 folds into 产出 when the template gives cost 0. */
 export function scoringLevel(template: EvaluationTemplate, level1: Level1): Level1 {
-  if (level1 === 'COST' && big(weightOf(template, 'cost')).eq(0)) return 'OUTPUT';
+  if (level1 === 'COST' && compareDecimal(weightOf(template, 'cost'), '0') === 0) return 'OUTPUT';
   return level1;
 }
 
@@ -140,11 +141,11 @@ export function validateTemplate(t: EvaluationTemplate): TemplateIssue[] {
       issues.push({ path: `weights.${k}`, messageZh: `权重「${k}」必须是非负数`, messageEn: `weight ${k} must be a non-negative number` });
     } else values.push(s);
   }
-  if (values.length === keys.length && !big(sum(values)).eq(100)) {
+  if (values.length === keys.length && compareDecimal(sumDecimals(values), '100') !== 0) {
     issues.push({
       path: 'weights',
-      messageZh: `各项权重之和为${sum(values)}，必须为100`,
-      messageEn: `weights sum to ${sum(values)}, must be 100`,
+      messageZh: `各项权重之和为${sumDecimals(values)}，必须为100`,
+      messageEn: `weights sum to ${sumDecimals(values)}, must be 100`,
     });
   }
   const r = t.rules;

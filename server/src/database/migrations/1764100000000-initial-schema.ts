@@ -54,7 +54,7 @@ export class InitialSchema1764100000000 implements MigrationInterface {
       t.varchar('documentHash', 64), t.ref('createdById', true), t.time('createdAt'),
     ], [new TableIndex({ name: 'uq_revision_package_seq', columnNames: ['packageId', 'seq'], isUnique: true })]);
     await table('audit_event', [
-      { name: 'id', type: 'int', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+      t.serial('id'),
       t.ref('packageId'), t.ref('actorId', true), t.varchar('actorRole', 16), t.varchar('action', 32),
       t.varchar('fromState', 20, { isNullable: true }), t.varchar('toState', 20, { isNullable: true }),
       t.text('reason', true), t.longText('details', true), t.time('at'),
@@ -113,6 +113,8 @@ export function columnKinds(q: QueryRunner) {
   const now = mysql ? 'CURRENT_TIMESTAMP(3)' : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))";
   return {
     id: (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true }),
+    /** SQLite only auto-increments an INTEGER PRIMARY KEY. */
+    serial: (name: string): TableColumnOptions => ({ name, type: mysql ? 'int' : 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' }),
     ref: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable }),
     varchar: (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'varchar', length: String(length), ...extra }),
     text: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),

@@ -1,4 +1,5 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema.js';
+import { PackageSave1764200000000 } from './1764200000000-package-save.js';
 
 /** In order; each runs once on both drivers. */
-export const MIGRATIONS = [InitialSchema1764100000000];
+export const MIGRATIONS = [InitialSchema1764100000000, PackageSave1764200000000];

@@ -1,0 +1,94 @@
+/** Package and workflow calls used by the stores (one place to mock in tests). */
+import type { PackageDocument, WorkflowAction } from '@zipin/shared';
+import { mutate, query } from './client.js';
+import * as op from './operations.js';
+import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, Render } from './types.js';
+
+export async function fetchPackage(id: string): Promise<PackageDetail> {
+  const data = await query(op.PACKAGE, { id });
+  if (!data.package) {
+    const { ApiError } = await import('./errors.js');
+    throw new ApiError('NOT_FOUND', '找不到该材料');
+  }
+  return data.package;
+}
+
+export async function fetchPackages(filter: PackageFilter, first = 50, offset = 0): Promise<PackagePage> {
+  return (await query(op.PACKAGES, { filter, first, offset })).packages;
+}
+
+export async function savePackage(input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }): Promise<PackageDetail> {
+  return (await mutate(op.SAVE_PACKAGE, { input })).savePackage.package;
+}
+
+export interface TransitionExtras {
+  password?: string;
+  reason?: string;
+  comments?: op.ReturnCommentInput[];
+  publishAt?: string | null;
+}
+
+/** Fires a workflow action; returns the package as the server now has it (list fields at least). */
+export async function transition(action: WorkflowAction, packageId: string, expectedVersion: number, extras: TransitionExtras = {}): Promise<Partial<PackageDetail> & { id: string; version: number }> {
+  const v = { packageId, expectedVersion };
+  switch (action) {
+    case 'SUBMIT':
+      return (await mutate(op.SUBMIT, v)).submitPackage;
+    case 'WITHDRAW':
+      return (await mutate(op.WITHDRAW, v)).withdrawPackage;
+    case 'SIGN':
+      return (await mutate(op.SIGN, { ...v, password: extras.password ?? '' })).signPackage;
+    case 'RETURN':
+      return (await mutate(op.RETURN, { ...v, reason: extras.reason ?? '', comments: extras.comments ?? [] })).returnPackage;
+    case 'CLAIM':
+      return (await mutate(op.CLAIM, v)).claimPackage;
+    case 'RELEASE':
+      return (await mutate(op.RELEASE, v)).releasePackage;
+    case 'APPROVE':
+      return (await mutate(op.APPROVE, v)).approvePackage;
+    case 'SCHEDULE':
+      return (await mutate(op.SCHEDULE, { ...v, publishAt: extras.publishAt ?? null })).schedulePublication;
+    case 'RESCHEDULE':
+      return (await mutate(op.RESCHEDULE, { ...v, publishAt: extras.publishAt ?? '' })).reschedulePublication;
+    case 'UNSCHEDULE':
+      return (await mutate(op.UNSCHEDULE, v)).unschedulePublication;
+    case 'RETRACT':
+      return (await mutate(op.RETRACT, { ...v, reason: extras.reason ?? '' })).retractPublication;
+    case 'PUBLISH': {
+      const { ApiError } = await import('./errors.js');
+      throw new ApiError('ROLE_NOT_ALLOWED', '公开由系统按时执行');
+    }
+    default: {
+      const never: never = action;
+      throw new Error(`unknown action ${String(never)}`);
+    }
+  }
+}
+
+export async function batchApprove(packageIds: string[]) {
+  return (await mutate(op.BATCH_APPROVE, { packageIds })).batchApprove;
+}
+
+export async function revisionDiff(packageId: string, fromRevisionId: string, toRevisionId: string | null = null): Promise<DiffEntry[]> {
+  return (await query(op.REVISION_DIFF, { packageId, fromRevisionId, toRevisionId })).revisionDiff;
+}
+
+export async function addComment(packageId: string, path: string, body: string): Promise<Comment> {
+  return (await mutate(op.ADD_COMMENT, { packageId, path, body })).addComment;
+}
+
+export async function replyComment(commentId: string, body: string): Promise<Comment> {
+  return (await mutate(op.REPLY_COMMENT, { commentId, body })).replyComment;
+}
+
+export async function resolveComment(commentId: string): Promise<Comment> {
+  return (await mutate(op.RESOLVE_COMMENT, { commentId })).resolveComment;
+}
+
+export async function requestPreview(packageId: string): Promise<Render> {
+  return (await mutate(op.REQUEST_PREVIEW, { packageId })).requestPreview;
+}
+
+export async function fetchRender(id: string): Promise<Render | null> {
+  return (await query(op.RENDER, { id })).render;
+}

@@ -1,0 +1,129 @@
+/**
+ * What the document forms need from their view, provided once and injected by every cell:
+ * the document, live figures, problems and comments by field path, and how to edit.
+ * The same forms serve the filler (editable) and the unit head and reviewer (read-only, with
+ * the comment tool).
+ */
+import { computed, inject, provide, ref, type ComputedRef, type InjectionKey, type Ref } from 'vue';
+import { formLabels, type CampaignContext, type CheckResult, type ComputedFigures, type PackageDocument } from '@zipin/shared';
+import type { Comment } from '@/api/types.js';
+
+export type Flag = 'error' | 'warning' | null;
+
+export interface DocFormContext {
+  doc: ComputedRef<PackageDocument>;
+  figures: ComputedRef<ComputedFigures>;
+  context: ComputedRef<CampaignContext>;
+  labels: ComputedRef<Record<string, string>>;
+  editable: ComputedRef<boolean>;
+  commentMode: Ref<boolean>;
+  flagOf(path: string): Flag;
+  problemsOf(path: string): CheckResult[];
+  commentsOf(path: string): Comment[];
+  edit(path: string, value: unknown): void;
+  mutate(fn: (doc: PackageDocument) => void): void;
+  /** A cell was clicked while the comment tool is on. */
+  activate(path: string): void;
+  /** The comment marker of a cell was clicked. */
+  showComments(path: string): void;
+}
+
+const KEY: InjectionKey<DocFormContext> = Symbol('doc-form');
+
+/** Checks anchored on a whole list speak about its total row, not every cell in it. */
+const LIST_ROOTS = new Set(['selfEvaluation.indicators', 'basicData', 'selfEvaluation', 'report']);
+
+function parents(path: string): string[] {
+  const out: string[] = [];
+  let p = path;
+  for (;;) {
+    const dot = p.lastIndexOf('.');
+    const br = p.lastIndexOf('[');
+    const cut = Math.max(dot, br);
+    if (cut <= 0) break;
+    p = p.slice(0, cut);
+    out.push(p);
+  }
+  return out;
+}
+
+export interface DocFormOptions {
+  doc: () => PackageDocument | null;
+  figures: () => ComputedFigures | null;
+  context: () => CampaignContext;
+  checks: () => readonly CheckResult[];
+  comments: () => readonly Comment[];
+  editable: () => boolean;
+  edit: (path: string, value: unknown) => void;
+  mutate: (fn: (doc: PackageDocument) => void) => void;
+  activate?: (path: string) => void;
+  showComments?: (path: string) => void;
+}
+
+export function provideDocForm(o: DocFormOptions): DocFormContext {
+  /** path → open problems (errors, and warnings nobody explained yet). */
+  const problems = computed(() => {
+    const m = new Map<string, CheckResult[]>();
+    for (const c of o.checks()) {
+      if (c.severity === 'warning' && c.explained) continue;
+      for (const p of c.paths) {
+        const list = m.get(p);
+        if (list) list.push(c);
+        else m.set(p, [c]);
+      }
+    }
+    return m;
+  });
+  const comments = computed(() => {
+    const m = new Map<string, Comment[]>();
+    for (const c of o.comments()) {
+      if (c.resolvedAt) continue;
+      const list = m.get(c.path);
+      if (list) list.push(c);
+      else m.set(c.path, [c]);
+    }
+    return m;
+  });
+  function problemsOf(path: string): CheckResult[] {
+    const own = problems.value.get(path) ?? [];
+    const inherited = parents(path)
+      .filter((p) => !LIST_ROOTS.has(p))
+      .flatMap((p) => problems.value.get(p) ?? []);
+    return inherited.length ? [...own, ...inherited] : own;
+  }
+  const ctx: DocFormContext = {
+    doc: computed(() => o.doc()!),
+    figures: computed(() => o.figures()!),
+    context: computed(() => o.context()),
+    labels: computed(() => formLabels(o.context())),
+    editable: computed(() => o.editable()),
+    commentMode: ref(false),
+    flagOf(path) {
+      const list = problemsOf(path);
+      if (list.some((c) => c.severity === 'error')) return 'error';
+      return list.length ? 'warning' : null;
+    },
+    problemsOf,
+    commentsOf: (path) => comments.value.get(path) ?? [],
+    edit: (path, value) => o.edit(path, value),
+    mutate: (fn) => o.mutate(fn),
+    activate: (path) => o.activate?.(path),
+    showComments: (path) => o.showComments?.(path),
+  };
+  provide(KEY, ctx);
+  return ctx;
+}
+
+export function useDocForm(): DocFormContext {
+  const ctx = inject(KEY);
+  if (!ctx) throw new Error('useDocForm() outside a document form');
+  return ctx;
+}
+
+/** A fresh item id that the shared schema accepts ([A-Za-z0-9_-]). */
+export function newItemId(prefix: string, taken: readonly { id: string }[]): string {
+  const ids = new Set(taken.map((t) => t.id));
+  let n = taken.length + 1;
+  while (ids.has(`${prefix}-${n}`)) n += 1;
+  return `${prefix}-${n}`;
+}

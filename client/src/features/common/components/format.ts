@@ -1,0 +1,46 @@
+/** Display helpers for dates and changed values. */
+import { describePath, formatMoney, type PackageDocument } from '@zipin/shared';
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  return formatDateTime(iso).slice(0, 10);
+}
+
+/** 2025.5.19 — the way the forms print the 填报日期. */
+export function formDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : `${d.getFullYear()}.${d.getMonth() + 1}.${d.getDate()}`;
+}
+
+/** Days until a deadline (negative when past). */
+export function daysUntil(iso: string | null | undefined, now = new Date()): number | null {
+  if (!iso) return null;
+  const d = new Date(iso).getTime();
+  if (Number.isNaN(d)) return null;
+  return Math.ceil((d - now.getTime()) / 86_400_000);
+}
+
+/** A changed value as text: numbers and strings as typed, empty as “（空）”, rows by name. */
+export function formatValue(v: unknown): string {
+  if (v === undefined) return '（无）';
+  if (v === null || v === '') return '（空）';
+  if (v === 'NA') return '——';
+  if (typeof v === 'string') return /^-?\d+(\.\d+)?$/.test(v) ? formatMoney(v) : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.join('、');
+  const o = v as Record<string, unknown>;
+  if (typeof o.name === 'string') return `「${o.name || '未命名'}」`;
+  return JSON.stringify(v);
+}
+
+export function pathLabel(path: string, doc?: PackageDocument | null): string {
+  return describePath(path, doc ?? undefined).zh || path;
+}

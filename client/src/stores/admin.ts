@@ -1,0 +1,105 @@
+/** Bureau administration: campaigns, units, users and the progress dashboard. */
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { mutate, query } from '@/api/client.js';
+import { toApiError, type ApiError } from '@/api/errors.js';
+import * as op from '@/api/operations.js';
+import type { Bureau, Campaign, CampaignProgress, UnitRef, User } from '@/api/types.js';
+
+export const useAdminStore = defineStore('admin', () => {
+  const bureau = ref<Bureau | null>(null);
+  const campaigns = ref<Campaign[]>([]);
+  const units = ref<UnitRef[]>([]);
+  const users = ref<User[]>([]);
+  const progress = ref<CampaignProgress | null>(null);
+  const loading = ref(false);
+  const error = ref<ApiError | null>(null);
+
+  async function guarded<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    loading.value = true;
+    try {
+      const r = await fn();
+      error.value = null;
+      return r;
+    } catch (e) {
+      error.value = toApiError(e);
+      return undefined;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  const loadCampaigns = () =>
+    guarded(async () => {
+      campaigns.value = (await query(op.CAMPAIGNS, {})).campaigns;
+    });
+  const loadBureau = () =>
+    guarded(async () => {
+      bureau.value = (await query(op.MY_BUREAU, {})).myBureau;
+    });
+  const loadUnits = () =>
+    guarded(async () => {
+      units.value = (await query(op.UNITS, { includeInactive: true })).units;
+    });
+  const loadUsers = () =>
+    guarded(async () => {
+      users.value = (await query(op.USERS, { unitId: null })).users;
+    });
+  const loadProgress = (campaignId: string) =>
+    guarded(async () => {
+      progress.value = (await query(op.CAMPAIGN_PROGRESS, { campaignId })).campaignProgress;
+    });
+
+  // Mutations throw: the view shows the error next to the form that caused it.
+  async function saveCampaign(input: op.CampaignInput, id?: string) {
+    const c = id ? (await mutate(op.UPDATE_CAMPAIGN, { id, input })).updateCampaign : (await mutate(op.CREATE_CAMPAIGN, { input })).createCampaign;
+    await loadCampaigns();
+    return c;
+  }
+  async function openCampaign(id: string) {
+    const c = (await mutate(op.OPEN_CAMPAIGN, { id })).openCampaign;
+    await loadCampaigns();
+    return c;
+  }
+  async function createUnit(input: { code: string; name: string; category: string }) {
+    await mutate(op.CREATE_UNIT, { input });
+    await loadUnits();
+  }
+  async function setUnitActive(id: string, active: boolean) {
+    await mutate(op.SET_UNIT_ACTIVE, { id, active });
+    await loadUnits();
+  }
+  async function createUser(input: op.CreateUserInput) {
+    await mutate(op.CREATE_USER, { input });
+    await loadUsers();
+  }
+  async function setUserActive(id: string, active: boolean) {
+    await mutate(op.SET_USER_ACTIVE, { id, active });
+    await loadUsers();
+  }
+  async function resetPassword(id: string, newPassword: string) {
+    await mutate(op.RESET_USER_PASSWORD, { id, newPassword });
+  }
+
+  return {
+    bureau,
+    campaigns,
+    units,
+    users,
+    progress,
+    loading,
+    error,
+    loadCampaigns,
+    loadBureau,
+    loadUnits,
+    loadUsers,
+    loadProgress,
+    saveCampaign,
+    openCampaign,
+    createUnit,
+    setUnitActive,
+    createUser,
+    setUserActive,
+    resetPassword,
+  };
+});

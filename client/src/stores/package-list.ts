@@ -1,0 +1,60 @@
+/** Lists of packages: my unit's packages, the reviewer desk queue, the publication schedule. */
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { WorkflowAction } from '@zipin/shared';
+import * as api from '@/api/packages-api.js';
+import { toApiError, type ApiError } from '@/api/errors.js';
+import type { BatchResult, PackageFilter, PackageListItem } from '@/api/types.js';
+
+export const usePackageListStore = defineStore('package-list', () => {
+  const nodes = ref<PackageListItem[]>([]);
+  const totalCount = ref(0);
+  const loading = ref(false);
+  const error = ref<ApiError | null>(null);
+  const filter = ref<PackageFilter>({});
+  const page = ref({ first: 50, offset: 0 });
+  const busy = ref<string | null>(null);
+
+  async function load(next?: PackageFilter) {
+    if (next) {
+      filter.value = next;
+      page.value.offset = 0;
+    }
+    loading.value = true;
+    try {
+      const clean = Object.fromEntries(Object.entries(filter.value).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)));
+      const data = await api.fetchPackages(clean, page.value.first, page.value.offset);
+      nodes.value = data.nodes;
+      totalCount.value = data.totalCount;
+      error.value = null;
+    } catch (e) {
+      error.value = toApiError(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** A workflow action from a list row (claim, schedule …); the row is reloaded after. */
+  async function act(item: PackageListItem, action: WorkflowAction, extras: api.TransitionExtras = {}) {
+    busy.value = item.id;
+    try {
+      await api.transition(action, item.id, item.version, extras);
+      await load();
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function batchApprove(ids: string[]): Promise<BatchResult[]> {
+    busy.value = 'batch';
+    try {
+      const results = await api.batchApprove(ids);
+      await load();
+      return results;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  return { nodes, totalCount, loading, error, filter, page, busy, load, act, batchApprove };
+});

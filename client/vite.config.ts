@@ -1,0 +1,33 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url';
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+const api = 'http://localhost:3000';
+const proxy = {
+  '/graphql': { target: api, changeOrigin: false },
+  '/api': { target: api, changeOrigin: false },
+};
+
+export default defineConfig({
+  plugins: [vue()],
+  resolve: {
+    alias: {
+      // The shared domain logic is consumed from source: no build step, one truth.
+      '@zipin/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    },
+  },
+  server: { port: 5173, proxy },
+  preview: { port: 4173, proxy },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    restoreMocks: true,
+  },
+});

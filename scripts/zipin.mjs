@@ -1,0 +1,218 @@
+#!/usr/bin/env node
+// The two commands of the quick start, for a machine with only Node 20 and npm:
+//   npm start   install, build, and run Zipin embedded (SQLite, in-process jobs) with demo data
+//   npm test    install, build, and run every test suite; suites whose services are missing
+//               are skipped with a note, except in CI (CI=true), where a skip is a failure.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const CI = process.env.CI === 'true' || process.env.CI === '1';
+const command = process.argv[2];
+
+function say(message) {
+  console.log(`\x1b[36m[zipin]\x1b[0m ${message}`);
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    console.error(`Zipin needs Node.js 20.19 or newer (this is ${process.version}).`);
+    process.exit(1);
+  }
+}
+
+/** pnpm at the pinned version: the one on PATH if it matches, else through npx (npm ships npx). */
+function pnpmCommand() {
+  const onPath = spawnSync('pnpm', ['--version'], { encoding: 'utf8', shell: process.platform === 'win32' });
+  if (onPath.status === 0 && onPath.stdout.trim() === PNPM_VERSION) return ['pnpm'];
+  return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+}
+
+function childEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  // Native addons (better-sqlite3) build against the local Node headers when they are installed,
+  // so no header download is needed.
+  if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  return env;
+}
+
+function run(cmd, args, options = {}) {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: childEnv(options.env), shell: process.platform === 'win32' });
+  if (res.status !== 0 && !options.allowFailure) {
+    console.error(`\n${[cmd, ...args].join(' ')} failed (exit ${res.status}).`);
+    process.exit(res.status ?? 1);
+  }
+  return res.status ?? 1;
+}
+
+const pnpm = pnpmCommand();
+const runPnpm = (args, options) => run(pnpm[0], [...pnpm.slice(1), ...args], options);
+
+function install() {
+  const marker = join(root, 'node_modules', '.modules.yaml');
+  const lock = join(root, 'pnpm-lock.yaml');
+  if (existsSync(marker) && statSync(marker).mtimeMs > statSync(lock).mtimeMs && !process.env.ZIPIN_FORCE_INSTALL) return;
+  say('installing dependencies (first run builds the SQLite driver; a few minutes)…');
+  const started = Date.now();
+  runPnpm(['install', '--frozen-lockfile']);
+  say(`installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds a workspace package when its sources are newer than its last build. */
+function build(pkg, inputs) {
+  const stamp = join(root, pkg, 'dist', '.built');
+  const newest = Math.max(...inputs.map((i) => newestMtime(join(root, i))));
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest && !process.env.ZIPIN_FORCE_BUILD) return;
+  say(`building ${pkg}…`);
+  runPnpm(['--filter', `@zipin/${pkg}`, 'run', 'build']);
+  mkdirSync(dirname(stamp), { recursive: true });
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+function buildAll() {
+  build('shared', ['shared/src']);
+  build('server', ['server/src', 'shared/src']);
+  build('client', ['client/src', 'client/index.html', 'shared/src']);
+}
+
+async function start() {
+  checkNode();
+  install();
+  buildAll();
+  const env = childEnv({ DATA_DIR: process.env.DATA_DIR ?? join(root, 'data') });
+  const child = spawn(process.execPath, [join(root, 'server', 'dist', 'main.js')], { cwd: root, stdio: 'inherit', env });
+  const stop = (signal) => child.kill(signal);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+function reachable(host, port, timeoutMs = 1500) {
+  return new Promise((resolvePromise) => {
+    const socket = createConnection({ host, port });
+    const done = (ok) => {
+      socket.destroy();
+      resolvePromise(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((c) => c && existsSync(c)) ?? null;
+}
+
+const results = [];
+
+/** Runs one suite; Jest and Vitest write JSON reports we count from. */
+function suite(name, cmd, args, options = {}) {
+  say(`suite: ${name}`);
+  const report = join(root, 'data', 'test-reports', `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  mkdirSync(dirname(report), { recursive: true });
+  rmSync(report, { force: true });
+  const status = run(cmd, options.reportArgs ? [...args, ...options.reportArgs(report)] : args, { env: options.env, allowFailure: true });
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed = json.numPassedTests ?? 0;
+    failed = json.numFailedTests ?? 0;
+    if (status !== 0 && failed === 0) failed = 1; // e.g. a suite that failed to load
+  } else {
+    passed = status === 0 ? 1 : 0;
+    failed = status === 0 ? 0 : 1;
+  }
+  results.push({ name, status: status === 0 ? 'passed' : 'failed', passed, failed });
+}
+
+function skip(name, why) {
+  if (CI) {
+    results.push({ name, status: 'failed', passed: 0, failed: 1, note: `not run in CI: ${why}` });
+    console.error(`\n[zipin] suite ${name} cannot run in CI: ${why}`);
+  } else {
+    results.push({ name, status: 'skipped', passed: 0, failed: 0, note: why });
+    say(`skipping ${name}: ${why}`);
+  }
+}
+
+const jest = (pkg) => [process.execPath, ['--experimental-vm-modules', '--no-warnings', join(root, pkg, 'node_modules', 'jest', 'bin', 'jest.js'), '--rootDir', join(root, pkg)]];
+const jestReport = (file) => ['--json', `--outputFile=${file}`];
+
+async function test() {
+  checkNode();
+  install();
+  buildAll();
+  const started = Date.now();
+
+  suite('shared', ...jest('shared'), { reportArgs: jestReport });
+  suite('server-typecheck', pnpm[0], [...pnpm.slice(1), '--filter', '@zipin/server', 'run', 'typecheck']);
+  suite('server (SQLite + in-process jobs)', ...jest('server'), { reportArgs: jestReport, env: { ZIPIN_TEST_BACKEND: 'embedded' } });
+
+  const mysqlUrl = process.env.ZIPIN_TEST_MYSQL_URL ?? 'mysql://zipin:zipin@127.0.0.1:3306';
+  const redisUrl = process.env.ZIPIN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const mysql = new URL(mysqlUrl);
+  const redis = new URL(redisUrl);
+  const haveMysql = await reachable(mysql.hostname, Number(mysql.port || 3306));
+  const haveRedis = await reachable(redis.hostname, Number(redis.port || 6379));
+  if (haveMysql && haveRedis) {
+    const [node, args] = jest('server');
+    suite('server (MariaDB + BullMQ)', node, [...args, '--testPathPatterns', 'int-spec'], {
+      reportArgs: jestReport,
+      env: { ZIPIN_TEST_BACKEND: 'scaled', ZIPIN_TEST_MYSQL_URL: mysqlUrl, ZIPIN_TEST_REDIS_URL: redisUrl },
+    });
+  } else {
+    skip('server (MariaDB + BullMQ)', `${haveMysql ? '' : `no MySQL/MariaDB at ${mysql.host}`}${!haveMysql && !haveRedis ? ', ' : ''}${haveRedis ? '' : `no Redis at ${redis.host}`} (set ZIPIN_TEST_MYSQL_URL / ZIPIN_TEST_REDIS_URL)`);
+  }
+
+  if (existsSync(join(root, 'client', 'vite.config.ts'))) {
+    suite('client', pnpm[0], [...pnpm.slice(1), '--filter', '@zipin/client', 'exec', 'vitest', 'run'], {
+      reportArgs: (file) => ['--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    });
+  }
+
+  const chromium = findChromium();
+  if (chromium) {
+    suite('browser', process.execPath, [join(root, 'test', 'e2e', 'run.mjs')], { env: { CHROMIUM_PATH: chromium } });
+  } else {
+    skip('browser', 'no Chromium found (install Debian\'s chromium or set CHROMIUM_PATH)');
+  }
+
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  console.log('\nZipin test summary');
+  for (const r of results) {
+    console.log(`  ${r.status.padEnd(8)} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
+  }
+  console.log(`  time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+if (command === 'start') await start();
+else if (command === 'test') await test();
+else {
+  console.error('usage: node scripts/zipin.mjs start|test');
+  process.exit(2);
+}

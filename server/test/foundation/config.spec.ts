@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from '../../src/config/app-config.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'zipin-config-'));
+
+describe('configuration', () => {
+  it('runs embedded when nothing is set', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.database).toEqual({ kind: 'sqlite', file: join(dir, 'zipin.sqlite') });
+    expect(config.redis).toBeNull();
+    expect(config.runJobs).toBe(true);
+    expect(config.demoData).toBe(true);
+    expect(config.timezone).toBe('Asia/Shanghai');
+    expect(config.storage).toEqual({ kind: 'local', dir: join(dir, 'artifacts') });
+  });
+
+  it('keeps the generated session secret across restarts', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(loadConfig({ DATA_DIR: dir }).sessionSecret);
+  });
+
+  it('runs scaled on MySQL and Redis, with jobs left to workers', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://u:p@db:3306/zipin', REDIS_URL: 'redis://cache:6379' });
+    expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@db:3306/zipin' });
+    expect(config.redis?.url).toBe('redis://cache:6379');
+    expect(config.runJobs).toBe(false);
+    expect(config.demoData).toBe(false);
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['DATABASE_URL', 'postgres://x'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['APP_TIMEZONE', 'Mars/Olympus'],
+    ['SESSION_SECRET', 'short'],
+  ])('stops with a message naming %s when it is invalid', (name, value) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('requires a session secret in production', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+  });
+});

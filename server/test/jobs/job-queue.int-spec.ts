@@ -1,0 +1,144 @@
+import { Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { JobName, JobPayloads } from '@zipin/shared';
+import { ConfigModule } from '../../src/config/config.module.js';
+import { DatabaseModule } from '../../src/database/database.module.js';
+import { TransactionService } from '../../src/database/transaction.service.js';
+import { JobsModule } from '../../src/jobs/jobs.module.js';
+import { JobQueue } from '../../src/jobs/job-queue.service.js';
+import { JobBackend } from '../../src/jobs/job-backend.js';
+import { InProcessJobBackend } from '../../src/jobs/in-process-backend.js';
+import { HandlesJob, PermanentJobError, type JobHandler } from '../../src/jobs/job-handler.js';
+import { JobEntity } from '../../src/jobs/job.entity.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { createTestEnvironment, TEST_BACKEND, type TestEnvironment } from '../support/backend.js';
+import { DataSource } from 'typeorm';
+
+/** What the recording handlers saw, shared across app restarts within one test. */
+const seen: { name: JobName; payload: unknown; attempt: number; at: number }[] = [];
+let failuresBeforeSuccess = 0;
+
+function recorder(name: JobName) {
+  @Injectable()
+  @HandlesJob(name)
+  class Recorder implements JobHandler<JobName> {
+    async handle(payload: JobPayloads[JobName], ctx: { attempt: number }) {
+      if (name === 'package.render-pdf' && (payload as { renderId: string }).renderId === 'permanent') throw new PermanentJobError('gone');
+      if (name === 'package.render-pdf' && ctx.attempt <= failuresBeforeSuccess) throw new Error(`flaky ${ctx.attempt}`);
+      seen.push({ name, payload, attempt: ctx.attempt, at: Date.now() });
+    }
+  }
+  return Recorder;
+}
+
+async function startContext(config: AppConfig): Promise<INestApplicationContext> {
+  @Module({ providers: [recorder('package.render-pdf'), recorder('package.publish'), recorder('campaign.remind-deadline')] })
+  class RecordersModule {}
+  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), JobsModule.forRoot(config), RecordersModule] })
+  class JobsTestModule {}
+  const app = await NestFactory.createApplicationContext(JobsTestModule, { logger: ['error'], abortOnError: false });
+  await app.init();
+  return app;
+}
+
+async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe(`job queue (${TEST_BACKEND})`, () => {
+  let env: TestEnvironment;
+  let app: INestApplicationContext;
+
+  beforeEach(async () => {
+    seen.length = 0;
+    failuresBeforeSuccess = 0;
+    env = await createTestEnvironment();
+    app = await startContext(env.config);
+  });
+
+  afterEach(async () => {
+    await app?.close();
+    await env.cleanup();
+  });
+
+  const enqueue = <N extends JobName>(name: N, payload: JobPayloads[N], options: { jobId?: string; delayMs?: number; attempts?: number } = {}) =>
+    app.get(TransactionService).run((tx) => app.get(JobQueue).enqueue(tx, name, payload, options));
+
+  it('runs an enqueued job after its transaction commits', async () => {
+    await enqueue('package.publish', { packageId: 'p1' });
+    await waitFor(() => seen.length === 1);
+    expect(seen[0]).toMatchObject({ name: 'package.publish', payload: { packageId: 'p1' }, attempt: 1 });
+  });
+
+  it('writes no job when the transaction that enqueued it rolls back', async () => {
+    await expect(
+      app.get(TransactionService).run(async (tx) => {
+        await app.get(JobQueue).enqueue(tx, 'package.publish', { packageId: 'rolled-back' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(seen).toEqual([]);
+    expect(await app.get(DataSource).getRepository(JobEntity).countBy({ name: 'package.publish' })).toBe(0);
+  });
+
+  it('treats a second enqueue with the same fixed id as a no-op', async () => {
+    await enqueue('package.publish', { packageId: 'p2' }, { jobId: 'publish.p2' });
+    await enqueue('package.publish', { packageId: 'p2' }, { jobId: 'publish.p2' });
+    await waitFor(() => seen.length >= 1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(seen.filter((s) => s.name === 'package.publish')).toHaveLength(1);
+  });
+
+  it('waits for the delay before running', async () => {
+    const started = Date.now();
+    await enqueue('package.publish', { packageId: 'p3' }, { delayMs: 1500 });
+    await waitFor(() => seen.length === 1);
+    expect(seen[0].at - started).toBeGreaterThanOrEqual(1400);
+  });
+
+  it('retries a failing job with backoff until it succeeds', async () => {
+    failuresBeforeSuccess = 2;
+    await enqueue('package.render-pdf', { renderId: 'r1' }, { attempts: 4 });
+    await waitFor(() => seen.length === 1, 30_000);
+    expect(seen[0].attempt).toBe(3);
+  });
+
+  it('stops retrying a job that fails permanently and records why', async () => {
+    await enqueue('package.render-pdf', { renderId: 'permanent' }, { attempts: 5 });
+    const repo = app.get(DataSource).getRepository(JobEntity);
+    await waitFor(async () => (await repo.findOneBy({ name: 'package.render-pdf' }))?.status === 'FAILED', 20_000);
+    const row = await repo.findOneByOrFail({ name: 'package.render-pdf' });
+    expect(row.lastError).toContain('gone');
+    expect(seen).toEqual([]);
+  });
+
+  it('keeps a delayed job across a restart and runs it once', async () => {
+    await enqueue('package.publish', { packageId: 'p4' }, { delayMs: 2000, jobId: 'publish.p4' });
+    await app.close();
+    app = await startContext(env.config);
+    await waitFor(() => seen.length === 1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(seen).toHaveLength(1);
+    expect(seen[0].payload).toEqual({ packageId: 'p4' });
+  });
+
+  it('refuses to start when a job in the catalogue has no handler', async () => {
+    @Module({ imports: [ConfigModule.forRoot(env.config), DatabaseModule.forRoot(env.config), JobsModule.forRoot(env.config)] })
+    class NoHandlersModule {}
+    await expect(NestFactory.createApplicationContext(NoHandlersModule, { logger: false, abortOnError: false })).rejects.toThrow(/No handler for job/);
+  });
+
+  if (TEST_BACKEND === 'embedded') {
+    it('drains due jobs on demand', async () => {
+      await enqueue('package.publish', { packageId: 'p5' });
+      await (app.get(JobBackend) as InProcessJobBackend).drain();
+      expect(seen).toHaveLength(1);
+    });
+  }
+});
