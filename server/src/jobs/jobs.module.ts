@@ -1,4 +1,4 @@
-import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { BullModule } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -10,7 +10,8 @@ import { JobBackend } from './job-backend.js';
 import { JobQueue } from './job-queue.service.js';
 import { JobRegistry } from './job-registry.js';
 import { SweepClock, SweepHandler } from './sweep.js';
-import { createRedisClient } from './redis-connection.js';
+import { REDIS_CLIENT, RedisClientModule } from './redis-connection.js';
+import type { Redis } from 'ioredis';
 
 /**
  * One job catalogue, two backends: BullMQ when REDIS_URL is set, the job table polled in
@@ -50,7 +51,11 @@ export class JobsModule {
       module: JobsModule,
       imports: [
         DiscoveryModule,
-        BullModule.forRoot({ connection: createRedisClient(config.redis.url), prefix: config.redis.prefix }),
+        RedisClientModule.forRoot(config.redis.url),
+        BullModule.forRootAsync({
+          inject: [REDIS_CLIENT],
+          useFactory: (client: Redis) => ({ connection: client, prefix: config.redis!.prefix }),
+        }),
         BullModule.registerQueue({ name: QUEUE_NAME }),
       ],
       providers: [
@@ -59,7 +64,7 @@ export class JobsModule {
         { provide: JobBackend, useExisting: BullmqJobBackend },
         ...(config.runJobs ? [BullmqJobProcessor] : []),
       ],
-      exports: [JobQueue, JobBackend, BullmqJobBackend, SweepClock, getQueueToken(QUEUE_NAME)],
+      exports: [JobQueue, JobBackend, BullmqJobBackend, SweepClock, BullModule],
     };
   }
 }

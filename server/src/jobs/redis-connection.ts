@@ -1,3 +1,4 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /** ioredis options from a redis:// URL (password, db number, TLS for rediss://). */
@@ -15,7 +16,26 @@ export function redisConnectionOptions(url: string): RedisOptions {
   };
 }
 
-/** BullMQ 6 takes a client rather than options. */
-export function createRedisClient(url: string): Redis {
-  return new Redis(redisConnectionOptions(url));
+export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+
+/** Closes the shared client with the app (BullMQ leaves a client it was given open). */
+@Injectable()
+class RedisClientCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CLIENT) private readonly client: Redis) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}
+
+/** One Redis client per process, shared by BullMQ's queue (workers duplicate it for blocking reads). */
+@Global()
+@Module({})
+export class RedisClientModule {
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: RedisClientModule,
+      providers: [{ provide: REDIS_CLIENT, useFactory: () => new Redis(redisConnectionOptions(url)) }, RedisClientCloser],
+      exports: [REDIS_CLIENT],
+    };
+  }
 }
