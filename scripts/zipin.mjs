@@ -66,6 +66,7 @@ function install() {
 function newestMtime(dir) {
   let newest = 0;
   if (!existsSync(dir)) return 0;
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
     const p = join(dir, entry.name);
@@ -95,7 +96,7 @@ async function start() {
   checkNode();
   install();
   buildAll();
-  const env = childEnv({ DATA_DIR: process.env.DATA_DIR ?? join(root, 'data') });
+  const env = childEnv({ DATA_DIR: process.env.DATA_DIR ?? join(root, 'data'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const child = spawn(process.execPath, [join(root, 'server', 'dist', 'main.js')], { cwd: root, stdio: 'inherit', env });
   const stop = (signal) => child.kill(signal);
   process.on('SIGINT', stop);

@@ -37,7 +37,7 @@ export class AppModule {
         : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config, role === 'api'), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -6,11 +6,15 @@ import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /** One set of entities and migrations for SQLite (embedded) and MySQL/MariaDB (production). */
-export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
+/**
+ * `runMigrations` is true for the API (and embedded); scaled-out workers start after the API
+ * reports healthy and leave the schema alone, so migrations never run twice at once.
+ */
+export function dataSourceOptions(config: Pick<AppConfig, 'database'>, runMigrations = true): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    migrationsRun: runMigrations,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logging: ['error' as const],

@@ -8,10 +8,10 @@ import { ENTITIES } from './entities.js';
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, runMigrations = true): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config)), TypeOrmModule.forFeature(ENTITIES)],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config, runMigrations)), TypeOrmModule.forFeature(ENTITIES)],
       providers: [TransactionService],
       exports: [TypeOrmModule, TransactionService],
     };

@@ -1,0 +1,97 @@
+// Browser journeys: starts the built server embedded (fresh data folder, demo data) on a free
+// port, then runs every *.e2e.mjs here in Debian's Chromium through playwright-core.
+// Each journey exports `name` and `run({ browser, baseUrl, shot, expect })`.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const shotsDir = join(here, 'screenshots');
+const only = process.argv[2];
+
+const freePort = () =>
+  new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+
+async function startServer() {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'zipin-e2e-'));
+  const child = spawn(process.execPath, [join(root, 'server', 'dist', 'main.js')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`server did not come up:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    output: () => output,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(`expectation failed: ${message}`);
+}
+
+const journeys = readdirSync(here).filter((f) => f.endsWith('.e2e.mjs') && (!only || f.includes(only))).sort();
+mkdirSync(shotsDir, { recursive: true });
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let passed = 0;
+let failed = 0;
+try {
+  for (const file of journeys) {
+    const journey = await import(join(here, file));
+    const prefix = file.replace('.e2e.mjs', '');
+    let step = 0;
+    const shot = async (page, label) => {
+      step += 1;
+      await page.screenshot({ path: join(shotsDir, `${prefix}-${String(step).padStart(2, '0')}-${label}.png`), fullPage: true });
+    };
+    const started = Date.now();
+    try {
+      await journey.run({ browser, baseUrl: server.baseUrl, shot, expect });
+      passed++;
+      console.log(`  ✓ ${journey.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (err) {
+      failed++;
+      console.log(`  ✗ ${journey.name}: ${err?.stack ?? err}`);
+      console.log(server.output().split('\n').slice(-30).join('\n'));
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
