@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { PackageModule } from '../package/package.module.js';
+import { CampaignProgressService } from './campaign-progress.service.js';
+import { CampaignResolver } from './campaign.resolver.js';
+import { CampaignService } from './campaign.service.js';
 
-@Module({ providers: [], exports: [] })
+@Module({ imports: [PackageModule], providers: [CampaignService, CampaignProgressService, CampaignResolver], exports: [CampaignService] })
 export class CampaignModule {}

@@ -1,4 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { NotificationResolver } from './notification.resolver.js';
+import { NotificationService } from './notification.service.js';
+import { RemindDeadlineHandler } from './remind-deadline.handler.js';
 
-@Module({ providers: [], exports: [] })
+@Global()
+@Module({ providers: [NotificationService, NotificationResolver, RemindDeadlineHandler], exports: [NotificationService] })
 export class NotificationModule {}

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { OrgResolver } from './org.resolver.js';
 import { OrgService } from './org.service.js';
 
 @Global()
-@Module({ providers: [OrgService], exports: [OrgService] })
+@Module({ providers: [OrgService, OrgResolver], exports: [OrgService] })
 export class OrgModule {}

@@ -9,6 +9,7 @@ import { PasswordService } from '../auth/password.service.js';
 import { BureauEntity } from './bureau.entity.js';
 import { UnitEntity } from './unit.entity.js';
 import { UserEntity } from './user.entity.js';
+import { SessionEntity } from '../auth/session.entity.js';
 
 export interface NewUser {
   username: string;
@@ -79,6 +80,52 @@ export class OrgService {
     });
     await repo.insert(user);
     return user;
+  }
+
+  listUnits(bureauId: string, includeInactive = false): Promise<UnitEntity[]> {
+    return this.units.find({ where: { bureauId, ...(includeInactive ? {} : { active: true }) }, order: { code: 'ASC', id: 'ASC' } });
+  }
+
+  async listUsers(bureauId: string, unitId?: string | null): Promise<UserEntity[]> {
+    return this.users.find({ where: { bureauId, ...(unitId ? { unitId } : {}) }, order: { username: 'ASC', id: 'ASC' } });
+  }
+
+  /** A unit of the admin's own bureau; another bureau's unit is reported as absent. */
+  private async ownUnit(tx: Tx, bureauId: string, id: string): Promise<UnitEntity> {
+    const unit = await tx.manager.getRepository(UnitEntity).findOneBy({ id });
+    if (!unit || unit.bureauId !== bureauId) throw new DomainError(ErrorCode.NOT_FOUND, '单位不存在');
+    return unit;
+  }
+
+  private async ownUser(tx: Tx, bureauId: string, id: string): Promise<UserEntity> {
+    const user = await tx.manager.getRepository(UserEntity).findOneBy({ id });
+    if (!user || user.bureauId !== bureauId) throw new DomainError(ErrorCode.NOT_FOUND, '用户不存在');
+    return user;
+  }
+
+  /** Deactivated units get no package when a campaign opens; their existing packages stay. */
+  async setUnitActive(tx: Tx, bureauId: string, id: string, active: boolean): Promise<UnitEntity> {
+    const unit = await this.ownUnit(tx, bureauId, id);
+    await tx.manager.getRepository(UnitEntity).update({ id }, { active });
+    return { ...unit, active };
+  }
+
+  /** A deactivated account is signed out everywhere and cannot sign in again. */
+  async setUserActive(tx: Tx, actorId: string, bureauId: string, id: string, active: boolean): Promise<UserEntity> {
+    const user = await this.ownUser(tx, bureauId, id);
+    if (!active && id === actorId) throw new DomainError(ErrorCode.VALIDATION_FAILED, '不能停用自己的账号');
+    await tx.manager.getRepository(UserEntity).update({ id }, { active });
+    if (!active) await tx.manager.getRepository(SessionEntity).delete({ userId: id });
+    return { ...user, active };
+  }
+
+  /** Sets a new password, lifts a lock-out and signs the account out everywhere. */
+  async resetUserPassword(tx: Tx, bureauId: string, id: string, newPassword: string): Promise<void> {
+    await this.ownUser(tx, bureauId, id);
+    this.passwords.assertStrong(newPassword);
+    const passwordHash = await this.passwords.hash(newPassword);
+    await tx.manager.getRepository(UserEntity).update({ id }, { passwordHash, failedLogins: 0, lockedUntil: null });
+    await tx.manager.getRepository(SessionEntity).delete({ userId: id });
   }
 
   unitsByIds(ids: readonly string[]): Promise<UnitEntity[]> {

@@ -1,0 +1,32 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { requestLoader, type RequestContext } from '../../common/request-context.js';
+import { PackageEntity } from '../package/package.entity.js';
+import { CampaignEntity } from './campaign.entity.js';
+
+export function campaignLoader(ctx: RequestContext, ds: DataSource): DataLoader<string, CampaignEntity | null> {
+  return requestLoader(ctx, 'campaign.byId', () =>
+    new DataLoader<string, CampaignEntity | null>(async (ids) => {
+      const rows = await ds.getRepository(CampaignEntity).findBy({ id: In([...ids]) });
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+  );
+}
+
+export function packageCountLoader(ctx: RequestContext, ds: DataSource): DataLoader<string, number> {
+  return requestLoader(ctx, 'campaign.packageCount', () =>
+    new DataLoader<string, number>(async (ids) => {
+      const rows: { campaignId: string; n: string | number }[] = await ds
+        .getRepository(PackageEntity)
+        .createQueryBuilder('p')
+        .select('p.campaignId', 'campaignId')
+        .addSelect('COUNT(*)', 'n')
+        .where('p.campaignId IN (:...ids)', { ids: [...ids] })
+        .groupBy('p.campaignId')
+        .getRawMany();
+      const map = new Map(rows.map((r) => [r.campaignId, Number(r.n)]));
+      return ids.map((id) => map.get(id) ?? 0);
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { Allow, CurrentUser } from '../../common/access.decorators.js';
+import type { RequestContext, RequestUser } from '../../common/request-context.js';
+import { TransactionService } from '../../database/transaction.service.js';
+import { packageCountLoader } from './campaign.loaders.js';
+import { CampaignProgressService } from './campaign-progress.service.js';
+import { CampaignService } from './campaign.service.js';
+import { CampaignProgressModel } from './models/campaign-progress.model.js';
+import { CreateCampaignInput, UpdateCampaignInput } from './dto/campaign.input.js';
+import { CampaignModel } from './models/campaign.model.js';
+
+@Resolver(() => CampaignModel)
+export class CampaignResolver {
+  constructor(
+    private readonly service: CampaignService,
+    private readonly transactions: TransactionService,
+    private readonly dataSource: DataSource,
+    private readonly progressService: CampaignProgressService,
+  ) {}
+
+  @Allow()
+  @Query(() => [CampaignModel], { description: "The bureau's notices, newest fiscal year first." })
+  campaigns(@CurrentUser() user: RequestUser): Promise<CampaignModel[]> {
+    return this.service.list(user.bureauId);
+  }
+
+  @Allow()
+  @Query(() => CampaignModel, { nullable: true })
+  campaign(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string): Promise<CampaignModel> {
+    return this.service.get(user.bureauId, id);
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => CampaignModel)
+  createCampaign(@CurrentUser() user: RequestUser, @Args('input') input: CreateCampaignInput): Promise<CampaignModel> {
+    return this.transactions.run((tx) => this.service.create(tx, user.bureauId, input));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => CampaignModel)
+  updateCampaign(
+    @CurrentUser() user: RequestUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateCampaignInput,
+  ): Promise<CampaignModel> {
+    return this.transactions.run((tx) => this.service.update(tx, user.bureauId, id, input));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => CampaignModel, { description: 'Creates one DRAFT package per active unit (idempotent).' })
+  async openCampaign(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string): Promise<CampaignModel> {
+    return (await this.transactions.run((tx) => this.service.open(tx, user.bureauId, id))).campaign;
+  }
+
+  @Allow('REVIEWER', 'ADMIN')
+  @Query(() => CampaignProgressModel, { description: 'Dashboard of one campaign of the bureau.' })
+  campaignProgress(@CurrentUser() user: RequestUser, @Args('campaignId', { type: () => ID }) campaignId: string): Promise<CampaignProgressModel> {
+    return this.progressService.progress(user.bureauId, campaignId);
+  }
+
+  @ResolveField(() => Int)
+  packageCount(@Parent() c: CampaignModel, @Context() ctx: RequestContext): Promise<number> {
+    return packageCountLoader(ctx, this.dataSource).load(c.id);
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ErrorCode, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
+import { DomainError } from '../../common/domain-error.js';
+import { newId } from '../../database/columns.js';
+import type { Tx } from '../../database/transaction.service.js';
+import { JobQueue } from '../../jobs/job-queue.service.js';
+import { UnitEntity } from '../org/unit.entity.js';
+import { PackageService } from '../package/package.service.js';
+import { CampaignEntity } from './campaign.entity.js';
+
+export interface CampaignFields {
+  fiscalYear: number;
+  title: string;
+  documentNumber: string;
+  template: unknown;
+  submissionDeadline: Date;
+  publicationDeadline: Date;
+  timezone: string;
+}
+
+const DAY_MS = 86_400_000;
+export const REMINDERS = [
+  { reminder: 'BEFORE_3_DAYS', offsetMs: -3 * DAY_MS },
+  { reminder: 'BEFORE_1_DAY', offsetMs: -DAY_MS },
+  { reminder: 'OVERDUE', offsetMs: 60_000 },
+] as const;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The notice: its template and deadlines, and opening it (one package per active unit). */
+@Injectable()
+export class CampaignService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly packages: PackageService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  list(bureauId: string): Promise<CampaignEntity[]> {
+    return this.dataSource.getRepository(CampaignEntity).find({ where: { bureauId }, order: { fiscalYear: 'DESC', id: 'ASC' } });
+  }
+
+  /** Another bureau's campaign is reported as absent. */
+  async get(bureauId: string, id: string, tx?: Tx): Promise<CampaignEntity> {
+    const repo = (tx?.manager ?? this.dataSource.manager).getRepository(CampaignEntity);
+    const c = await repo.findOneBy({ id });
+    if (!c || c.bureauId !== bureauId) throw new DomainError(ErrorCode.NOT_FOUND, '通知不存在');
+    return c;
+  }
+
+  /** A preset id ("lukou-2024") or a whole template; refused unless shared's validateTemplate accepts it. */
+  resolveTemplate(input: unknown): EvaluationTemplate {
+    const template = typeof input === 'string' ? TEMPLATE_PRESETS[input] : (input as EvaluationTemplate);
+    if (!template || typeof template !== 'object') throw new DomainError(ErrorCode.VALIDATION_FAILED, '评价模板无效');
+    const issues = validateTemplate(template);
+    if (issues.length) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `评价模板有误：${issues[0]!.messageZh}`, { issues });
+    }
+    return template;
+  }
+
+  private validate(f: Omit<CampaignFields, 'template'>): void {
+    const problems: string[] = [];
+    if (!Number.isInteger(f.fiscalYear) || f.fiscalYear < 2000 || f.fiscalYear > 2100) problems.push('评价年度无效');
+    if (!f.title.trim()) problems.push('通知标题不能为空');
+    if (f.title.length > 200) problems.push('通知标题过长');
+    if (!f.documentNumber.trim()) problems.push('文号不能为空');
+    if (f.documentNumber.length > 100) problems.push('文号过长');
+    if (Number.isNaN(f.submissionDeadline.getTime()) || Number.isNaN(f.publicationDeadline.getTime())) problems.push('截止时间无效');
+    else if (f.publicationDeadline <= f.submissionDeadline) problems.push('公开截止时间必须晚于报送截止时间');
+    if (!isTimeZone(f.timezone)) problems.push('时区无效');
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, problems.join('；'), { problems });
+  }
+
+  async create(tx: Tx, bureauId: string, input: CampaignFields): Promise<CampaignEntity> {
+    const template = this.resolveTemplate(input.template);
+    const fields = { ...input, title: input.title.trim(), documentNumber: input.documentNumber.trim(), timezone: input.timezone || 'Asia/Shanghai' };
+    this.validate(fields);
+    const repo = tx.manager.getRepository(CampaignEntity);
+    if (await repo.exists({ where: { bureauId, fiscalYear: input.fiscalYear } })) {
+      throw new DomainError(ErrorCode.DUPLICATE, `${input.fiscalYear}年度的通知已存在`);
+    }
+    const campaign = repo.create({ id: newId(), bureauId, ...fields, template, openedAt: null });
+    await repo.insert(campaign);
+    return campaign;
+  }
+
+  async update(tx: Tx, bureauId: string, id: string, input: Partial<Omit<CampaignFields, 'fiscalYear'>>): Promise<CampaignEntity> {
+    const current = await this.get(bureauId, id, tx);
+    const next: CampaignEntity = { ...current };
+    if (input.template !== undefined && input.template !== null) {
+      // Packages already drafted against the template would change their scores under the units' feet.
+      if (current.openedAt) throw new DomainError(ErrorCode.VALIDATION_FAILED, '通知已发布，评价模板不能再修改');
+      next.template = this.resolveTemplate(input.template);
+    }
+    if (input.title != null) next.title = input.title.trim();
+    if (input.documentNumber != null) next.documentNumber = input.documentNumber.trim();
+    if (input.submissionDeadline != null) next.submissionDeadline = input.submissionDeadline;
+    if (input.publicationDeadline != null) next.publicationDeadline = input.publicationDeadline;
+    if (input.timezone != null) next.timezone = input.timezone;
+    this.validate(next);
+    const { id: _id, createdAt: _c, ...changes } = next;
+    await tx.manager.getRepository(CampaignEntity).update({ id }, changes);
+    if (current.openedAt) await this.scheduleReminders(tx, next);
+    return next;
+  }
+
+  /** Creates one DRAFT per active unit that has none yet; opening again only fills gaps. */
+  async open(tx: Tx, bureauId: string, id: string): Promise<{ campaign: CampaignEntity; created: number }> {
+    const campaign = await this.get(bureauId, id, tx);
+    const units = await tx.manager.getRepository(UnitEntity).find({ where: { bureauId, active: true }, order: { code: 'ASC', id: 'ASC' } });
+    let created = 0;
+    for (const unit of units) if (await this.packages.createDraft(tx, campaign, unit)) created += 1;
+    if (!campaign.openedAt) {
+      campaign.openedAt = new Date();
+      await tx.manager.getRepository(CampaignEntity).update({ id }, { openedAt: campaign.openedAt });
+    }
+    await this.scheduleReminders(tx, campaign);
+    return { campaign, created };
+  }
+
+  /** One delayed job per reminder and deadline; the fixed id makes rescheduling idempotent. */
+  private async scheduleReminders(tx: Tx, campaign: CampaignEntity): Promise<void> {
+    const deadline = campaign.submissionDeadline.getTime();
+    for (const r of REMINDERS) {
+      const at = deadline + r.offsetMs;
+      if (at <= Date.now() && r.reminder !== 'OVERDUE') continue;
+      await this.jobs.enqueue(
+        tx,
+        'campaign.remind-deadline',
+        { campaignId: campaign.id, reminder: r.reminder },
+        { jobId: `campaign.remind.${campaign.id}.${r.reminder}.${deadline}`, delayMs: Math.max(0, at - Date.now()) },
+      );
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { JSONScalar } from '../../../common/json.scalar.js';
+
+@InputType()
+export class CreateCampaignInput {
+  @Field(() => Int) fiscalYear: number;
+  @Field() title: string;
+  @Field() documentNumber: string;
+  @Field(() => JSONScalar, { description: 'An EvaluationTemplate, or the id of a preset ("lukou-2024", "national-default").' })
+  template: unknown;
+  @Field() submissionDeadline: Date;
+  @Field() publicationDeadline: Date;
+  @Field({ nullable: true, defaultValue: 'Asia/Shanghai' }) timezone: string;
+}
+
+@InputType()
+export class UpdateCampaignInput {
+  @Field({ nullable: true }) title?: string;
+  @Field({ nullable: true }) documentNumber?: string;
+  @Field(() => JSONScalar, { nullable: true, description: 'Only before the campaign is opened.' }) template?: unknown;
+  @Field({ nullable: true }) submissionDeadline?: Date;
+  @Field({ nullable: true }) publicationDeadline?: Date;
+  @Field({ nullable: true }) timezone?: string;
+}

@@ -1,0 +1,16 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { JSONScalar } from '../../../common/json.scalar.js';
+
+@ObjectType('Campaign', { description: 'The notice (通知) of one fiscal year: template and deadlines.' })
+export class CampaignModel {
+  @Field(() => ID) id: string;
+  @Field(() => Int) fiscalYear: number;
+  @Field() title: string;
+  @Field({ description: '文号, e.g. 渌财通（2025）4号' }) documentNumber: string;
+  @Field(() => JSONScalar, { description: 'EvaluationTemplate from @zipin/shared.' }) template: unknown;
+  @Field() submissionDeadline: Date;
+  @Field() publicationDeadline: Date;
+  @Field({ description: 'IANA zone the deadlines were set in.' }) timezone: string;
+  @Field(() => Date, { nullable: true }) openedAt: Date | null;
+  bureauId: string;
+}

@@ -1,0 +1,19 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Role } from '@zipin/shared';
+
+@InputType()
+export class CreateUnitInput {
+  @Field() code: string;
+  @Field() name: string;
+  @Field({ nullable: true, defaultValue: '' }) category: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field() username: string;
+  @Field() displayName: string;
+  @Field() password: string;
+  @Field(() => Role) role: Role;
+  @Field(() => ID, { nullable: true, description: 'Required for FILLER and UNIT_HEAD.' }) unitId?: string | null;
+  @Field({ nullable: true }) phone?: string;
+}

@@ -1,0 +1,39 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from '@zipin/shared';
+
+@ObjectType('Bureau', { description: 'A finance bureau (财政局).' })
+export class BureauModel {
+  @Field(() => ID) id: string;
+  @Field() code: string;
+  @Field() name: string;
+  @Field() region: string;
+  @Field() portalName: string;
+}
+
+@ObjectType('Unit', { description: 'A budget unit (预算单位).' })
+export class UnitModel {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Budget code (预算单位编码).' }) code: string;
+  @Field() name: string;
+  @Field({ description: '行政单位 / 事业单位 / 群团组织 …' }) category: string;
+  @Field() active: boolean;
+}
+
+@ObjectType('User', { description: 'An account of the bureau or of one of its units.' })
+export class UserModel {
+  @Field(() => ID) id: string;
+  @Field() username: string;
+  @Field() displayName: string;
+  @Field(() => Role) role: Role;
+  /** Resolved by the org resolver from unitId. */
+  unitId: string | null;
+  @Field() active: boolean;
+  @Field() phone: string;
+}
+
+@ObjectType('UserRef', { description: 'Who did something, as shown next to it.' })
+export class UserRefModel {
+  @Field(() => ID) id: string;
+  @Field() displayName: string;
+  @Field(() => Role) role: Role;
+}

@@ -1,0 +1,99 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { Allow, CurrentUser } from '../../common/access.decorators.js';
+import type { RequestContext, RequestUser } from '../../common/request-context.js';
+import { TransactionService } from '../../database/transaction.service.js';
+import { CreateUnitInput, CreateUserInput } from './dto/org.input.js';
+import { BureauModel, UnitModel, UserModel } from './models/org.models.js';
+import { unitLoader } from './org.loaders.js';
+import { OrgService } from './org.service.js';
+import type { UserEntity } from './user.entity.js';
+
+const toUser = (u: UserEntity): UserModel => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  unitId: u.unitId,
+  active: u.active,
+  phone: u.phone,
+});
+
+/** The bureau's organisation; admins manage it, everyone else sees what their work needs. */
+@Resolver(() => UserModel)
+export class OrgResolver {
+  constructor(
+    private readonly org: OrgService,
+    private readonly transactions: TransactionService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Allow()
+  @Query(() => BureauModel, { nullable: true, description: 'The bureau of the signed-in user.' })
+  async myBureau(@CurrentUser() user: RequestUser): Promise<BureauModel | null> {
+    return this.org.bureaus.findOneBy({ id: user.bureauId });
+  }
+
+  @Allow('REVIEWER', 'ADMIN')
+  @Query(() => [UnitModel], { description: "The units of the user's bureau." })
+  units(@CurrentUser() user: RequestUser, @Args('includeInactive', { nullable: true }) includeInactive?: boolean): Promise<UnitModel[]> {
+    return this.org.listUnits(user.bureauId, includeInactive ?? false);
+  }
+
+  @Allow('ADMIN')
+  @Query(() => [UserModel], { description: "Accounts of the admin's bureau, optionally of one unit." })
+  async users(@CurrentUser() user: RequestUser, @Args('unitId', { type: () => ID, nullable: true }) unitId?: string): Promise<UserModel[]> {
+    return (await this.org.listUsers(user.bureauId, unitId)).map(toUser);
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => UnitModel)
+  createUnit(@CurrentUser() user: RequestUser, @Args('input') input: CreateUnitInput): Promise<UnitModel> {
+    return this.transactions.run((tx) => this.org.createUnit(tx, { bureauId: user.bureauId, code: input.code, name: input.name, category: input.category }));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => UnitModel)
+  setUnitActive(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string, @Args('active') active: boolean): Promise<UnitModel> {
+    return this.transactions.run((tx) => this.org.setUnitActive(tx, user.bureauId, id, active));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => UserModel)
+  async createUser(@CurrentUser() user: RequestUser, @Args('input') input: CreateUserInput): Promise<UserModel> {
+    const created = await this.transactions.run((tx) =>
+      this.org.createUser(tx, {
+        username: input.username,
+        displayName: input.displayName,
+        password: input.password,
+        role: input.role,
+        bureauId: user.bureauId,
+        unitId: input.unitId ?? null,
+        phone: input.phone,
+      }),
+    );
+    return toUser(created);
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => UserModel)
+  async setUserActive(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string, @Args('active') active: boolean): Promise<UserModel> {
+    return toUser(await this.transactions.run((tx) => this.org.setUserActive(tx, user.id, user.bureauId, id, active)));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => Boolean)
+  async resetUserPassword(
+    @CurrentUser() user: RequestUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<boolean> {
+    await this.transactions.run((tx) => this.org.resetUserPassword(tx, user.bureauId, id, newPassword));
+    return true;
+  }
+
+  @ResolveField(() => UnitModel, { nullable: true })
+  unit(@Parent() u: UserModel, @Context() ctx: RequestContext): Promise<UnitModel | null> | null {
+    return u.unitId ? unitLoader(ctx, this.dataSource).load(u.unitId) : null;
+  }
+}

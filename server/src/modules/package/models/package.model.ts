@@ -1,0 +1,78 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PackageState, WorkflowAction } from '@zipin/shared';
+import { JSONScalar } from '../../../common/json.scalar.js';
+
+registerEnumType(PackageState, { name: 'PackageState', description: 'Where a package is in its life (材料状态).' });
+registerEnumType(WorkflowAction, { name: 'WorkflowAction', description: 'An action of the workflow table in @zipin/shared.' });
+
+@ObjectType('PackageSummary', { description: 'Figures and check counts kept on the package row.' })
+export class PackageSummaryModel {
+  @Field(() => Int) errorCount: number;
+  @Field(() => Int) warningCount: number;
+  @Field(() => Int) unexplainedWarningCount: number;
+  @Field(() => String, { nullable: true, description: '执行率 in percent, 2 decimals ("100.00").' }) executionRate: string | null;
+  @Field(() => String, { nullable: true, description: '总分 as declared (capped when the template says so).' }) declaredTotal: string | null;
+  @Field(() => String, { nullable: true, description: '总分 by the scoring rules.' }) suggestedTotal: string | null;
+  @Field(() => String, { nullable: true, description: 'Grade code of @zipin/shared: EXCELLENT (优) | GOOD (良) | FAIR (中) | POOR (差).' })
+  grade: string | null;
+  @Field({ description: 'No error and every warning explained.' }) canSubmit: boolean;
+}
+
+@ObjectType('CheckResult', { description: 'One finding of the shared checks.' })
+export class CheckResultModel {
+  @Field() code: string;
+  @Field({ description: 'error | warning' }) severity: string;
+  @Field(() => [String]) paths: string[];
+  @Field() messageZh: string;
+  @Field() messageEn: string;
+  @Field({ description: 'Where an explanation attaches: document.explanations[key].' }) key: string;
+  @Field(() => Boolean, { nullable: true, description: 'Warnings only: the unit has written why.' }) explained: boolean | null;
+}
+
+@ObjectType('Revision', { description: 'A frozen copy of the documents at a workflow step.' })
+export class RevisionModel {
+  @Field(() => ID) id: string;
+  @Field(() => Int) seq: number;
+  @Field({ description: 'SUBMIT | SIGN | RETURN | APPROVE' }) kind: string;
+  @Field(() => Int) packageVersion: number;
+  @Field() createdAt: Date;
+  @Field() documentHash: string;
+  createdById: string | null;
+}
+
+@ObjectType('DiffEntry', { description: 'One field that changed between two versions.' })
+export class DiffEntryModel {
+  @Field() path: string;
+  @Field(() => JSONScalar, { nullable: true }) before: unknown;
+  @Field(() => JSONScalar, { nullable: true }) after: unknown;
+  @Field({ description: 'changed | added | removed | reordered' }) kind: string;
+  @Field() labelZh: string;
+  @Field() labelEn: string;
+}
+
+/** Fields resolved from the row; the rest (campaign, unit, checks, comments …) by field resolvers. */
+@ObjectType('Package', { description: "One unit's self-evaluation package (自评材料) for one campaign." })
+export class PackageModel {
+  @Field(() => ID) id: string;
+  @Field(() => PackageState) state: PackageState;
+  @Field(() => Int, { description: 'Optimistic lock: send it back as baseVersion / expectedVersion.' }) version: number;
+  @Field(() => Int) fiscalYear: number;
+  @Field(() => JSONScalar, { description: 'PackageDocument of @zipin/shared: inputs only, never computed values.' }) document: unknown;
+  @Field(() => Date, { nullable: true }) lastEditedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the unit head signed it off to the bureau.' }) submittedAt: Date | null;
+  @Field(() => Date, { nullable: true }) approvedAt: Date | null;
+  @Field(() => Date, { nullable: true }) publishAt: Date | null;
+  @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field(() => ID, { nullable: true, description: 'The revision last returned, for "changes since the return".' }) returnedRevisionId: string | null;
+}
+
+@ObjectType('PackagePage')
+export class PackagePageModel {
+  @Field(() => [PackageModel]) nodes: PackageModel[];
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType('SaveResult')
+export class SaveResultModel {
+  @Field(() => PackageModel) package: PackageModel;
+}

@@ -1,0 +1,80 @@
+import {
+  GRADE_LABELS,
+  GRADES,
+  computeFigures,
+  roundDecimal,
+  runChecks,
+  summarizeChecks,
+  type CampaignContext,
+  type CheckResult,
+  type CheckSummary,
+  type ComputedFigures,
+  type EvaluationTemplate,
+  type Grade,
+  type PackageDocument,
+} from '@zipin/shared';
+import type { PackageEntity } from './package.entity.js';
+
+export interface PackageEvaluation {
+  figures: ComputedFigures;
+  checks: CheckResult[];
+  summary: CheckSummary;
+}
+
+/** The summary columns kept on the package row for lists, filters and the dashboard. */
+export type SummaryColumns = Pick<
+  PackageEntity,
+  'errorCount' | 'warningCount' | 'unexplainedWarningCount' | 'executionRate' | 'declaredTotal' | 'suggestedTotal' | 'grade' | 'flags'
+>;
+
+// Field resolvers of one package (figures, checks, summary) share one evaluation of a document.
+const cache = new WeakMap<object, { template: EvaluationTemplate; fiscalYear: number; result: PackageEvaluation }>();
+
+/** Figures and checks of a document, computed only by @zipin/shared (the client runs the same). */
+export function evaluatePackage(doc: PackageDocument, template: EvaluationTemplate, context: Partial<CampaignContext>): PackageEvaluation {
+  const hit = cache.get(doc);
+  if (hit && hit.template === template && hit.fiscalYear === context.fiscalYear) return hit.result;
+  const figures = computeFigures(doc, template);
+  const checks = runChecks(doc, template, context, figures);
+  const result = { figures, checks, summary: summarizeChecks(checks) };
+  cache.set(doc, { template, fiscalYear: context.fiscalYear ?? 0, result });
+  return result;
+}
+
+const FLAGS_MAX = 255;
+
+/** As DECIMAL(7,2) gives it back, so a fresh save and a later read agree ("97.00"). */
+const fixed2 = (v: string | null): string | null => (v == null ? null : roundDecimal(v, 2));
+
+export function summaryColumns(doc: PackageDocument, e: PackageEvaluation): SummaryColumns {
+  const anyScore = doc.selfEvaluation.indicators.some((r) => r.score !== null);
+  // Flags are the distinct warning codes, whole codes only, within the column's width.
+  const flags: string[] = [];
+  let length = 0;
+  for (const code of new Set(e.checks.filter((c) => c.severity === 'warning').map((c) => c.code))) {
+    if (length + code.length + (flags.length ? 1 : 0) > FLAGS_MAX) break;
+    length += code.length + (flags.length ? 1 : 0);
+    flags.push(code);
+  }
+  return {
+    errorCount: e.summary.errors,
+    warningCount: e.summary.warnings,
+    unexplainedWarningCount: e.summary.unexplainedWarnings,
+    executionRate: fixed2(e.figures.budget.executionRate),
+    declaredTotal: anyScore ? fixed2(e.figures.scores.effectiveTotal) : null,
+    suggestedTotal: anyScore ? fixed2(e.figures.scores.suggestedTotal) : null,
+    // A blank form would otherwise be graded 差; no score given means no grade yet.
+    grade: anyScore ? gradeColumn(e.figures.scores.grade) : null,
+    flags: flags.join(','),
+  };
+}
+
+/** The column holds the Chinese grade (优/良/中/差, VARCHAR(4)); the API speaks the shared Grade code. */
+export function gradeColumn(grade: Grade): string {
+  return GRADE_LABELS[grade].zh;
+}
+
+export function gradeFromColumn(value: string | null): Grade | null {
+  if (!value) return null;
+  return GRADES.find((g) => GRADE_LABELS[g].zh === value || g === value) ?? null;
+}

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource } from 'typeorm';
+import {
+  BUREAU_ROLES,
+  ErrorCode,
+  emptyPackageDocument,
+  isEditable,
+  parsePackageDocument,
+  type CampaignContext,
+  type Grade,
+  type PackageState,
+} from '@zipin/shared';
+import { DomainError } from '../../common/domain-error.js';
+import type { RequestUser } from '../../common/request-context.js';
+import { newId } from '../../database/columns.js';
+import { TransactionService, type Tx } from '../../database/transaction.service.js';
+import { CampaignEntity } from '../campaign/campaign.entity.js';
+import { UnitEntity } from '../org/unit.entity.js';
+import { SignatureEntity } from '../workflow/signature.entity.js';
+import { assertCanRead } from './package-access.js';
+import { evaluatePackage, gradeColumn, summaryColumns, type PackageEvaluation } from './package-evaluation.js';
+import { guardedUpdate, lockPackage } from './package-lock.js';
+import { PackageSaveEntity } from './package-save.entity.js';
+import { PackageEntity } from './package.entity.js';
+
+export interface PackageFilter {
+  campaignId?: string | null;
+  states?: PackageState[] | null;
+  unitId?: string | null;
+  overdue?: boolean | null;
+  grade?: Grade | null;
+  hasWarnings?: boolean | null;
+  search?: string | null;
+}
+
+export interface SaveInput {
+  packageId: string;
+  baseVersion: number;
+  document: unknown;
+  saveId?: string | null;
+}
+
+/** States in which a package still owes the bureau a submission (for "overdue"). */
+const NOT_YET_SUBMITTED: PackageState[] = ['DRAFT', 'AWAITING_SIGNOFF', 'RETURNED'];
+
+export function campaignContext(campaign: Pick<CampaignEntity, 'fiscalYear'>, unit?: Pick<UnitEntity, 'name'> | null): CampaignContext {
+  return { fiscalYear: campaign.fiscalYear, ...(unit ? { unitName: unit.name } : {}) };
+}
+
+/** The packages: creation when a campaign opens, reading within scope, and saving drafts. */
+@Injectable()
+export class PackageService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+  ) {}
+
+  /** Creates the unit's DRAFT for the campaign unless it has one (opening a campaign twice is harmless). */
+  async createDraft(tx: Tx, campaign: CampaignEntity, unit: UnitEntity): Promise<PackageEntity | null> {
+    const repo = tx.manager.getRepository(PackageEntity);
+    if (await repo.exists({ where: { campaignId: campaign.id, unitId: unit.id } })) return null;
+    const context = campaignContext(campaign, unit);
+    const document = emptyPackageDocument(campaign.template, context);
+    const evaluation = evaluatePackage(document, campaign.template, context);
+    const pkg = repo.create({
+      id: newId(),
+      campaignId: campaign.id,
+      unitId: unit.id,
+      bureauId: campaign.bureauId,
+      fiscalYear: campaign.fiscalYear,
+      state: 'DRAFT',
+      version: 1,
+      document,
+      ...summaryColumns(document, evaluation),
+      claimedById: null,
+      lastEditedById: null,
+      lastEditedAt: null,
+      submittedAt: null,
+      signatureId: null,
+      approvedAt: null,
+      publishAt: null,
+      publishedAt: null,
+      publicationId: null,
+      returnedRevisionId: null,
+    });
+    await repo.insert(pkg);
+    return pkg;
+  }
+
+  async getReadable(user: RequestUser, id: string): Promise<PackageEntity> {
+    const pkg = await this.dataSource.getRepository(PackageEntity).findOneBy({ id });
+    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+    assertCanRead(user, pkg);
+    return pkg;
+  }
+
+  /** Unit roles see their unit's packages, bureau roles their bureau's; filters narrow that. */
+  async list(user: RequestUser, filter: PackageFilter, first: number, offset: number): Promise<{ nodes: PackageEntity[]; totalCount: number }> {
+    const qb = this.dataSource
+      .getRepository(PackageEntity)
+      .createQueryBuilder('p')
+      .innerJoin(UnitEntity, 'u', 'u.id = p.unitId')
+      .innerJoin(CampaignEntity, 'c', 'c.id = p.campaignId')
+      .where('p.bureauId = :bureauId', { bureauId: user.bureauId });
+    if (!BUREAU_ROLES.includes(user.role)) qb.andWhere('p.unitId = :ownUnit', { ownUnit: user.unitId ?? '' });
+    if (filter.campaignId) qb.andWhere('p.campaignId = :campaignId', { campaignId: filter.campaignId });
+    if (filter.unitId) qb.andWhere('p.unitId = :unitId', { unitId: filter.unitId });
+    if (filter.states?.length) qb.andWhere('p.state IN (:...states)', { states: filter.states });
+    if (filter.grade) qb.andWhere('p.grade = :grade', { grade: gradeColumn(filter.grade) });
+    if (filter.hasWarnings === true) qb.andWhere('p.warningCount > 0');
+    if (filter.hasWarnings === false) qb.andWhere('p.warningCount = 0');
+    if (filter.overdue != null) {
+      const overdue = new Brackets((w) =>
+        w.where('p.state IN (:...open)', { open: NOT_YET_SUBMITTED }).andWhere('c.submissionDeadline < :now', { now: new Date() }),
+      );
+      if (filter.overdue) qb.andWhere(overdue);
+      else qb.andWhere(new Brackets((w) => w.where('NOT (p.state IN (:...open2) AND c.submissionDeadline < :now2)', { open2: NOT_YET_SUBMITTED, now2: new Date() })));
+    }
+    const search = filter.search?.trim();
+    if (search) {
+      // "!" escapes LIKE wildcards the same way on SQLite and MySQL (a backslash does not).
+      const like = `%${search.replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where("u.name LIKE :like ESCAPE '!'", { like }).orWhere("u.code LIKE :like ESCAPE '!'", { like })));
+    }
+    qb.orderBy('c.fiscalYear', 'DESC').addOrderBy('u.code', 'ASC').addOrderBy('p.id', 'ASC');
+    const take = Math.min(Math.max(first, 0), 200);
+    const [nodes, totalCount] = await qb.offset(Math.max(offset, 0)).limit(take).getManyAndCount();
+    return { nodes, totalCount };
+  }
+
+  /**
+   * Saves the filler's inputs. The document is validated whole (nothing is saved if any field is
+   * wrong), refused against a stale version (never merged), and the summary columns are
+   * recomputed here. A retried save with the same saveId returns the package it produced.
+   */
+  async save(user: RequestUser, input: SaveInput): Promise<PackageEntity> {
+    const parsed = parsePackageDocument(input.document);
+    if (!parsed.ok) {
+      const first = parsed.issues[0]?.messageZh ?? '';
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `填写内容有误（${parsed.issues.length}处）：${first}`, { issues: parsed.issues });
+    }
+    const saveId = input.saveId?.trim() || null;
+    if (saveId && saveId.length > 64) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'saveId 过长');
+    return this.transactions.run(async (tx) => {
+      const pkg = await lockPackage(tx, input.packageId);
+      assertCanRead(user, pkg);
+      if (user.role !== 'FILLER') throw new DomainError(ErrorCode.ROLE_NOT_ALLOWED, '只有本单位填表人可以编辑材料');
+      if (saveId) {
+        const earlier = await tx.manager.getRepository(PackageSaveEntity).findOneBy({ id: saveId });
+        if (earlier) {
+          if (earlier.packageId !== pkg.id || earlier.userId !== user.id) throw new DomainError(ErrorCode.DUPLICATE, 'saveId 已被使用');
+          return pkg;
+        }
+      }
+      if (!isEditable(pkg.state)) throw new DomainError(ErrorCode.NOT_EDITABLE);
+      if (pkg.version !== input.baseVersion) {
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, undefined, { currentVersion: pkg.version });
+      }
+      const campaign = await tx.manager.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
+      const unit = await tx.manager.getRepository(UnitEntity).findOneBy({ id: pkg.unitId });
+      const document = parsed.value;
+      const evaluation: PackageEvaluation = evaluatePackage(document, campaign.template, campaignContext(campaign, unit));
+      const now = new Date();
+      const changes: Partial<PackageEntity> = {
+        document,
+        ...summaryColumns(document, evaluation),
+        lastEditedById: user.id,
+        lastEditedAt: now,
+      };
+      if (pkg.signatureId) {
+        // Editable states never carry a signature; if one slipped through, an edit voids it.
+        await voidSignature(tx, pkg.signatureId, '签章后材料被修改');
+        changes.signatureId = null;
+      }
+      const version = await guardedUpdate(tx, pkg, changes);
+      if (saveId) {
+        await tx.manager.getRepository(PackageSaveEntity).insert({ id: saveId, packageId: pkg.id, userId: user.id, version, createdAt: now });
+      }
+      return Object.assign(pkg, changes, { version, updatedAt: now });
+    });
+  }
+}
+
+/** Marks a signature void: what it covered is no longer what the package says. */
+export async function voidSignature(tx: Tx, signatureId: string, reason: string): Promise<void> {
+  await tx.manager
+    .createQueryBuilder()
+    .update(SignatureEntity)
+    .set({ voidedAt: new Date(), voidReason: reason })
+    .where('id = :id AND voidedAt IS NULL', { id: signatureId })
+    .execute();
+}

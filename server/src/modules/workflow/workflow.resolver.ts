@@ -1,0 +1,162 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
+import type { RequestContext, RequestUser } from '../../common/request-context.js';
+import { UserRefModel } from '../org/models/org.models.js';
+import { loadUserRef } from '../org/org.loaders.js';
+import { PackageModel } from '../package/models/package.model.js';
+import type { PackageEntity } from '../package/package.entity.js';
+import { CommentService, threads } from './comment.service.js';
+import {
+  AuditEventModel,
+  BatchResultModel,
+  CommentInput,
+  CommentModel,
+  SignatureModel,
+  SignatureVerificationModel,
+} from './models/workflow.models.js';
+import { SignatureService } from './signature.service.js';
+import { WorkflowActionsService, type BatchResult } from './workflow-actions.service.js';
+import { auditLoader, commentsLoader, signatureLoader } from './workflow.loaders.js';
+
+const pkgId = () => Args('packageId', { type: () => ID });
+const expected = () => Args('expectedVersion', { type: () => Int, description: 'The version the user saw; a stale one is refused.' });
+
+/**
+ * One mutation per action of the workflow table. Access is decided by the table itself
+ * (checkTransition inside WorkflowService.fire), so every signed-in role may call them and the
+ * refusal says why (ROLE_NOT_ALLOWED, NOT_IN_SCOPE, TRANSITION_NOT_ALLOWED …).
+ */
+@Resolver(() => PackageModel)
+export class WorkflowResolver {
+  constructor(
+    private readonly actions: WorkflowActionsService,
+    private readonly signatures: SignatureService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Allow()
+  @Mutation(() => PackageModel, { description: 'FILLER: DRAFT/RETURNED → AWAITING_SIGNOFF (checks must pass).' })
+  submitPackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number) {
+    return this.actions.act(user, 'SUBMIT', packageId, expectedVersion);
+  }
+
+  @Allow()
+  @Mutation(() => PackageModel, { description: 'FILLER (before sign-off) or FILLER/UNIT_HEAD (before a reviewer claims): back to DRAFT.' })
+  withdrawPackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number) {
+    return this.actions.act(user, 'WITHDRAW', packageId, expectedVersion);
+  }
+
+  @Allow()
+  @Mutation(() => PackageModel, { description: 'UNIT_HEAD re-enters the password: AWAITING_SIGNOFF → SUBMITTED.' })
+  signPackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number, @Args('password') password: string) {
+    return this.actions.sign(user, packageId, expectedVersion, password);
+  }
+
+  @Allow()
+  @Mutation(() => PackageModel, { description: 'UNIT_HEAD (before sign-off) or the claiming REVIEWER, with a reason and field comments.' })
+  returnPackage(
+    @CurrentUser() user: RequestUser,
+    @pkgId() packageId: string,
+    @expected() expectedVersion: number,
+    @Args('reason') reason: string,
+    @Args('comments', { type: () => [CommentInput], nullable: true }) comments?: CommentInput[] | null,
+  ) {
+    return this.actions.return(user, packageId, expectedVersion, reason, comments ?? []);
+  }
+
+  @Allow()
+  @Mutation(() => PackageModel, { description: 'REVIEWER: SUBMITTED → IN_REVIEW.' })
+  claimPackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number) {
+    return this.actions.act(user, 'CLAIM', packageId, expectedVersion);
+  }
+
+  @Allow()
+  @Mutation(() => PackageModel, { description: 'The claiming REVIEWER: IN_REVIEW → SUBMITTED.' })
+  releasePackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number) {
+    return this.actions.act(user, 'RELEASE', packageId, expectedVersion);
+  }
+
+  @Allow()
+  @Mutation(() => PackageModel, { description: 'The claiming REVIEWER: IN_REVIEW → APPROVED.' })
+  approvePackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number) {
+    return this.actions.act(user, 'APPROVE', packageId, expectedVersion);
+  }
+
+  @Allow()
+  @Mutation(() => [BatchResultModel], { description: 'REVIEWER: claims and approves SUBMITTED packages, approves those IN_REVIEW by the caller.' })
+  batchApprove(@CurrentUser() user: RequestUser, @Args('packageIds', { type: () => [ID] }) packageIds: string[]): Promise<BatchResult[]> {
+    return this.actions.batchApprove(user, packageIds);
+  }
+
+  @Public()
+  @Query(() => SignatureVerificationModel, { description: 'Checks a document hash or a PDF hash against recorded signatures.' })
+  verifySignature(@Args('hash') hash: string): Promise<SignatureVerificationModel> {
+    return this.signatures.verify(hash);
+  }
+
+  // The package is only reachable through package/packages, which check access first.
+
+  @ResolveField(() => SignatureModel, { nullable: true, description: 'The valid signature; null if none or voided.' })
+  async signature(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<SignatureModel | null> {
+    if (!pkg.signatureId) return null;
+    const s = await signatureLoader(ctx, this.dataSource).load(pkg.signatureId);
+    return s && !s.voidedAt ? s : null;
+  }
+
+  @ResolveField(() => [CommentModel], { description: 'Threads of review comments (unit and bureau only).' })
+  async comments(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CommentModel[]> {
+    return threads(await commentsLoader(ctx, this.dataSource).load(pkg.id), pkg.document);
+  }
+
+  @ResolveField(() => [AuditEventModel])
+  auditTrail(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<AuditEventModel[]> {
+    return auditLoader(ctx, this.dataSource).load(pkg.id);
+  }
+}
+
+@Resolver(() => CommentModel)
+export class CommentResolver {
+  constructor(
+    private readonly comments: CommentService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Allow()
+  @Mutation(() => CommentModel, { description: 'A comment on a field, by the unit or the bureau.' })
+  addComment(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @Args('path') path: string, @Args('body') body: string) {
+    return this.comments.add(user, packageId, { path, body });
+  }
+
+  @Allow()
+  @Mutation(() => CommentModel)
+  replyComment(@CurrentUser() user: RequestUser, @Args('commentId', { type: () => ID }) commentId: string, @Args('body') body: string) {
+    return this.comments.reply(user, commentId, body);
+  }
+
+  @Allow()
+  @Mutation(() => CommentModel)
+  resolveComment(@CurrentUser() user: RequestUser, @Args('commentId', { type: () => ID }) commentId: string) {
+    return this.comments.resolve(user, commentId);
+  }
+
+  @ResolveField(() => UserRefModel, { nullable: true })
+  author(@Parent() c: CommentModel, @Context() ctx: RequestContext) {
+    return loadUserRef(ctx, this.dataSource, c.authorId);
+  }
+
+  @ResolveField(() => UserRefModel, { nullable: true })
+  resolvedBy(@Parent() c: CommentModel, @Context() ctx: RequestContext) {
+    return loadUserRef(ctx, this.dataSource, c.resolvedById);
+  }
+}
+
+@Resolver(() => AuditEventModel)
+export class AuditEventResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @ResolveField(() => UserRefModel, { nullable: true, description: 'Null for the system.' })
+  actor(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
+    return loadUserRef(ctx, this.dataSource, e.actorId);
+  }
+}

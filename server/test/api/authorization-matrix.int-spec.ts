@@ -1,0 +1,263 @@
+/**
+ * Every query and mutation of the org, campaign, package, workflow and notification modules,
+ * called by every role from the package's own unit, another unit, another bureau and without a
+ * session. Workflow expectations come from the shared table (checkTransition); read access from
+ * the shared scope rule (inScope). Any difference is a leak or a wrongful refusal.
+ */
+import {
+  BUREAU_ROLES,
+  LUKOU_2024_TEMPLATE,
+  PACKAGE_STATES,
+  checkTransition,
+  inScope,
+  type PackageState,
+  type WorkflowAction,
+} from '@zipin/shared';
+import { explainWarnings, repairSeed } from '../../src/demo/demo-documents.js';
+import { TransactionService } from '../../src/database/transaction.service.js';
+import { OrgService } from '../../src/modules/org/org.service.js';
+import { UserEntity } from '../../src/modules/org/user.entity.js';
+import { NotificationEntity } from '../../src/modules/notification/notification.entity.js';
+import { TestApp, type GraphqlResult } from '../support/test-app.js';
+import { TEST_PASSWORD, buildWorld, errorCode, forceState, packageRow, type World, type WorldUser } from '../support/factories.js';
+
+const ANON = 'anonymous';
+const PASSING = explainWarnings(repairSeed(), LUKOU_2024_TEMPLATE, { fiscalYear: 2024 });
+
+type Actor = WorldUser | null;
+const label = (a: Actor) => a?.key ?? ANON;
+
+/** Whether the actor may read a package of this unit and bureau (the shared scope rule). */
+function mayRead(a: Actor, pkg: { unitId: string; bureauId: string }): boolean {
+  if (!a) return false;
+  return a.bureauId === pkg.bureauId && inScope({ userId: a.id, role: a.role, unitId: a.unitId, bureauId: a.bureauId }, pkg);
+}
+
+describe('authorization matrix', () => {
+  let app: TestApp;
+  let w: World;
+  let actors: Actor[];
+  let spareUserId: string;
+  const mismatches: string[] = [];
+  beforeEach(() => {
+    mismatches.length = 0;
+  });
+  const call = (q: string, vars: Record<string, unknown>, a: Actor) => app.gql(q, vars, a?.token);
+
+  /** Records a difference between what happened and what the rules say. */
+  function expectOutcome(what: string, a: Actor, res: GraphqlResult, allowed: boolean, denyCode?: string) {
+    const code = errorCode(res);
+    if (allowed && res.errors) mismatches.push(`${what} by ${label(a)}: refused (${code}) but should be allowed`);
+    if (!allowed && !res.errors) mismatches.push(`${what} by ${label(a)}: allowed but should be refused${denyCode ? ` with ${denyCode}` : ''}`);
+    if (!allowed && res.errors && denyCode && code !== denyCode) mismatches.push(`${what} by ${label(a)}: refused with ${code}, expected ${denyCode}`);
+  }
+
+  beforeAll(async () => {
+    app = await TestApp.start({ runJobs: false });
+    w = await buildWorld(app);
+    actors = [...Object.values(w.users), null];
+    // An account that acts in no test, whose password the admins may reset (it signs it out).
+    spareUserId = (await app.get(TransactionService).run((tx) =>
+      app.get(OrgService).createUser(tx, { username: `spare.${Date.now().toString(36)}`, displayName: '备用', password: TEST_PASSWORD, role: 'FILLER', bureauId: w.bureaus.a, unitId: w.units.a2 }),
+    )).id;
+    // Each package gets revisions, an audit trail and a reviewer-side comment, through the API.
+    for (const unit of ['a1', 'b1'] as const) {
+      const id = w.packages[unit];
+      const filler = w.users[`${unit}.filler`]!.token;
+      const head = w.users[`${unit}.head`]!.token;
+      const saved = await app.ok<{ savePackage: { package: { version: number } } }>(
+        'mutation($i: SavePackageInput!) { savePackage(input: $i) { package { version } } }',
+        { i: { packageId: id, baseVersion: 1, document: PASSING } }, filler);
+      const sub = await app.ok<{ submitPackage: { version: number } }>('mutation($id: ID!, $v: Int!) { submitPackage(packageId: $id, expectedVersion: $v) { version } }', { id, v: saved.savePackage.package.version }, filler);
+      await app.ok('mutation($id: ID!, $v: Int!) { returnPackage(packageId: $id, expectedVersion: $v, reason: "退回", comments: [{ path: "selfEvaluation.goal.actual", body: "请补充" }]) { id } }', { id, v: sub.submitPackage.version }, head);
+    }
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  it('lets only the unit and its bureau read a package, its comments, audit trail, revisions and diffs', async () => {
+    const READ = `query($id: ID!) { package(id: $id) { id document comments { id body replies { id } } auditTrail { id reason } revisions { id } } }`;
+    for (const unit of ['a1', 'b1'] as const) {
+      const row = await packageRow(app, w.packages[unit]);
+      const rev = (await app.ok<{ package: { revisions: { id: string }[] } }>('query($id: ID!) { package(id: $id) { revisions { id } } }', { id: row.id }, w.users[`${unit}.filler`]!.token)).package.revisions[0]!.id;
+      for (const a of actors) {
+        const allowed = mayRead(a, row);
+        const deny = a ? 'NOT_IN_SCOPE' : 'UNAUTHENTICATED';
+        const res = await call(READ, { id: row.id }, a);
+        expectOutcome(`read ${unit} package`, a, res, allowed, deny);
+        if (!allowed && res.data?.package) mismatches.push(`read ${unit} package by ${label(a)}: data leaked`);
+        const diff = await call('query($p: ID!, $r: ID!) { revisionDiff(packageId: $p, fromRevisionId: $r) { path } }', { p: row.id, r: rev }, a);
+        expectOutcome(`revisionDiff of ${unit}`, a, diff, allowed, deny);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lists only packages in scope', async () => {
+    const rows = await Promise.all(Object.values(w.packages).map((id) => packageRow(app, id)));
+    for (const a of actors) {
+      const res = await call('{ packages(first: 100) { totalCount nodes { id } } }', {}, a);
+      if (!a) {
+        expectOutcome('packages', a, res, false, 'UNAUTHENTICATED');
+        continue;
+      }
+      const got = (res.data?.packages?.nodes ?? []).map((n: { id: string }) => n.id).sort();
+      const want = rows.filter((r) => mayRead(a, r)).map((r) => r.id).sort();
+      if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`packages by ${label(a)}: got ${got.length}, want ${want.length}`);
+      if (res.data?.packages?.totalCount !== want.length) mismatches.push(`packages totalCount by ${label(a)}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lets comments be added and answered within scope, and resolved by the unit or their author', async () => {
+    const row = await packageRow(app, w.packages.a1);
+    const thread = (await app.ok<{ package: { comments: { id: string }[] } }>('query($id: ID!) { package(id: $id) { comments { id } } }', { id: row.id }, w.users['a1.filler']!.token)).package.comments[0]!.id;
+    const author = w.users['a1.head']!;
+    for (const a of actors) {
+      const allowed = mayRead(a, row);
+      const deny = a ? 'NOT_IN_SCOPE' : 'UNAUTHENTICATED';
+      expectOutcome('addComment', a, await call('mutation($p: ID!) { addComment(packageId: $p, path: "basicData.staffing.actual", body: "意见") { id } }', { p: row.id }, a), allowed, deny);
+      expectOutcome('replyComment', a, await call('mutation($c: ID!) { replyComment(commentId: $c, body: "答复") { id } }', { c: thread }, a), allowed, deny);
+      const mayResolve = allowed && ((a!.unitId === row.unitId) || a!.id === author.id);
+      expectOutcome('resolveComment', a, await call('mutation($c: ID!) { resolveComment(commentId: $c) { id } }', { c: thread }, a), mayResolve, !a ? 'UNAUTHENTICATED' : allowed ? 'ROLE_NOT_ALLOWED' : 'NOT_IN_SCOPE');
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lets only the unit filler save, and only while the package is editable', async () => {
+    const SAVE = 'mutation($i: SavePackageInput!) { savePackage(input: $i) { package { version } } }';
+    for (const state of PACKAGE_STATES) {
+      for (const a of actors) {
+        const row = await forceState(app, w.packages.a1, state, { document: PASSING });
+        const res = await call(SAVE, { i: { packageId: row.id, baseVersion: row.version, document: PASSING } }, a);
+        const allowed = !!a && a.role === 'FILLER' && mayRead(a, row) && (state === 'DRAFT' || state === 'RETURNED');
+        const deny = !a ? 'UNAUTHENTICATED' : a.role !== 'FILLER' ? 'FORBIDDEN' : !mayRead(a, row) ? 'NOT_IN_SCOPE' : 'NOT_EDITABLE';
+        expectOutcome(`savePackage in ${state}`, a, res, allowed, deny);
+        const after = await packageRow(app, row.id);
+        if (after.version !== row.version + (allowed ? 1 : 0)) mismatches.push(`savePackage in ${state} by ${label(a)}: version ${row.version} → ${after.version}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('fires workflow actions exactly as the shared workflow table allows, in every state', async () => {
+    const reviewer = w.users['a.reviewer']!;
+    const MUTATION: Partial<Record<WorkflowAction, string>> = {
+      SUBMIT: 'submitPackage(packageId: $id, expectedVersion: $v)',
+      WITHDRAW: 'withdrawPackage(packageId: $id, expectedVersion: $v)',
+      SIGN: `signPackage(packageId: $id, expectedVersion: $v, password: "${TEST_PASSWORD}")`,
+      RETURN: 'returnPackage(packageId: $id, expectedVersion: $v, reason: "理由", comments: [{ path: "basicData.staffing.actual", body: "请核对" }])',
+      CLAIM: 'claimPackage(packageId: $id, expectedVersion: $v)',
+      RELEASE: 'releasePackage(packageId: $id, expectedVersion: $v)',
+      APPROVE: 'approvePackage(packageId: $id, expectedVersion: $v)',
+    };
+    let checked = 0;
+    for (const state of PACKAGE_STATES) {
+      for (const [action, field] of Object.entries(MUTATION) as [WorkflowAction, string][]) {
+        for (const a of actors) {
+          const claimedById = state === 'IN_REVIEW' ? reviewer.id : null;
+          const row = await forceState(app, w.packages.a1, state, { claimedById, document: PASSING });
+          const outcome = a
+            ? checkTransition({ action, actor: { userId: a.id, role: a.role, unitId: a.unitId, bureauId: a.bureauId }, pkg: { state, unitId: row.unitId, bureauId: row.bureauId, claimedById }, reason: '理由', canSubmit: true })
+            : null;
+          const res = await call(`mutation($id: ID!, $v: Int!) { r: ${field} { id state } }`, { id: row.id, v: row.version }, a);
+          const what = `${action} from ${state}`;
+          expectOutcome(what, a, res, !!outcome?.ok, outcome && !outcome.ok ? outcome.code : a ? undefined : 'UNAUTHENTICATED');
+          const after = await packageRow(app, row.id);
+          const wantState: PackageState = outcome?.ok ? outcome.to : state;
+          if (after.state !== wantState) mismatches.push(`${what} by ${label(a)}: state ${after.state}, expected ${wantState}`);
+          checked++;
+        }
+      }
+      // batchApprove: a SUBMITTED package is claimed then approved; otherwise it must be approvable now.
+      for (const a of actors) {
+        const claimedById = state === 'IN_REVIEW' ? reviewer.id : null;
+        const row = await forceState(app, w.packages.a1, state, { claimedById, document: PASSING });
+        const res = await call('mutation($ids: [ID!]!) { batchApprove(packageIds: $ids) { packageId ok code } }', { ids: [row.id] }, a);
+        if (!a) {
+          expectOutcome(`batchApprove from ${state}`, a, res, false, 'UNAUTHENTICATED');
+          continue;
+        }
+        const actor = { userId: a.id, role: a.role, unitId: a.unitId, bureauId: a.bureauId };
+        const subject = { unitId: row.unitId, bureauId: row.bureauId };
+        let want = state === 'SUBMITTED' ? checkTransition({ action: 'CLAIM', actor, pkg: { ...subject, state, claimedById: null } }) : null;
+        if (!want || want.ok) want = checkTransition({ action: 'APPROVE', actor, pkg: { ...subject, state: want ? 'IN_REVIEW' : state, claimedById: want ? a.id : claimedById } });
+        const got = res.data?.batchApprove?.[0];
+        if (!got || got.ok !== want.ok || (!want.ok && got.code !== want.code)) {
+          mismatches.push(`batchApprove from ${state} by ${label(a)}: got ${JSON.stringify(got)}, expected ${want.ok ? 'ok' : want.code}`);
+        }
+      }
+    }
+    expect(checked).toBe(PACKAGE_STATES.length * 7 * actors.length);
+    expect(mismatches).toEqual([]);
+  }, 300_000);
+
+  it('keeps each bureau to its own organisation and campaigns', async () => {
+    const unitA = w.units.a2;
+    const userA = w.users['a2.head']!.id;
+    const campaignA = w.campaigns.a;
+    let n = 0;
+    for (const a of actors) {
+      n++;
+      const own = (bureau: string) => !!a && a.bureauId === bureau;
+      const isAdmin = !!a && a.role === 'ADMIN';
+      const isBureau = !!a && BUREAU_ROLES.includes(a.role);
+      const denyRole = !a ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+
+      const bureau = await call('{ myBureau { id } }', {}, a);
+      expectOutcome('myBureau', a, bureau, !!a, 'UNAUTHENTICATED');
+      if (a && bureau.data?.myBureau?.id !== a.bureauId) mismatches.push(`myBureau by ${label(a)}: wrong bureau`);
+
+      const units = await call('{ units(includeInactive: true) { id } }', {}, a);
+      expectOutcome('units', a, units, isBureau, denyRole);
+      const ownUnits = Object.entries(w.units).filter(([k]) => k.startsWith(a?.bureauId === w.bureaus.a ? 'a' : 'b')).map(([, id]) => id).sort();
+      if (isBureau && JSON.stringify((units.data?.units ?? []).map((u: { id: string }) => u.id).sort()) !== JSON.stringify(ownUnits)) mismatches.push(`units by ${label(a)}: not exactly own bureau's`);
+
+      const users = await call('{ users { id role unit { id } } }', {}, a);
+      expectOutcome('users', a, users, isAdmin, denyRole);
+      const ownUsers = a ? (await app.dataSource.getRepository(UserEntity).findBy({ bureauId: a.bureauId })).map((u) => u.id).sort() : [];
+      const listed = (users.data?.users ?? []).map((u: { id: string }) => u.id).sort();
+      if (isAdmin && JSON.stringify(listed) !== JSON.stringify(ownUsers)) mismatches.push(`users by ${label(a)}: not exactly own bureau's`);
+
+      const created = await call('mutation($c: String!) { createUnit(input: { code: $c, name: "新单位", category: "行政单位" }) { id } }', { c: `m${n}` }, a);
+      expectOutcome('createUnit', a, created, isAdmin, denyRole);
+      expectOutcome('setUnitActive (bureau A unit)', a, await call('mutation($id: ID!) { setUnitActive(id: $id, active: true) { id } }', { id: unitA }, a), isAdmin && own(w.bureaus.a), isAdmin ? 'NOT_FOUND' : denyRole);
+      expectOutcome('setUserActive (bureau A user)', a, await call('mutation($id: ID!) { setUserActive(id: $id, active: true) { id } }', { id: userA }, a), isAdmin && own(w.bureaus.a), isAdmin ? 'NOT_FOUND' : denyRole);
+      expectOutcome('createUser', a, await call('mutation($u: String!, $unit: ID) { createUser(input: { username: $u, displayName: "新人", password: "Passw0rd-new", role: REVIEWER, unitId: $unit }) { id } }', { u: `new.user.${n}` }, a), isAdmin, denyRole);
+      expectOutcome('resetUserPassword (bureau A user)', a, await call('mutation($id: ID!) { resetUserPassword(id: $id, newPassword: "Passw0rd-reset") }', { id: spareUserId }, a), isAdmin && own(w.bureaus.a), isAdmin ? 'NOT_FOUND' : denyRole);
+
+      const campaigns = await call('{ campaigns { id } }', {}, a);
+      expectOutcome('campaigns', a, campaigns, !!a, 'UNAUTHENTICATED');
+      const wantCampaigns = a ? [a.bureauId === w.bureaus.a ? w.campaigns.a : w.campaigns.b] : [];
+      const gotCampaigns = (campaigns.data?.campaigns ?? []).map((c: { id: string }) => c.id);
+      if (a && JSON.stringify(gotCampaigns) !== JSON.stringify(wantCampaigns)) mismatches.push(`campaigns by ${label(a)}: ${gotCampaigns.length} listed`);
+      expectOutcome('campaign (bureau A)', a, await call('query($id: ID!) { campaign(id: $id) { id } }', { id: campaignA }, a), own(w.bureaus.a), a ? 'NOT_FOUND' : 'UNAUTHENTICATED');
+      expectOutcome('campaignProgress (bureau A)', a, await call('query($id: ID!) { campaignProgress(campaignId: $id) { byState { state count } } }', { id: campaignA }, a), isBureau && own(w.bureaus.a), !a ? 'UNAUTHENTICATED' : isBureau ? 'NOT_FOUND' : 'FORBIDDEN');
+      const input = { fiscalYear: 2030 + n, title: '通知', documentNumber: `号${n}`, template: 'lukou-2024', submissionDeadline: new Date(Date.now() + 864e5).toISOString(), publicationDeadline: new Date(Date.now() + 2 * 864e5).toISOString() };
+      expectOutcome('createCampaign', a, await call('mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', { i: input }, a), isAdmin, denyRole);
+      expectOutcome('updateCampaign (bureau A)', a, await call('mutation($id: ID!) { updateCampaign(id: $id, input: { title: "关于开展2024年度绩效自评工作的通知" }) { id } }', { id: campaignA }, a), isAdmin && own(w.bureaus.a), isAdmin ? 'NOT_FOUND' : denyRole);
+      expectOutcome('openCampaign (bureau A)', a, await call('mutation($id: ID!) { openCampaign(id: $id) { id } }', { id: campaignA }, a), isAdmin && own(w.bureaus.a), isAdmin ? 'NOT_FOUND' : denyRole);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('shows everyone only their own inbox, and lets anyone verify a hash', async () => {
+    const notifications = app.dataSource.getRepository(NotificationEntity);
+    for (const a of actors) {
+      const inbox = await call('{ inbox(first: 200) { id } unreadCount }', {}, a);
+      expectOutcome('inbox', a, inbox, !!a, 'UNAUTHENTICATED');
+      if (a) {
+        const mine = (await notifications.findBy({ userId: a.id })).map((n) => n.id).sort();
+        const got = (inbox.data?.inbox ?? []).map((n: { id: string }) => n.id).sort();
+        if (JSON.stringify(got) !== JSON.stringify(mine)) mismatches.push(`inbox by ${label(a)}: not exactly their own`);
+        // Marking someone else's notifications read changes nothing.
+        const others = (await notifications.find({ take: 50 })).filter((n) => n.userId !== a.id && !n.readAt).map((n) => n.id);
+        const marked = await call('mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: others }, a);
+        if (marked.data?.markNotificationsRead !== 0) mismatches.push(`markNotificationsRead by ${label(a)}: touched others' notifications`);
+      } else {
+        expectOutcome('markNotificationsRead', a, await call('mutation { markNotificationsRead }', {}, a), false, 'UNAUTHENTICATED');
+      }
+      expectOutcome('verifySignature', a, await call('query { verifySignature(hash: "00") { valid } }', {}, a), true);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
