@@ -13,6 +13,7 @@ import { NotificationEntity } from '../modules/notification/notification.entity.
 import { RenderEntity } from '../modules/render/render.entity.js';
 import { PublicationEntity } from '../modules/publication/publication.entity.js';
 import { JobEntity } from '../jobs/job.entity.js';
+import { AttachmentEntity } from '../modules/attachment/attachment.entity.js';
 
 export const ENTITIES = [
   BureauEntity,
@@ -30,4 +31,5 @@ export const ENTITIES = [
   RenderEntity,
   PublicationEntity,
   JobEntity,
+  AttachmentEntity,
 ];

@@ -7,6 +7,8 @@ import { TransactionService } from '../database/transaction.service.js';
 import { toRequestUser } from '../modules/auth/auth.service.js';
 import { CampaignEntity } from '../modules/campaign/campaign.entity.js';
 import { CampaignService } from '../modules/campaign/campaign.service.js';
+import { PublicationService } from '../modules/publication/publication.service.js';
+import { seedPublicationDemo } from '../modules/publication/publication-demo.js';
 import { BureauEntity } from '../modules/org/bureau.entity.js';
 import { OrgService } from '../modules/org/org.service.js';
 import { UnitEntity } from '../modules/org/unit.entity.js';
@@ -49,12 +51,6 @@ export const DEMO_PLAN: { unitKey: string; stage: DemoStage; factor: number; sta
  * stage, each entry runs once with the APPROVED package of its unit. Empty until the publication
  * module provides the steps, e.g. { unitKey: 'sfj', stage: 'PUBLISHED' } and { unitKey: 'tjj', stage: 'SCHEDULED' }.
  */
-export interface LaterStage {
-  unitKey: string;
-  stage: 'SCHEDULED' | 'PUBLISHED';
-  run(ctx: { packageId: string; reviewer: RequestUser; admin: RequestUser }): Promise<void>;
-}
-
 const DAY_MS = 86_400_000;
 
 /**
@@ -65,9 +61,6 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger('Demo');
-  /** See LaterStage. */
-  readonly laterStages: LaterStage[] = [];
-
   constructor(
     private readonly transactions: TransactionService,
     private readonly org: OrgService,
@@ -75,6 +68,7 @@ export class DemoSeedService {
     private readonly packages: PackageService,
     private readonly workflow: WorkflowActionsService,
     private readonly dataSource: DataSource,
+    private readonly publications: PublicationService,
     @InjectRepository(BureauEntity) private readonly bureaus: Repository<BureauEntity>,
   ) {}
 
@@ -191,11 +185,24 @@ export class DemoSeedService {
       }
       staged++;
     }
-    for (const later of this.laterStages) {
-      const def = DEMO_UNITS.find((u) => u.key === later.unitKey);
-      const unit = def && (await this.dataSource.getRepository(UnitEntity).findOneBy({ bureauId: bureau.id, code: def.code }));
-      const pkg = unit && (await this.dataSource.getRepository(PackageEntity).findOneBy({ campaignId: campaign.id, unitId: unit.id }));
-      if (pkg?.state === 'APPROVED') await later.run({ packageId: pkg.id, reviewer, admin: as('admin') });
+    // Two approved units go on to publication through the real schedule and publish jobs:
+    // 司法局 is published a few seconds after start, 统计局 stays scheduled for ten minutes.
+    const approved = async (key: string) => {
+      const def = DEMO_UNITS.find((u) => u.key === key)!;
+      const unit = await this.dataSource.getRepository(UnitEntity).findOneByOrFail({ bureauId: bureau.id, code: def.code });
+      return this.dataSource.getRepository(PackageEntity).findOneBy({ campaignId: campaign.id, unitId: unit.id, state: 'APPROVED' });
+    };
+    const [publishNow, publishLater] = [await approved('sfj'), await approved('tjj')];
+    if (publishNow && publishLater) {
+      await this.transactions.run((tx) =>
+        seedPublicationDemo(this.publications, tx, {
+          bureauId: bureau.id,
+          actorUserId: as('admin').id,
+          publishNowPackageId: publishNow.id,
+          scheduleLaterPackageId: publishLater.id,
+        }),
+      );
+      staged += 2;
     }
     return staged;
   }

@@ -1,5 +1,5 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { DataSource } from 'typeorm';
@@ -28,7 +28,7 @@ export const bullJobId = (row: Pick<JobEntity, 'id' | 'jobKey'>) => (row.jobKey 
  * wait and users' actions still commit; the relay catches up when it returns.
  */
 @Injectable()
-export class BullmqJobBackend extends JobBackend implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BullmqJobBackend extends JobBackend implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private timer: NodeJS.Timeout | null = null;
   private relaying = false;
@@ -47,9 +47,11 @@ export class BullmqJobBackend extends JobBackend implements OnApplicationBootstr
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: stop relaying and let a relay in flight finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    while (this.relaying) await new Promise((r) => setTimeout(r, 10));
   }
 
   kick(): void {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { TransactionService } from '../database/transaction.service.js';
@@ -18,7 +18,7 @@ const CONCURRENCY = 2;
  * process, so a job pending at a crash runs after the restart, once.
  */
 @Injectable()
-export class InProcessJobBackend extends JobBackend implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InProcessJobBackend extends JobBackend implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private timer: NodeJS.Timeout | null = null;
   private running = 0;
@@ -45,9 +45,11 @@ export class InProcessJobBackend extends JobBackend implements OnApplicationBoot
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: stop polling and let running jobs finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    while (this.polling) await new Promise((r) => setTimeout(r, 10));
     if (this.running > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, SetMetadata, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, SetMetadata, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { TransactionService } from '../database/transaction.service.js';
 import { HandlesJob, type JobHandler } from './job-handler.js';
@@ -38,7 +38,7 @@ export class SweepHandler implements JobHandler<'system.sweep'> {
 
 /** In every job-running process: once a minute (and at start), ask for a sweep; the fixed id makes it one per minute cluster-wide. */
 @Injectable()
-export class SweepClock implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SweepClock implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   constructor(
     private readonly jobs: JobQueue,
@@ -53,7 +53,7 @@ export class SweepClock implements OnApplicationBootstrap, OnApplicationShutdown
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
   }
 

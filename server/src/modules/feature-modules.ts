@@ -7,6 +7,11 @@ import { WorkflowModule } from './workflow/workflow.module.js';
 import { NotificationModule } from './notification/notification.module.js';
 import { RenderModule } from './render/render.module.js';
 import { PublicationModule } from './publication/publication.module.js';
+import { ReminderModule } from './reminder/reminder.module.js';
+import { AttachmentModule } from './attachment/attachment.module.js';
+import { CarryForwardModule } from './campaign/carry-forward.module.js';
+import { ExcelModule } from './excel/excel.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DemoModule } from '../demo/demo.module.js';
 
 /** One Nest module per aggregate. */
@@ -15,10 +20,15 @@ export const FEATURE_MODULES = [
   AuthModule,
   OrgModule,
   CampaignModule,
+  CarryForwardModule,
   PackageModule,
   WorkflowModule,
   NotificationModule,
   RenderModule,
   PublicationModule,
+  ReminderModule,
+  AttachmentModule,
+  ExcelModule,
+  DashboardModule,
   DemoModule,
 ];

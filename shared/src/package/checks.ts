@@ -9,7 +9,7 @@
  * computed fields are never typed (控制率, 执行率, 执行率得分, 三公 total and 公务用车 subtotal,
  * 项目支出 total, 楼堂馆所 control rates, shares, 总分 = Σ得分, grade) and chapter numbering.
  */
-import { DECIMAL_PATTERN, compareDecimal, decimalApproxEquals, formatMoney, hasAmount, subDecimal, trimDecimal } from './money.js';
+import { DECIMAL_PATTERN, compareDecimal, decimalApproxEquals, formatMoney, hasAmount, roundDecimal, subDecimal, trimDecimal } from './money.js';
 import type { MoneyCell } from './money.js';
 import type { CampaignContext, IndicatorRow, MoneyRow, PackageDocument } from './model.js';
 import { LEVEL1, LEVEL1_LABELS, MONEY_COLUMNS, REPORT_SECTION_KEYS } from './model.js';
@@ -19,6 +19,7 @@ import { REPORT_OUTLINE, sectionHeading } from './outline.js';
 import { indicatorPath, reportPath } from './paths.js';
 import { REPORT_TOKENS, TOKEN_PATTERN } from './report.js';
 import { normalizeUnit } from './scoring.js';
+import { targetBelowLastYear } from './carry-forward.js';
 import type { EvaluationTemplate } from './template.js';
 
 export type Severity = 'error' | 'warning';
@@ -72,10 +73,11 @@ export const CHECK_CATALOGUE = {
   SCORE_BELOW_SUGGESTION: ['warning', '得分低于系统建议分，需说明原因', 'score below the suggestion needs a reason'],
   INDICATOR_DEVIATION: ['warning', '实际完成值偏离指标值，需填写偏差原因', 'actual deviates from target, reason needed'],
   INDICATOR_OVERSHOOT: ['warning', '实际完成值大幅超过指标值（指标可能设置偏低）', 'actual far above target (target too low?)'],
+  TARGET_BELOW_LAST_YEAR_ACTUAL: ['warning', '年度指标值低于上年实际完成值（成本指标为高于），指标可能设置偏低', 'target set below last year’s actual (above it for a cost)'],
   INDICATOR_LABEL_MISMATCH: ['warning', '指标名称与基础数据表的同名项目数值不符', 'indicator name and data-table row disagree'],
   TOTAL_DIFFERS_FROM_SUGGESTION: ['warning', '自评总分与系统建议总分不同', 'declared total differs from the suggested total'],
   TOTAL_CAPPED_BY_EXECUTION_RATE: ['warning', '总分按预算执行率封顶（模板规则）', 'total capped by the execution rate (template rule)'],
-  HIGH_SCORE_LOW_EXECUTION: ['warning', '产出满分但预算执行率偏低（模板规则）', 'full output marks with low execution (template rule)'],
+  HIGH_SCORE_LOW_EXECUTION: ['warning', '自评得分高而预算执行率偏低（模板规则）', 'high score with low execution (template rule)'],
   GOAL_ACTUAL_VAGUE: ['warning', '年度总体目标实际完成情况过于笼统', 'actual result of the annual goal too vague'],
   REPORT_SECTION_EMPTY: ['error', '自评报告章节为空', 'report section empty'],
   REPORT_UNKNOWN_TOKEN: ['error', '自评报告含无法识别的数据占位符', 'report contains an unknown figure token'],
@@ -270,8 +272,8 @@ function checkBudget(c: Ctx, template: EvaluationTemplate): void {
       emit(c, 'EXECUTION_ABOVE_BUDGET', [`${P}.execution`, `${P}.annualBudget`], `全年执行数超过全年预算数（执行率${shown}%）：请核实`, `execution exceeds the full-year budget (${shown} %): please verify`);
     }
     const unspent = template.rules?.unspentSharePercent;
-    if (typeof unspent === 'number' && compareDecimal(subDecimal('100', rate), String(unspent)) >= 0) {
-      emit(c, 'UNSPENT_SHARE_HIGH', [`${P}.execution`], `结余资金占全年预算的${trimDecimal(subDecimal('100', figures.budget.executionRate ?? '0'))}%，达到${unspent}%：请说明原因`, `unspent share reaches ${unspent} %: explain why`);
+    if (typeof unspent === 'number' && compareDecimal(subDecimal('100', rate), String(unspent)) > 0) {
+      emit(c, 'UNSPENT_SHARE_HIGH', [`${P}.execution`], `结余资金占全年预算的${trimDecimal(subDecimal('100', figures.budget.executionRate ?? '0'))}%，超过${unspent}%：请说明原因`, `unspent share above ${unspent} %: explain why`);
     }
   }
   splitCheck(c, 'INCOME_SPLIT_MISMATCH', figures.budget.incomeSplitTotal, [`${P}.byIncome`], '按收入性质分', 'split by source', b.annualBudget, b.execution);
@@ -414,6 +416,17 @@ function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
     if (typeof overshoot === 'number' && f.overshootPercent !== null && compareDecimal(f.overshootPercent, String(overshoot)) >= 0) {
       emit(c, 'INDICATOR_OVERSHOOT', [p('target.value'), p('actual.value')], `指标「${label}」实际完成值超过指标值${trimDecimal(f.overshootPercent)}%，指标值可能设置偏低：请说明`, `indicator "${label}" beats its target by ${trimDecimal(f.overshootPercent)} %: target too low?`);
     }
+    if (targetBelowLastYear(row, row.lastYearActual)) {
+      const last = row.lastYearActual!;
+      const le = row.target.operator === 'LE';
+      emit(
+        c,
+        'TARGET_BELOW_LAST_YEAR_ACTUAL',
+        [p('target.value'), p('lastYearActual.value')],
+        `指标「${label}」年度指标值${le ? '≤' : '≥'}${trimDecimal(row.target.value!)}${row.target.unit}，${le ? '高于' : '低于'}上年实际完成值${trimDecimal(last.value!)}${last.unit || row.target.unit}，指标值可能设置偏低：请调整或说明理由`,
+        `indicator "${label}": target ${le ? '≤' : '≥'} ${trimDecimal(row.target.value!)} is ${le ? 'above' : 'below'} last year's actual ${trimDecimal(last.value!)}: target too low?`,
+      );
+    }
     checkLabel(c, row);
   }
 }
@@ -455,13 +468,21 @@ function checkScores(c: Ctx, template: EvaluationTemplate): void {
   if (sc.cap !== null && compareDecimal(sc.declaredTotal, sc.cap) > 0) {
     emit(c, 'TOTAL_CAPPED_BY_EXECUTION_RATE', ['selfEvaluation.budget.execution'], `预算执行率${trimDecimal(figures.budget.executionRate ?? '0')}%，总分最高${sc.cap}分（自评${trimDecimal(sc.declaredTotal)}分）`, `execution rate caps the total at ${sc.cap} (declared ${trimDecimal(sc.declaredTotal)})`);
   }
+  // Score completion (declared 总分 ÷ 100) running more than N points ahead of the execution rate:
+  // the outputs claim more than the money that was spent can have bought.
   const hs = template.rules?.highScoreLowExecutionPercent;
   const rate = figures.budget.executionRateExact;
-  if (typeof hs === 'number' && rate !== null && compareDecimal(rate, String(100 - hs)) < 0) {
-    const outputs = figures.indicators.filter((f) => f.scoringLevel === 'OUTPUT');
-    if (outputs.length > 0 && outputs.every((f) => f.declared !== null && f.weight !== null && compareDecimal(f.declared, f.weight) === 0)) {
-      emit(c, 'HIGH_SCORE_LOW_EXECUTION', ['selfEvaluation.budget.execution'], `产出指标全部满分，但预算执行率仅${trimDecimal(figures.budget.executionRate ?? '0')}%：请说明资金结余原因`, `all outputs at full marks with an execution rate of ${trimDecimal(figures.budget.executionRate ?? '0')} %: explain`);
-    }
+  const anyScore = doc.selfEvaluation.indicators.some((r) => r.score !== null);
+  if (typeof hs === 'number' && rate !== null && anyScore && compareDecimal(subDecimal(sc.declaredTotal, rate), String(hs)) > 0) {
+    const shownRate = trimDecimal(figures.budget.executionRate ?? '0');
+    const gap = trimDecimal(roundDecimal(subDecimal(sc.declaredTotal, rate), 2));
+    emit(
+      c,
+      'HIGH_SCORE_LOW_EXECUTION',
+      ['selfEvaluation.budget.execution'],
+      `自评总分${trimDecimal(sc.declaredTotal)}分（完成度${trimDecimal(sc.declaredTotal)}%），预算执行率仅${shownRate}%，高出${gap}个百分点（超过${hs}个百分点）：请说明资金结余与绩效完成情况`,
+      `declared total ${trimDecimal(sc.declaredTotal)} runs ${gap} points ahead of the execution rate ${shownRate} % (more than ${hs}): explain`,
+    );
   }
 }
 
@@ -570,4 +591,29 @@ export function runChecks(
   checkScores(c, template);
   checkText(c, context);
   return c.out;
+}
+
+/**
+ * Warnings the bureau watches across units (dashboard, reviewer queue). The two execution
+ * signals stay flagged even when explained; the control-rate ones only while unexplained.
+ */
+export const BUREAU_WARNING_CODES = [
+  'HIGH_SCORE_LOW_EXECUTION', // 得分高而执行率低
+  'UNSPENT_SHARE_HIGH', // 结余超过模板比例
+  // 控制率 over 100 %:
+  'STAFFING_OVER_QUOTA',
+  'PUBLIC_FUNDS_OVER_BUDGET',
+  'THREE_PUBLIC_OVER_BUDGET',
+  'BUILDING_AREA_OVER_APPROVED',
+  'BUILDING_INVESTMENT_OVER_BUDGET',
+  'EXECUTION_ABOVE_BUDGET',
+] as const;
+const FLAGGED_EVEN_IF_EXPLAINED: readonly string[] = ['HIGH_SCORE_LOW_EXECUTION', 'UNSPENT_SHARE_HIGH'];
+
+/** The warning codes a package is flagged with for the bureau: its watched ones first, then the rest unexplained. */
+export function bureauFlags(results: readonly CheckResult[]): string[] {
+  const live = results.filter((r) => r.severity === 'warning' && (!r.explained || FLAGGED_EVEN_IF_EXPLAINED.includes(r.code)));
+  const codes = new Set(live.map((r) => r.code));
+  const watched = BUREAU_WARNING_CODES.filter((c) => codes.has(c));
+  return [...watched, ...[...codes].filter((c) => !(BUREAU_WARNING_CODES as readonly string[]).includes(c))];
 }

@@ -13,3 +13,4 @@ export * from './diff.js';
 export * from './canonical-json.js';
 export * from './empty.js';
 export * from './fixtures/seed-2024-lukou-gsl.js';
+export * from './carry-forward.js';

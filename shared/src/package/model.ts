@@ -179,6 +179,18 @@ export interface IndicatorRow {
   score: Decimal | null; // 得分 as declared by the unit
   /** 偏差原因分析及改进措施: also the written reason for a score that differs from the suggestion. */
   deviationReason: string;
+  /**
+   * 上年实际完成值: last year's actual of the same indicator, kept when the row was carried
+   * forward (read-only for the filler), so a target set below it is flagged live.
+   */
+  lastYearActual?: LastYearActual;
+}
+
+/** Last year's actual of a carried indicator row. */
+export interface LastYearActual {
+  value: Decimal | null;
+  unit: string;
+  text?: string; // a qualitative result
 }
 
 export interface FunctionBudgetRow {
@@ -260,6 +272,30 @@ export interface SelfEvaluationReport {
   chapters: Record<ReportSectionKey, ReportSection>;
 }
 
+/**
+ * Parts of a new year's package carried forward from the unit's package of the year before
+ * (结转): the 上年决算数 column (locked), the indicator rows with their targets (a starting
+ * point), and chapter 一 部门基本情况 of the report (a starting point).
+ */
+export const CARRIED_PARTS = ['PRIOR_YEAR_COLUMN', 'INDICATORS', 'BASIC_INFO_CHAPTER'] as const;
+export type CarriedPart = (typeof CARRIED_PARTS)[number];
+export const CARRIED_PART_LABELS: Record<CarriedPart, { zh: string; en: string }> = {
+  PRIOR_YEAR_COLUMN: { zh: '基础数据表“上年决算数”栏', en: 'previous-year final column' },
+  INDICATORS: { zh: '绩效指标及年度指标值', en: 'indicators and targets' },
+  BASIC_INFO_CHAPTER: { zh: '自评报告“一、部门基本情况”', en: 'report chapter 1 (basic information)' },
+};
+
+/** Where carried parts came from; the parts still as carried are listed (a reset removes its part). */
+export interface CarriedFrom {
+  packageId: string;
+  fiscalYear: number;
+  /** The source package's state when it was carried (APPROVED, PUBLISHED … or a draft). */
+  sourceState?: string;
+  parts: CarriedPart[];
+  /** Money columns filled from the source and locked (read-only): ['previousFinal'] while carried. */
+  columns: MoneyColumn[];
+}
+
 /** The whole package, stored as one JSON document. */
 export interface PackageDocument {
   version: 1;
@@ -268,6 +304,8 @@ export interface PackageDocument {
   report: SelfEvaluationReport;
   /** Explanations of warnings, keyed by CheckResult.key ("CODE@path"). */
   explanations: Record<string, string>;
+  /** Present when parts were carried forward from last year's package (optional: older documents have none). */
+  carriedFrom?: CarriedFrom;
 }
 
 /** Campaign facts that labels and some checks depend on; never typed by the unit. */

@@ -157,6 +157,8 @@ const LABELS: Record<string, Label | null> = {
   weight: L('分值', 'weight'),
   score: L('得分', 'score'),
   deviationReason: L('偏差原因分析及改进措施', 'deviation reason and remedy'),
+  lastYearActual: L('上年实际完成值', 'last year’s actual'),
+  carriedFrom: L('上年结转', 'carried from last year'),
   chapters: null,
 };
 

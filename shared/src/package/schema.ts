@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DECIMAL_PATTERN, MONEY_PROBLEM_MESSAGES, NA, moneyProblem } from './money.js';
 import type { MoneyCell } from './money.js';
 import type { CountCell, PackageDocument } from './model.js';
-import { BANDS, LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, OPERATORS, REPORT_SECTION_KEYS } from './model.js';
+import { BANDS, CARRIED_PARTS, LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, MONEY_COLUMNS, OPERATORS, REPORT_SECTION_KEYS } from './model.js';
 import type { Level1, ReportSectionKey } from './model.js';
 import { ID_PATTERN, describePath } from './paths.js';
 
@@ -139,6 +139,9 @@ export const indicatorSchema = z
     weight: weightSchema,
     score: scoreSchema,
     deviationReason: text,
+    lastYearActual: z
+      .strictObject({ value: decimalValueSchema, unit: z.string().max(LIMITS.unitChars), text: text.optional() })
+      .optional(),
   })
   .superRefine((row, ctx) => {
     if (LEVEL1.includes(row.level1) && !LEVEL2_BY_LEVEL1[row.level1 as Level1].includes(row.level2)) {
@@ -180,6 +183,14 @@ export const reportSchema = z.strictObject({
   ),
 });
 
+export const carriedFromSchema = z.strictObject({
+  packageId: z.string().min(1).max(64),
+  fiscalYear: z.number().int().min(2000).max(2100),
+  sourceState: z.string().max(32).optional(),
+  parts: z.array(z.enum(CARRIED_PARTS)).max(CARRIED_PARTS.length),
+  columns: z.array(z.enum(MONEY_COLUMNS)).max(MONEY_COLUMNS.length),
+});
+
 export const packageDocumentSchema = z.strictObject({
   version: z.literal(1),
   basicData: basicDataSchema,
@@ -190,6 +201,7 @@ export const packageDocumentSchema = z.strictObject({
     .superRefine((r, ctx) => {
       if (Object.keys(r).length > LIMITS.explanations) ctx.addIssue({ code: 'custom', message: 'TOO_MANY_EXPLANATIONS' });
     }),
+  carriedFrom: carriedFromSchema.optional(),
 });
 
 export interface ValidationIssue {

@@ -31,11 +31,11 @@ export interface TemplateRules {
   /** Flag an actual that beats a target by ≥ N % (target set too low); null = off. */
   overshootFlagPercent: number | null;
   /**
-   * Flag full marks on every 产出 row while the execution rate is more than N points below
-   * 100 % (outputs all met with money left: targets too low or budget too high); null = off.
+   * Flag a high score with low execution: score completion (declared 总分 ÷ 100) more than N
+   * percentage points ahead of the execution rate (总分/100 − 执行率 > N %); null = off.
    */
   highScoreLowExecutionPercent: number | null;
-  /** Flag when the unspent share of the full-year budget (1 − 执行率) is ≥ N %; null = off. */
+  /** Flag when the unspent share of the full-year budget (1 − 执行率) is over N %; null = off. */
   unspentSharePercent: number | null;
 }
 

@@ -102,7 +102,8 @@ const cases: Case[] = [
     (d) => (d.selfEvaluation.budget.execution = '110'),
     withRules({ capTotalByExecutionRate: true }),
   ],
-  ['HIGH_SCORE_LOW_EXECUTION', 'selfEvaluation.budget.execution', (d) => (d.selfEvaluation.budget.execution = '140')],
+  ['HIGH_SCORE_LOW_EXECUTION', 'selfEvaluation.budget.execution', (d) => (d.selfEvaluation.budget.execution = '120')],
+  ['TARGET_BELOW_LAST_YEAR_ACTUAL', ind('ind-1', 'target.value'), (d) => (indicator(d, 'ind-1').lastYearActual = { value: '32', unit: '次' })],
   ['GOAL_ACTUAL_VAGUE', 'selfEvaluation.goal.actual', (d) => (d.selfEvaluation.goal.actual = '较好地完成了全年任务')],
   ['REPORT_SECTION_EMPTY', 'report.chapters.problems.text', (d) => (d.report.chapters.problems.text = '\n ')],
   ['REPORT_UNKNOWN_TOKEN', 'report.chapters.performanceGoals.text', (d) => (d.report.chapters.performanceGoals.text += '{{totalSpend}}')],
@@ -187,5 +188,34 @@ describe('runChecks', () => {
     });
     const keys = runChecks(d, LUKOU_2024_TEMPLATE).map((x) => x.key);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+  it('flags a high score with low execution when 总分/100 runs more than 5 points ahead of 执行率', () => {
+    const flagged = (execution: string) => {
+      const d = edited((x) => (x.selfEvaluation.budget.execution = execution));
+      const f = computeFigures(d, LUKOU_2024_TEMPLATE);
+      const gap = Number(f.scores.declaredTotal) - Number(f.budget.executionRateExact);
+      const hit = runChecks(d, LUKOU_2024_TEMPLATE).some((x) => x.code === 'HIGH_SCORE_LOW_EXECUTION');
+      return { gap, hit };
+    };
+    // cleanSeed declares 83.54 on the indicators: 总分 = 83.54 + 执行率/10, so the gap passes 5 below 87.27 %.
+    expect(flagged('150.31')).toMatchObject({ hit: false });
+    expect(flagged('140')).toMatchObject({ hit: false });
+    const near = flagged('131.2');
+    expect(near.gap).toBeLessThan(5);
+    expect(near.hit).toBe(false);
+    const over = flagged('131.1');
+    expect(over.gap).toBeGreaterThan(5);
+    expect(over.hit).toBe(true);
+    expect(flagged('120').hit).toBe(true);
+    const off = runChecks(edited((x) => (x.selfEvaluation.budget.execution = '120')), withRules({ highScoreLowExecutionPercent: null }));
+    expect(off.some((x) => x.code === 'HIGH_SCORE_LOW_EXECUTION')).toBe(false);
+  });
+
+  it('flags an unspent share only when it is over the template’s 20 %', () => {
+    const unspent = (execution: string) =>
+      runChecks(edited((x) => (x.selfEvaluation.budget.execution = execution)), LUKOU_2024_TEMPLATE).some((x) => x.code === 'UNSPENT_SHARE_HIGH');
+    expect(unspent('120.248')).toBe(false); // exactly 80 % spent: 20 % unspent is not over 20 %
+    expect(unspent('120.24')).toBe(true);
+    expect(unspent('150.31')).toBe(false);
   });
 });

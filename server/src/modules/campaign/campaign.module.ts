@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PackageModule } from '../package/package.module.js';
-import { CampaignProgressService } from './campaign-progress.service.js';
 import { CampaignResolver } from './campaign.resolver.js';
 import { CampaignService } from './campaign.service.js';
 
-@Module({ imports: [PackageModule], providers: [CampaignService, CampaignProgressService, CampaignResolver], exports: [CampaignService] })
+@Module({ imports: [PackageModule], providers: [CampaignService, CampaignResolver], exports: [CampaignService] })
 export class CampaignModule {}

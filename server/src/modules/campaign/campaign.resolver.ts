@@ -4,9 +4,7 @@ import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import { packageCountLoader } from './campaign.loaders.js';
-import { CampaignProgressService } from './campaign-progress.service.js';
 import { CampaignService } from './campaign.service.js';
-import { CampaignProgressModel } from './models/campaign-progress.model.js';
 import { CreateCampaignInput, UpdateCampaignInput } from './dto/campaign.input.js';
 import { CampaignModel } from './models/campaign.model.js';
 
@@ -16,7 +14,6 @@ export class CampaignResolver {
     private readonly service: CampaignService,
     private readonly transactions: TransactionService,
     private readonly dataSource: DataSource,
-    private readonly progressService: CampaignProgressService,
   ) {}
 
   @Allow()
@@ -51,12 +48,6 @@ export class CampaignResolver {
   @Mutation(() => CampaignModel, { description: 'Creates one DRAFT package per active unit (idempotent).' })
   async openCampaign(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string): Promise<CampaignModel> {
     return (await this.transactions.run((tx) => this.service.open(tx, user.bureauId, id))).campaign;
-  }
-
-  @Allow('REVIEWER', 'ADMIN')
-  @Query(() => CampaignProgressModel, { description: 'Dashboard of one campaign of the bureau.' })
-  campaignProgress(@CurrentUser() user: RequestUser, @Args('campaignId', { type: () => ID }) campaignId: string): Promise<CampaignProgressModel> {
-    return this.progressService.progress(user.bureauId, campaignId);
   }
 
   @ResolveField(() => Int)

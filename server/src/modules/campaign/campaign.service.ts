@@ -8,6 +8,7 @@ import { JobQueue } from '../../jobs/job-queue.service.js';
 import { UnitEntity } from '../org/unit.entity.js';
 import { PackageService } from '../package/package.service.js';
 import { CampaignEntity } from './campaign.entity.js';
+import { carryForwardIntoDraft } from './carry-forward.service.js';
 
 export interface CampaignFields {
   fiscalYear: number;
@@ -118,7 +119,13 @@ export class CampaignService {
     const campaign = await this.get(bureauId, id, tx);
     const units = await tx.manager.getRepository(UnitEntity).find({ where: { bureauId, active: true }, order: { code: 'ASC', id: 'ASC' } });
     let created = 0;
-    for (const unit of units) if (await this.packages.createDraft(tx, campaign, unit)) created += 1;
+    for (const unit of units) {
+      const draft = await this.packages.createDraft(tx, campaign, unit);
+      if (!draft) continue;
+      created += 1;
+      // A unit's new package starts from its own package of the year before, when it has one.
+      await carryForwardIntoDraft(tx, campaign, unit, draft);
+    }
     if (!campaign.openedAt) {
       campaign.openedAt = new Date();
       await tx.manager.getRepository(CampaignEntity).update({ id }, { openedAt: campaign.openedAt });

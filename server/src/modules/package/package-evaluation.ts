@@ -1,6 +1,7 @@
 import {
   GRADE_LABELS,
   GRADES,
+  bureauFlags,
   computeFigures,
   roundDecimal,
   runChecks,
@@ -48,10 +49,10 @@ const fixed2 = (v: string | null): string | null => (v == null ? null : roundDec
 
 export function summaryColumns(doc: PackageDocument, e: PackageEvaluation): SummaryColumns {
   const anyScore = doc.selfEvaluation.indicators.some((r) => r.score !== null);
-  // Flags are the distinct warning codes, whole codes only, within the column's width.
+  // Flags are the warning codes the bureau filters on, watched ones first, whole codes only, within the column's width.
   const flags: string[] = [];
   let length = 0;
-  for (const code of new Set(e.checks.filter((c) => c.severity === 'warning').map((c) => c.code))) {
+  for (const code of bureauFlags(e.checks)) {
     if (length + code.length + (flags.length ? 1 : 0) > FLAGS_MAX) break;
     length += code.length + (flags.length ? 1 : 0);
     flags.push(code);

@@ -3,6 +3,8 @@ import { Brackets, DataSource } from 'typeorm';
 import {
   BUREAU_ROLES,
   ErrorCode,
+  carriedLockViolations,
+  describePath,
   emptyPackageDocument,
   isEditable,
   parsePackageDocument,
@@ -159,6 +161,11 @@ export class PackageService {
       const campaign = await tx.manager.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
       const unit = await tx.manager.getRepository(UnitEntity).findOneBy({ id: pkg.unitId });
       const document = parsed.value;
+      // Last year's figures carried into the 上年 column are the record, not the filler's to retype.
+      const locked = carriedLockViolations(pkg.document, document);
+      if (locked.length) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, document).zh}`, { paths: locked });
+      }
       const evaluation: PackageEvaluation = evaluatePackage(document, campaign.template, campaignContext(campaign, unit));
       const now = new Date();
       const changes: Partial<PackageEntity> = {

@@ -1,23 +1,65 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In, IsNull } from 'typeorm';
+import { ErrorCode } from '@zipin/shared';
+import { DomainError } from '../../common/domain-error.js';
+import type { RequestUser } from '../../common/request-context.js';
 import { newId } from '../../database/columns.js';
-import type { Tx } from '../../database/transaction.service.js';
+import { TransactionService, type Tx } from '../../database/transaction.service.js';
 import { JobQueue } from '../../jobs/job-queue.service.js';
+import { ArtifactStorage } from '../../storage/artifact-storage.js';
+import { assertCanRead } from '../package/package-access.js';
+import { PackageEntity } from '../package/package.entity.js';
+import { SignatureEntity } from '../workflow/signature.entity.js';
+import { RenderInputService } from './render-input.service.js';
 import { RenderEntity, type RenderPurpose } from './render.entity.js';
+import { Renderer } from './renderer.js';
+
+export interface RenderAttempt {
+  attempt: number;
+  maxAttempts: number;
+}
+
+/**
+ * `renders/<packageId>/<renderId>-<sha256 prefix>.pdf`: the hash in the key keeps a stored file
+ * and its recorded hash together even if two attempts ever ran at once.
+ */
+export const renderArtifactKey = (render: Pick<RenderEntity, 'packageId' | 'id'>, sha256: string) =>
+  `renders/${render.packageId}/${render.id}-${sha256.slice(0, 16)}.pdf`;
 
 /** Asks for a PDF of a package; the render job does the work and records progress on the row. */
 @Injectable()
 export class RenderService {
-  constructor(private readonly jobs: JobQueue) {}
+  private readonly logger = new Logger('Render');
+
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly transactions: TransactionService,
+    private readonly dataSource: DataSource,
+    private readonly inputs: RenderInputService,
+    private readonly renderer: Renderer,
+    private readonly storage: ArtifactStorage,
+  ) {}
 
   async request(tx: Tx, input: { packageId: string; revisionId: string | null; purpose: RenderPurpose; requestedById: string | null }): Promise<RenderEntity> {
+    const render = await this.createRow(tx, input, 'QUEUED');
+    await this.jobs.enqueue(tx, 'package.render-pdf', { renderId: render.id }, { jobId: `render.${render.id}` });
+    return render;
+  }
+
+  /** A row for a render this process does itself right away (publication); no job is queued. */
+  async createRow(
+    tx: Tx,
+    input: { packageId: string; revisionId: string | null; purpose: RenderPurpose; requestedById: string | null },
+    status: 'QUEUED' | 'RUNNING',
+  ): Promise<RenderEntity> {
     const repo = tx.manager.getRepository(RenderEntity);
     const render = repo.create({
       id: newId(),
       packageId: input.packageId,
       revisionId: input.revisionId,
       purpose: input.purpose,
-      status: 'QUEUED',
-      progress: 0,
+      status,
+      progress: status === 'RUNNING' ? 5 : 0,
       error: null,
       artifactKey: null,
       sha256: null,
@@ -28,7 +70,96 @@ export class RenderService {
       finishedAt: null,
     });
     await repo.insert(render);
-    await this.jobs.enqueue(tx, 'package.render-pdf', { renderId: render.id }, { jobId: `render.${render.id}` });
     return render;
+  }
+
+  /** A preview of the live document for a reader of the package; one in flight per user and package. */
+  async requestPreview(user: RequestUser, packageId: string): Promise<RenderEntity> {
+    return this.transactions.run(async (tx) => {
+      const pkg = await tx.manager.getRepository(PackageEntity).findOneBy({ id: packageId });
+      if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+      assertCanRead(user, pkg);
+      const pending = await tx.manager.getRepository(RenderEntity).findOne({
+        where: { packageId, purpose: 'PREVIEW', requestedById: user.id, status: In(['QUEUED', 'RUNNING']) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      });
+      if (pending) return pending;
+      return this.request(tx, { packageId, revisionId: null, purpose: 'PREVIEW', requestedById: user.id });
+    });
+  }
+
+  /** A render the user may see (readers of its package). */
+  async getForUser(user: RequestUser, id: string): Promise<RenderEntity> {
+    const render = await this.dataSource.getRepository(RenderEntity).findOneBy({ id });
+    if (!render) throw new DomainError(ErrorCode.NOT_FOUND, '找不到该 PDF');
+    const pkg = await this.dataSource.getRepository(PackageEntity).findOne({ where: { id: render.packageId }, select: { id: true, unitId: true, bureauId: true } });
+    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+    assertCanRead(user, pkg);
+    return render;
+  }
+
+  async pdfForUser(user: RequestUser, id: string): Promise<{ render: RenderEntity; pdf: Buffer }> {
+    const render = await this.getForUser(user, id);
+    if (render.status !== 'DONE' || !render.artifactKey) throw new DomainError(ErrorCode.NOT_FOUND, 'PDF 尚未生成完成');
+    const pdf = await this.storage.get(render.artifactKey);
+    if (!pdf) throw new DomainError(ErrorCode.NOT_FOUND, 'PDF 文件已不存在');
+    return { render, pdf };
+  }
+
+  /**
+   * The job's work: render the revision (or the live document for a preview), store the PDF,
+   * record its hash, size and pages. A DONE render is not redone; a RUNNING one left by a
+   * killed worker is taken over (the queue runs one attempt of a job at a time).
+   */
+  async execute(renderId: string, attempt: RenderAttempt = { attempt: 1, maxAttempts: 1 }, options: { inline?: boolean } = {}): Promise<RenderEntity | null> {
+    const repo = this.dataSource.getRepository(RenderEntity);
+    const render = await repo.findOneBy({ id: renderId });
+    if (!render) return null;
+    if (render.status === 'DONE' && render.artifactKey && (await this.storage.exists(render.artifactKey))) return render;
+
+    await this.progress(render, { status: 'RUNNING', progress: 10, error: null });
+    try {
+      const loaded = await this.inputs.load({ packageId: render.packageId, revisionId: render.revisionId, draft: render.purpose === 'PREVIEW' });
+      await this.progress(render, { progress: 50 });
+      const out = await this.renderer.pdf(loaded.model);
+      await this.progress(render, { progress: 90 });
+      const key = renderArtifactKey(render, out.sha256);
+      await this.storage.put(key, out.pdf, 'application/pdf');
+      const done = await this.transactions.run(async (tx) => {
+        const changes = {
+          status: 'DONE' as const,
+          progress: 100,
+          error: null,
+          artifactKey: key,
+          sha256: out.sha256,
+          byteSize: out.byteSize,
+          pageCount: out.pageCount,
+          finishedAt: new Date(),
+        };
+        await tx.manager.getRepository(RenderEntity).update({ id: render.id }, changes);
+        if (render.purpose === 'SIGNED' && render.revisionId) {
+          await tx.manager
+            .getRepository(SignatureEntity)
+            .update({ packageId: render.packageId, revisionId: render.revisionId, voidedAt: IsNull() }, { pdfHash: out.sha256, pdfKey: key });
+        }
+        return Object.assign(render, changes);
+      });
+      return done;
+    } catch (err) {
+      const unavailable = err instanceof DomainError && err.code === ErrorCode.RENDER_UNAVAILABLE;
+      const final = attempt.attempt >= attempt.maxAttempts;
+      const message = err instanceof DomainError ? err.message : `PDF 生成失败：${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+      // No browser is a machine problem, not the package's: the render stays queued (the sweep
+      // keeps retrying) and the user reads why. Any other error fails it after the last attempt.
+      // An inline render (publication) belongs to its caller's retries, never to the sweep.
+      const status = options.inline ? 'FAILED' : unavailable || !final ? 'QUEUED' : 'FAILED';
+      await this.progress(render, { status, progress: 0, error: message.slice(0, 2000) }).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async progress(render: RenderEntity, changes: Partial<Pick<RenderEntity, 'status' | 'progress' | 'error'>>): Promise<void> {
+    await this.transactions.run((tx) => tx.manager.getRepository(RenderEntity).update({ id: render.id }, changes));
+    Object.assign(render, changes);
   }
 }

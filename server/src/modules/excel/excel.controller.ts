@@ -1,0 +1,109 @@
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ErrorCode } from '@zipin/shared';
+import { Allow, CurrentUser } from '../../common/access.decorators.js';
+import { DomainError } from '../../common/domain-error.js';
+import type { RequestUser } from '../../common/request-context.js';
+import { contentDisposition } from '../render/render.controller.js';
+import { ExcelService, type ExcelFile } from './excel.service.js';
+import { UnitsImportService } from './units-import.service.js';
+import { UPLOAD_MAX_BYTES } from './workbook-loader.js';
+import { XLSX_CONTENT_TYPE } from './xlsx-style.js';
+
+/**
+ * Reads a raw request body (the .xlsx bytes, not multipart), refusing it beyond the limit: at
+ * once from Content-Length, or as soon as the stream passes the limit. The connection is closed
+ * so the rest of an oversized upload is never read.
+ */
+export function readUpload(req: Request, res: Response, limit = UPLOAD_MAX_BYTES): Promise<Buffer> {
+  const tooBig = () => {
+    res.setHeader('Connection', 'close');
+    return new DomainError(ErrorCode.FILE_REJECTED, `文件超过 ${Math.round(limit / 1024 / 1024)} MB，已拒绝（未读取）`, { maxBytes: limit });
+  };
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > limit) return reject(tooBig());
+    if (req.readableEnded) return resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        reject(tooBig());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: Response, file: ExcelFile): void {
+  res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+  res.setHeader('Content-Length', String(file.buffer.length));
+  res.setHeader('Content-Disposition', contentDisposition('attachment', file.filename));
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.end(file.buffer);
+}
+
+const flag = (v: string | undefined) => v === 'true' || v === '1';
+
+/**
+ * Excel in and out.
+ * - GET  /api/packages/:id/export.xlsx            readers of the package
+ * - POST /api/packages/:id/import.xlsx?dryRun=true&baseVersion=N   raw .xlsx body (≤ 10 MB), FILLER
+ * - GET  /api/campaigns/:id/summary.xlsx          REVIEWER, ADMIN of the campaign's bureau
+ * - GET  /api/admin/units-template.xlsx           ADMIN
+ * - POST /api/admin/units-import.xlsx?dryRun=true raw .xlsx body, ADMIN
+ */
+@Controller('api')
+export class ExcelController {
+  constructor(
+    private readonly excel: ExcelService,
+    private readonly unitsImport: UnitsImportService,
+  ) {}
+
+  @Allow()
+  @Get('packages/:id/export.xlsx')
+  async exportPackage(@CurrentUser() user: RequestUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    send(res, await this.excel.exportPackage(user, id));
+  }
+
+  @Allow('FILLER')
+  @Post('packages/:id/import.xlsx')
+  async importPackage(
+    @CurrentUser() user: RequestUser,
+    @Param('id') id: string,
+    @Query('dryRun') dryRun: string | undefined,
+    @Query('baseVersion') baseVersion: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const body = await readUpload(req, res);
+    const base = baseVersion === undefined || baseVersion === '' ? null : Number(baseVersion);
+    if (base !== null && !Number.isInteger(base)) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'baseVersion 必须是整数');
+    res.status(200).json(await this.excel.importPackage(user, id, body, { dryRun: flag(dryRun), baseVersion: base }));
+  }
+
+  @Allow('REVIEWER', 'ADMIN')
+  @Get('campaigns/:id/summary.xlsx')
+  async summary(@CurrentUser() user: RequestUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    send(res, await this.excel.campaignSummary(user, id));
+  }
+
+  @Allow('ADMIN')
+  @Get('admin/units-template.xlsx')
+  async unitsTemplate(@Res() res: Response): Promise<void> {
+    send(res, { filename: '预算单位及账号导入模板.xlsx', buffer: await this.unitsImport.template() });
+  }
+
+  @Allow('ADMIN')
+  @Post('admin/units-import.xlsx')
+  async importUnits(@CurrentUser() user: RequestUser, @Query('dryRun') dryRun: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const body = await readUpload(req, res);
+    res.status(200).json(flag(dryRun) ? await this.unitsImport.plan(user.bureauId, body) : await this.unitsImport.apply(user.bureauId, body));
+  }
+}

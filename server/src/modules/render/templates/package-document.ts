@@ -1,0 +1,43 @@
+import { computeFigures } from '@zipin/shared';
+import { html, unsafeHtml, type SafeHtml } from './html.js';
+import type { RenderModel } from './render-model.js';
+import { basicDataTable } from './basic-data-table.js';
+import { selfEvaluationTable } from './self-evaluation-table.js';
+import { selfEvaluationReport } from './report.js';
+import { DOCUMENT_CSS } from './styles.js';
+
+export interface PackageHtmlOptions {
+  /** Shown in the browser tab of the portal page. */
+  title?: string;
+  /** Extra markup above the documents on the portal page (publication facts, the PDF link). */
+  banner?: SafeHtml;
+}
+
+/** The three documents as one HTML page: the PDF prints it, the portal serves it. */
+export function packageHtml(model: RenderModel, options: PackageHtmlOptions = {}): string {
+  const figures = computeFigures(model.document, model.template);
+  const page = html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>${options.title ?? `${model.context.fiscalYear}年度${model.context.unitName}整体支出绩效自评`}</title>
+<style>${unsafeHtml(DOCUMENT_CSS)}</style>
+</head>
+<body>
+${options.banner ?? ''}
+<main class="package">
+${basicDataTable(model, figures)}
+${selfEvaluationTable(model, figures)}
+${selfEvaluationReport(model, figures)}
+</main>
+</body>
+</html>`;
+  return page.value;
+}
+
+/** Chromium's page footer: 第 X 页 共 Y 页 (its own tiny document, so styles are inline). */
+export const PAGE_FOOTER_TEMPLATE =
+  '<div style="width:100%;text-align:center;font-size:8pt;font-family:\'Noto Sans SC\',sans-serif;color:#000;">' +
+  '第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
+export const PAGE_HEADER_TEMPLATE = '<span></span>';
