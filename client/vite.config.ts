@@ -23,6 +23,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each route loads (bench/client-size.bench.mjs reads it).
+    manifest: true,
     chunkSizeWarningLimit: 1200,
   },
   test: {

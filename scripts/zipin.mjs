@@ -133,7 +133,10 @@ function suite(name, cmd, args, options = {}) {
   const report = join(root, 'data', 'test-reports', `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
   mkdirSync(dirname(report), { recursive: true });
   rmSync(report, { force: true });
-  const status = run(cmd, options.reportArgs ? [...args, ...options.reportArgs(report)] : args, { env: options.env, allowFailure: true });
+  const status = run(cmd, options.reportArgs ? [...args, ...options.reportArgs(report)] : args, {
+    env: { ...options.env, ZIPIN_TEST_REPORT: report },
+    allowFailure: true,
+  });
   let passed = 0;
   let failed = 0;
   if (existsSync(report)) {
@@ -158,7 +161,10 @@ function skip(name, why) {
   }
 }
 
-const jest = (pkg) => [process.execPath, ['--experimental-vm-modules', '--no-warnings', join(root, pkg, 'node_modules', 'jest', 'bin', 'jest.js'), '--rootDir', join(root, pkg)]];
+const jest = (pkg) => [
+  process.execPath,
+  ['--experimental-vm-modules', '--no-warnings', join(root, pkg, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', join(root, pkg, 'jest.config.js')],
+];
 const jestReport = (file) => ['--json', `--outputFile=${file}`];
 
 async function test() {

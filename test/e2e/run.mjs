@@ -2,7 +2,7 @@
 // port, then runs every *.e2e.mjs here in Debian's Chromium through playwright-core.
 // Each journey exports `name` and `run({ browser, baseUrl, shot, expect })`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -94,4 +94,6 @@ try {
   await server.stop();
 }
 console.log(`browser: ${passed} passed, ${failed} failed`);
+// The test command counts journeys from this report, like Jest's and Vitest's JSON reports.
+if (process.env.ZIPIN_TEST_REPORT) writeFileSync(process.env.ZIPIN_TEST_REPORT, JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
 process.exit(failed ? 1 : 0);

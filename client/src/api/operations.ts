@@ -3,28 +3,10 @@
  * (codegen.ts) validates them against server/schema.gql into src/api/generated/.
  */
 import { gql, type TypedDocumentNode } from '@urql/core';
-import type { PackageDocument, PackageState, WorkflowAction } from '@zipin/shared';
-import type {
-  AuditEvent,
-  BatchResult,
-  Bureau,
-  Campaign,
-  CampaignProgress,
-  Comment,
-  DiffEntry,
-  Me,
-  Notification,
-  PackageDetail,
-  PackageFilter,
-  PackagePage,
-  PublicPackage,
-  Render,
-  SignatureVerification,
-  UnitRef,
-  User,
-} from './types.js';
+import type * as G from './generated/graphql.js';
 
-type Doc<D, V extends Record<string, unknown> = Record<string, never>> = TypedDocumentNode<D, V>;
+/** Each operation typed by its generated result and variables (codegen reads this file). */
+type Doc<D, V extends Record<string, unknown>> = TypedDocumentNode<D, V>;
 
 // ---------- fragments ----------
 export const USER_REF = gql`
@@ -201,7 +183,7 @@ export const PACKAGE_DETAIL = gql`
 `;
 
 // ---------- auth ----------
-export const ME: Doc<{ me: Me | null }> = gql`
+export const ME: Doc<G.MeQuery, G.MeQueryVariables> = gql`
   query Me {
     me {
       id
@@ -214,7 +196,7 @@ export const ME: Doc<{ me: Me | null }> = gql`
   }
 `;
 
-export const LOGIN: Doc<{ login: { user: Me; token: string; expiresAt: string } }, { input: { username: string; password: string } }> = gql`
+export const LOGIN: Doc<G.LoginMutation, G.LoginMutationVariables> = gql`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
       user {
@@ -231,20 +213,20 @@ export const LOGIN: Doc<{ login: { user: Me; token: string; expiresAt: string } 
   }
 `;
 
-export const LOGOUT: Doc<{ logout: boolean }> = gql`
+export const LOGOUT: Doc<G.LogoutMutation, G.LogoutMutationVariables> = gql`
   mutation Logout {
     logout
   }
 `;
 
-export const CHANGE_PASSWORD: Doc<{ changePassword: boolean }, { input: { currentPassword: string; newPassword: string } }> = gql`
+export const CHANGE_PASSWORD: Doc<G.ChangePasswordMutation, G.ChangePasswordMutationVariables> = gql`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input)
   }
 `;
 
 // ---------- notifications ----------
-export const INBOX: Doc<{ inbox: Notification[]; unreadCount: number }, { unreadOnly?: boolean; first?: number }> = gql`
+export const INBOX: Doc<G.InboxQuery, G.InboxQueryVariables> = gql`
   query Inbox($unreadOnly: Boolean, $first: Int) {
     inbox(unreadOnly: $unreadOnly, first: $first) {
       id
@@ -259,14 +241,14 @@ export const INBOX: Doc<{ inbox: Notification[]; unreadCount: number }, { unread
   }
 `;
 
-export const MARK_READ: Doc<{ markNotificationsRead: number }, { ids: string[] | null }> = gql`
+export const MARK_READ: Doc<G.MarkNotificationsReadMutation, G.MarkNotificationsReadMutationVariables> = gql`
   mutation MarkNotificationsRead($ids: [ID!]) {
     markNotificationsRead(ids: $ids)
   }
 `;
 
 // ---------- packages ----------
-export const PACKAGES: Doc<{ packages: PackagePage }, { filter?: PackageFilter; first?: number; offset?: number }> = gql`
+export const PACKAGES: Doc<G.PackagesQuery, G.PackagesQueryVariables> = gql`
   query Packages($filter: PackageFilterInput, $first: Int, $offset: Int) {
     packages(filter: $filter, first: $first, offset: $offset) {
       nodes {
@@ -278,7 +260,7 @@ export const PACKAGES: Doc<{ packages: PackagePage }, { filter?: PackageFilter; 
   ${PACKAGE_LIST_ITEM}
 `;
 
-export const PACKAGE: Doc<{ package: PackageDetail | null }, { id: string }> = gql`
+export const PACKAGE: Doc<G.PackageQuery, G.PackageQueryVariables> = gql`
   query Package($id: ID!) {
     package(id: $id) {
       ...PackageDetailFields
@@ -287,10 +269,7 @@ export const PACKAGE: Doc<{ package: PackageDetail | null }, { id: string }> = g
   ${PACKAGE_DETAIL}
 `;
 
-export const SAVE_PACKAGE: Doc<
-  { savePackage: { package: PackageDetail } },
-  { input: { packageId: string; baseVersion: number; document: PackageDocument; saveId?: string } }
-> = gql`
+export const SAVE_PACKAGE: Doc<G.SavePackageMutation, G.SavePackageMutationVariables> = gql`
   mutation SavePackage($input: SavePackageInput!) {
     savePackage(input: $input) {
       package {
@@ -301,10 +280,11 @@ export const SAVE_PACKAGE: Doc<
   ${PACKAGE_DETAIL}
 `;
 
-export const REVISION_DIFF: Doc<{ revisionDiff: DiffEntry[] }, { packageId: string; fromRevisionId: string; toRevisionId?: string | null }> = gql`
+export const REVISION_DIFF: Doc<G.RevisionDiffQuery, G.RevisionDiffQueryVariables> = gql`
   query RevisionDiff($packageId: ID!, $fromRevisionId: ID!, $toRevisionId: ID) {
     revisionDiff(packageId: $packageId, fromRevisionId: $fromRevisionId, toRevisionId: $toRevisionId) {
       path
+      kind
       before
       after
       labelZh
@@ -314,9 +294,8 @@ export const REVISION_DIFF: Doc<{ revisionDiff: DiffEntry[] }, { packageId: stri
 `;
 
 // ---------- workflow ----------
-type Transition = { packageId: string; expectedVersion: number };
 
-export const SUBMIT: Doc<{ submitPackage: PackageDetail }, Transition> = gql`
+export const SUBMIT: Doc<G.SubmitPackageMutation, G.SubmitPackageMutationVariables> = gql`
   mutation SubmitPackage($packageId: ID!, $expectedVersion: Int!) {
     submitPackage(packageId: $packageId, expectedVersion: $expectedVersion) {
       ...PackageDetailFields
@@ -325,7 +304,7 @@ export const SUBMIT: Doc<{ submitPackage: PackageDetail }, Transition> = gql`
   ${PACKAGE_DETAIL}
 `;
 
-export const WITHDRAW: Doc<{ withdrawPackage: PackageDetail }, Transition> = gql`
+export const WITHDRAW: Doc<G.WithdrawPackageMutation, G.WithdrawPackageMutationVariables> = gql`
   mutation WithdrawPackage($packageId: ID!, $expectedVersion: Int!) {
     withdrawPackage(packageId: $packageId, expectedVersion: $expectedVersion) {
       ...PackageDetailFields
@@ -334,7 +313,7 @@ export const WITHDRAW: Doc<{ withdrawPackage: PackageDetail }, Transition> = gql
   ${PACKAGE_DETAIL}
 `;
 
-export const SIGN: Doc<{ signPackage: PackageDetail }, Transition & { password: string }> = gql`
+export const SIGN: Doc<G.SignPackageMutation, G.SignPackageMutationVariables> = gql`
   mutation SignPackage($packageId: ID!, $expectedVersion: Int!, $password: String!) {
     signPackage(packageId: $packageId, expectedVersion: $expectedVersion, password: $password) {
       ...PackageDetailFields
@@ -343,12 +322,9 @@ export const SIGN: Doc<{ signPackage: PackageDetail }, Transition & { password: 
   ${PACKAGE_DETAIL}
 `;
 
-export interface ReturnCommentInput {
-  path: string;
-  body: string;
-}
+export type ReturnCommentInput = G.CommentInput;
 
-export const RETURN: Doc<{ returnPackage: PackageDetail }, Transition & { reason: string; comments: ReturnCommentInput[] }> = gql`
+export const RETURN: Doc<G.ReturnPackageMutation, G.ReturnPackageMutationVariables> = gql`
   mutation ReturnPackage($packageId: ID!, $expectedVersion: Int!, $reason: String!, $comments: [CommentInput!]) {
     returnPackage(packageId: $packageId, expectedVersion: $expectedVersion, reason: $reason, comments: $comments) {
       ...PackageDetailFields
@@ -357,7 +333,7 @@ export const RETURN: Doc<{ returnPackage: PackageDetail }, Transition & { reason
   ${PACKAGE_DETAIL}
 `;
 
-export const CLAIM: Doc<{ claimPackage: PackageDetail }, Transition> = gql`
+export const CLAIM: Doc<G.ClaimPackageMutation, G.ClaimPackageMutationVariables> = gql`
   mutation ClaimPackage($packageId: ID!, $expectedVersion: Int!) {
     claimPackage(packageId: $packageId, expectedVersion: $expectedVersion) {
       ...PackageDetailFields
@@ -366,7 +342,7 @@ export const CLAIM: Doc<{ claimPackage: PackageDetail }, Transition> = gql`
   ${PACKAGE_DETAIL}
 `;
 
-export const RELEASE: Doc<{ releasePackage: PackageDetail }, Transition> = gql`
+export const RELEASE: Doc<G.ReleasePackageMutation, G.ReleasePackageMutationVariables> = gql`
   mutation ReleasePackage($packageId: ID!, $expectedVersion: Int!) {
     releasePackage(packageId: $packageId, expectedVersion: $expectedVersion) {
       ...PackageDetailFields
@@ -375,7 +351,7 @@ export const RELEASE: Doc<{ releasePackage: PackageDetail }, Transition> = gql`
   ${PACKAGE_DETAIL}
 `;
 
-export const APPROVE: Doc<{ approvePackage: PackageDetail }, Transition> = gql`
+export const APPROVE: Doc<G.ApprovePackageMutation, G.ApprovePackageMutationVariables> = gql`
   mutation ApprovePackage($packageId: ID!, $expectedVersion: Int!) {
     approvePackage(packageId: $packageId, expectedVersion: $expectedVersion) {
       ...PackageDetailFields
@@ -384,7 +360,7 @@ export const APPROVE: Doc<{ approvePackage: PackageDetail }, Transition> = gql`
   ${PACKAGE_DETAIL}
 `;
 
-export const BATCH_APPROVE: Doc<{ batchApprove: BatchResult[] }, { packageIds: string[] }> = gql`
+export const BATCH_APPROVE: Doc<G.BatchApproveMutation, G.BatchApproveMutationVariables> = gql`
   mutation BatchApprove($packageIds: [ID!]!) {
     batchApprove(packageIds: $packageIds) {
       packageId
@@ -395,7 +371,7 @@ export const BATCH_APPROVE: Doc<{ batchApprove: BatchResult[] }, { packageIds: s
   }
 `;
 
-export const ADD_COMMENT: Doc<{ addComment: Comment }, { packageId: string; path: string; body: string }> = gql`
+export const ADD_COMMENT: Doc<G.AddCommentMutation, G.AddCommentMutationVariables> = gql`
   mutation AddComment($packageId: ID!, $path: String!, $body: String!) {
     addComment(packageId: $packageId, path: $path, body: $body) {
       ...CommentFields
@@ -404,7 +380,7 @@ export const ADD_COMMENT: Doc<{ addComment: Comment }, { packageId: string; path
   ${COMMENT}
 `;
 
-export const REPLY_COMMENT: Doc<{ replyComment: Comment }, { commentId: string; body: string }> = gql`
+export const REPLY_COMMENT: Doc<G.ReplyCommentMutation, G.ReplyCommentMutationVariables> = gql`
   mutation ReplyComment($commentId: ID!, $body: String!) {
     replyComment(commentId: $commentId, body: $body) {
       ...CommentFields
@@ -413,7 +389,7 @@ export const REPLY_COMMENT: Doc<{ replyComment: Comment }, { commentId: string; 
   ${COMMENT}
 `;
 
-export const RESOLVE_COMMENT: Doc<{ resolveComment: Comment }, { commentId: string }> = gql`
+export const RESOLVE_COMMENT: Doc<G.ResolveCommentMutation, G.ResolveCommentMutationVariables> = gql`
   mutation ResolveComment($commentId: ID!) {
     resolveComment(commentId: $commentId) {
       ...CommentFields
@@ -434,7 +410,7 @@ const RENDER_FIELDS = gql`
   }
 `;
 
-export const REQUEST_PREVIEW: Doc<{ requestPreview: Render }, { packageId: string }> = gql`
+export const REQUEST_PREVIEW: Doc<G.RequestPreviewMutation, G.RequestPreviewMutationVariables> = gql`
   mutation RequestPreview($packageId: ID!) {
     requestPreview(packageId: $packageId) {
       ...RenderFields
@@ -443,7 +419,7 @@ export const REQUEST_PREVIEW: Doc<{ requestPreview: Render }, { packageId: strin
   ${RENDER_FIELDS}
 `;
 
-export const RENDER: Doc<{ render: Render | null }, { id: string }> = gql`
+export const RENDER: Doc<G.RenderQuery, G.RenderQueryVariables> = gql`
   query Render($id: ID!) {
     render(id: $id) {
       ...RenderFields
@@ -452,7 +428,7 @@ export const RENDER: Doc<{ render: Render | null }, { id: string }> = gql`
   ${RENDER_FIELDS}
 `;
 
-export const SCHEDULE: Doc<{ schedulePublication: PackageDetail }, Transition & { publishAt?: string | null }> = gql`
+export const SCHEDULE: Doc<G.SchedulePublicationMutation, G.SchedulePublicationMutationVariables> = gql`
   mutation SchedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime) {
     schedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {
       ...PackageListFields
@@ -461,7 +437,7 @@ export const SCHEDULE: Doc<{ schedulePublication: PackageDetail }, Transition & 
   ${PACKAGE_LIST_ITEM}
 `;
 
-export const RESCHEDULE: Doc<{ reschedulePublication: PackageDetail }, Transition & { publishAt: string }> = gql`
+export const RESCHEDULE: Doc<G.ReschedulePublicationMutation, G.ReschedulePublicationMutationVariables> = gql`
   mutation ReschedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime!) {
     reschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {
       ...PackageListFields
@@ -470,7 +446,7 @@ export const RESCHEDULE: Doc<{ reschedulePublication: PackageDetail }, Transitio
   ${PACKAGE_LIST_ITEM}
 `;
 
-export const UNSCHEDULE: Doc<{ unschedulePublication: PackageDetail }, Transition> = gql`
+export const UNSCHEDULE: Doc<G.UnschedulePublicationMutation, G.UnschedulePublicationMutationVariables> = gql`
   mutation UnschedulePublication($packageId: ID!, $expectedVersion: Int!) {
     unschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion) {
       ...PackageListFields
@@ -479,7 +455,7 @@ export const UNSCHEDULE: Doc<{ unschedulePublication: PackageDetail }, Transitio
   ${PACKAGE_LIST_ITEM}
 `;
 
-export const RETRACT: Doc<{ retractPublication: PackageDetail }, Transition & { reason: string }> = gql`
+export const RETRACT: Doc<G.RetractPublicationMutation, G.RetractPublicationMutationVariables> = gql`
   mutation RetractPublication($packageId: ID!, $expectedVersion: Int!, $reason: String!) {
     retractPublication(packageId: $packageId, expectedVersion: $expectedVersion, reason: $reason) {
       ...PackageListFields
@@ -507,16 +483,13 @@ const PUBLIC_FIELDS = gql`
   }
 `;
 
-export const PUBLIC_YEARS: Doc<{ publicYears: number[] }> = gql`
+export const PUBLIC_YEARS: Doc<G.PublicYearsQuery, G.PublicYearsQueryVariables> = gql`
   query PublicYears {
     publicYears
   }
 `;
 
-export const PUBLIC_PACKAGES: Doc<
-  { publicPackages: { nodes: PublicPackage[]; totalCount: number } },
-  { fiscalYear?: number | null; search?: string | null; first?: number; offset?: number }
-> = gql`
+export const PUBLIC_PACKAGES: Doc<G.PublicPackagesQuery, G.PublicPackagesQueryVariables> = gql`
   query PublicPackages($fiscalYear: Int, $search: String, $first: Int, $offset: Int) {
     publicPackages(fiscalYear: $fiscalYear, search: $search, first: $first, offset: $offset) {
       nodes {
@@ -528,7 +501,7 @@ export const PUBLIC_PACKAGES: Doc<
   ${PUBLIC_FIELDS}
 `;
 
-export const PUBLIC_PACKAGE: Doc<{ publicPackage: PublicPackage | null }, { publicationId: string }> = gql`
+export const PUBLIC_PACKAGE: Doc<G.PublicPackageQuery, G.PublicPackageQueryVariables> = gql`
   query PublicPackage($publicationId: ID!) {
     publicPackage(publicationId: $publicationId) {
       ...PublicPackageFields
@@ -537,7 +510,7 @@ export const PUBLIC_PACKAGE: Doc<{ publicPackage: PublicPackage | null }, { publ
   ${PUBLIC_FIELDS}
 `;
 
-export const VERIFY_SIGNATURE: Doc<{ verifySignature: SignatureVerification }, { hash: string }> = gql`
+export const VERIFY_SIGNATURE: Doc<G.VerifySignatureQuery, G.VerifySignatureQueryVariables> = gql`
   query VerifySignature($hash: String!) {
     verifySignature(hash: $hash) {
       valid
@@ -553,7 +526,7 @@ export const VERIFY_SIGNATURE: Doc<{ verifySignature: SignatureVerification }, {
 `;
 
 // ---------- organisation and campaigns (bureau) ----------
-export const MY_BUREAU: Doc<{ myBureau: Bureau | null }> = gql`
+export const MY_BUREAU: Doc<G.MyBureauQuery, G.MyBureauQueryVariables> = gql`
   query MyBureau {
     myBureau {
       id
@@ -565,7 +538,7 @@ export const MY_BUREAU: Doc<{ myBureau: Bureau | null }> = gql`
   }
 `;
 
-export const UNITS: Doc<{ units: UnitRef[] }, { includeInactive?: boolean }> = gql`
+export const UNITS: Doc<G.UnitsQuery, G.UnitsQueryVariables> = gql`
   query Units($includeInactive: Boolean) {
     units(includeInactive: $includeInactive) {
       id
@@ -577,7 +550,7 @@ export const UNITS: Doc<{ units: UnitRef[] }, { includeInactive?: boolean }> = g
   }
 `;
 
-export const USERS: Doc<{ users: User[] }, { unitId?: string | null }> = gql`
+export const USERS: Doc<G.UsersQuery, G.UsersQueryVariables> = gql`
   query Users($unitId: ID) {
     users(unitId: $unitId) {
       id
@@ -595,7 +568,7 @@ export const USERS: Doc<{ users: User[] }, { unitId?: string | null }> = gql`
   }
 `;
 
-export const CREATE_UNIT: Doc<{ createUnit: UnitRef }, { input: { code: string; name: string; category: string } }> = gql`
+export const CREATE_UNIT: Doc<G.CreateUnitMutation, G.CreateUnitMutationVariables> = gql`
   mutation CreateUnit($input: CreateUnitInput!) {
     createUnit(input: $input) {
       id
@@ -607,7 +580,7 @@ export const CREATE_UNIT: Doc<{ createUnit: UnitRef }, { input: { code: string; 
   }
 `;
 
-export const SET_UNIT_ACTIVE: Doc<{ setUnitActive: UnitRef }, { id: string; active: boolean }> = gql`
+export const SET_UNIT_ACTIVE: Doc<G.SetUnitActiveMutation, G.SetUnitActiveMutationVariables> = gql`
   mutation SetUnitActive($id: ID!, $active: Boolean!) {
     setUnitActive(id: $id, active: $active) {
       id
@@ -616,16 +589,9 @@ export const SET_UNIT_ACTIVE: Doc<{ setUnitActive: UnitRef }, { id: string; acti
   }
 `;
 
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  role: string;
-  unitId: string | null;
-  phone: string | null;
-}
+export type CreateUserInput = G.CreateUserInput;
 
-export const CREATE_USER: Doc<{ createUser: User }, { input: CreateUserInput }> = gql`
+export const CREATE_USER: Doc<G.CreateUserMutation, G.CreateUserMutationVariables> = gql`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
       id
@@ -643,7 +609,7 @@ export const CREATE_USER: Doc<{ createUser: User }, { input: CreateUserInput }> 
   }
 `;
 
-export const SET_USER_ACTIVE: Doc<{ setUserActive: User }, { id: string; active: boolean }> = gql`
+export const SET_USER_ACTIVE: Doc<G.SetUserActiveMutation, G.SetUserActiveMutationVariables> = gql`
   mutation SetUserActive($id: ID!, $active: Boolean!) {
     setUserActive(id: $id, active: $active) {
       id
@@ -652,7 +618,7 @@ export const SET_USER_ACTIVE: Doc<{ setUserActive: User }, { id: string; active:
   }
 `;
 
-export const RESET_USER_PASSWORD: Doc<{ resetUserPassword: boolean }, { id: string; newPassword: string }> = gql`
+export const RESET_USER_PASSWORD: Doc<G.ResetUserPasswordMutation, G.ResetUserPasswordMutationVariables> = gql`
   mutation ResetUserPassword($id: ID!, $newPassword: String!) {
     resetUserPassword(id: $id, newPassword: $newPassword)
   }
@@ -673,7 +639,7 @@ const CAMPAIGN_FIELDS = gql`
   }
 `;
 
-export const CAMPAIGNS: Doc<{ campaigns: Campaign[] }> = gql`
+export const CAMPAIGNS: Doc<G.CampaignsQuery, G.CampaignsQueryVariables> = gql`
   query Campaigns {
     campaigns {
       ...CampaignFields
@@ -682,17 +648,9 @@ export const CAMPAIGNS: Doc<{ campaigns: Campaign[] }> = gql`
   ${CAMPAIGN_FIELDS}
 `;
 
-export interface CampaignInput {
-  fiscalYear: number;
-  title: string;
-  documentNumber: string;
-  template: unknown;
-  submissionDeadline: string;
-  publicationDeadline: string;
-  timezone: string;
-}
+export type CampaignInput = G.CreateCampaignInput;
 
-export const CREATE_CAMPAIGN: Doc<{ createCampaign: Campaign }, { input: CampaignInput }> = gql`
+export const CREATE_CAMPAIGN: Doc<G.CreateCampaignMutation, G.CreateCampaignMutationVariables> = gql`
   mutation CreateCampaign($input: CreateCampaignInput!) {
     createCampaign(input: $input) {
       ...CampaignFields
@@ -701,7 +659,7 @@ export const CREATE_CAMPAIGN: Doc<{ createCampaign: Campaign }, { input: Campaig
   ${CAMPAIGN_FIELDS}
 `;
 
-export const UPDATE_CAMPAIGN: Doc<{ updateCampaign: Campaign }, { id: string; input: Partial<CampaignInput> }> = gql`
+export const UPDATE_CAMPAIGN: Doc<G.UpdateCampaignMutation, G.UpdateCampaignMutationVariables> = gql`
   mutation UpdateCampaign($id: ID!, $input: UpdateCampaignInput!) {
     updateCampaign(id: $id, input: $input) {
       ...CampaignFields
@@ -710,7 +668,7 @@ export const UPDATE_CAMPAIGN: Doc<{ updateCampaign: Campaign }, { id: string; in
   ${CAMPAIGN_FIELDS}
 `;
 
-export const OPEN_CAMPAIGN: Doc<{ openCampaign: Campaign }, { id: string }> = gql`
+export const OPEN_CAMPAIGN: Doc<G.OpenCampaignMutation, G.OpenCampaignMutationVariables> = gql`
   mutation OpenCampaign($id: ID!) {
     openCampaign(id: $id) {
       ...CampaignFields
@@ -719,7 +677,7 @@ export const OPEN_CAMPAIGN: Doc<{ openCampaign: Campaign }, { id: string }> = gq
   ${CAMPAIGN_FIELDS}
 `;
 
-export const CAMPAIGN_PROGRESS: Doc<{ campaignProgress: CampaignProgress }, { campaignId: string }> = gql`
+export const CAMPAIGN_PROGRESS: Doc<G.CampaignProgressQuery, G.CampaignProgressQueryVariables> = gql`
   query CampaignProgress($campaignId: ID!) {
     campaignProgress(campaignId: $campaignId) {
       byState {
@@ -748,4 +706,3 @@ export const CAMPAIGN_PROGRESS: Doc<{ campaignProgress: CampaignProgress }, { ca
   }
 `;
 
-export type { AuditEvent, PackageState, WorkflowAction };

@@ -3,6 +3,15 @@ import type { PackageDocument, WorkflowAction } from '@zipin/shared';
 import { mutate, query } from './client.js';
 import * as op from './operations.js';
 import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, Render } from './types.js';
+import type { PackageDetailFieldsFragment } from './generated/graphql.js';
+
+/**
+ * The schema types `document` as JSON and check severities as strings; the server builds both
+ * with @zipin/shared (PackageDocument, runChecks), so this is where they take the domain types.
+ */
+function asDetail(p: PackageDetailFieldsFragment): PackageDetail {
+  return p as unknown as PackageDetail;
+}
 
 export async function fetchPackage(id: string): Promise<PackageDetail> {
   const data = await query(op.PACKAGE, { id });
@@ -10,7 +19,7 @@ export async function fetchPackage(id: string): Promise<PackageDetail> {
     const { ApiError } = await import('./errors.js');
     throw new ApiError('NOT_FOUND', '找不到该材料');
   }
-  return data.package;
+  return asDetail(data.package);
 }
 
 export async function fetchPackages(filter: PackageFilter, first = 50, offset = 0): Promise<PackagePage> {
@@ -18,7 +27,7 @@ export async function fetchPackages(filter: PackageFilter, first = 50, offset = 
 }
 
 export async function savePackage(input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }): Promise<PackageDetail> {
-  return (await mutate(op.SAVE_PACKAGE, { input })).savePackage.package;
+  return asDetail((await mutate(op.SAVE_PACKAGE, { input })).savePackage.package);
 }
 
 export interface TransitionExtras {
@@ -28,8 +37,11 @@ export interface TransitionExtras {
   publishAt?: string | null;
 }
 
-/** Fires a workflow action; returns the package as the server now has it (list fields at least). */
-export async function transition(action: WorkflowAction, packageId: string, expectedVersion: number, extras: TransitionExtras = {}): Promise<Partial<PackageDetail> & { id: string; version: number }> {
+/** What every transition returns: the package's new state and version (callers reload the rest). */
+export type TransitionResult = Pick<PackageDetail, 'id' | 'state' | 'version' | 'availableActions'>;
+
+/** Fires a workflow action; returns the package's new state and version. */
+export async function transition(action: WorkflowAction, packageId: string, expectedVersion: number, extras: TransitionExtras = {}): Promise<TransitionResult> {
   const v = { packageId, expectedVersion };
   switch (action) {
     case 'SUBMIT':

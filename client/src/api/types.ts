@@ -1,230 +1,57 @@
 /**
- * Shapes of the GraphQL results the client reads (docs: /tmp/api-contract.md). Kept by hand so
- * the client builds before the server's schema exists; codegen (src/api/generated) checks the
- * operations against server/schema.gql once it is committed.
+ * Shapes of the GraphQL results the client reads, derived from the types codegen generates
+ * from server/schema.gql and src/api/operations.ts (src/api/generated). Only JSON scalars are
+ * narrowed here: the schema types them as `JSON`, the domain types live in @zipin/shared.
  */
-import type { CheckResult, PackageDocument, PackageState, Role, WorkflowAction } from '@zipin/shared';
+import type { CheckResult, PackageDocument } from '@zipin/shared';
+import type * as G from './generated/graphql.js';
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  bureauId: string | null;
-  unitId: string | null;
-}
+export type { PackageState, Role, WorkflowAction, RenderStatus, RenderPurpose, SignatureKind } from './generated/graphql.js';
 
-export interface UnitRef {
-  id: string;
-  code: string;
-  name: string;
-  category?: string | null;
-  active?: boolean;
-}
+export type Me = NonNullable<G.MeQuery['me']>;
+export type UserRef = G.UserRefFieldsFragment;
+export type UnitRef = Pick<G.UnitsQuery['units'][number], 'id' | 'code' | 'name'> & Partial<Pick<G.UnitsQuery['units'][number], 'category' | 'active'>>;
+export type Campaign = G.CampaignFieldsFragment;
+export type PackageSummary = G.SummaryFieldsFragment;
+export type Comment = G.CommentFieldsFragment;
+export type CommentReply = Comment['replies'][number];
 
-export interface UserRef {
-  id: string;
-  displayName: string;
-  role: Role;
-}
-
-export interface Campaign {
-  id: string;
-  fiscalYear: number;
-  title: string;
-  documentNumber: string | null;
-  template: unknown;
-  submissionDeadline: string;
-  publicationDeadline: string;
-  timezone?: string | null;
-  openedAt?: string | null;
-  packageCount?: number | null;
-}
-
-export interface PackageSummary {
-  errorCount: number;
-  warningCount: number;
-  unexplainedWarningCount: number;
-  executionRate: string | null;
-  declaredTotal: string | null;
-  suggestedTotal: string | null;
-  grade: string | null;
-  canSubmit: boolean;
-}
-
-export interface Comment {
-  id: string;
-  path: string;
-  pathLabelZh: string | null;
-  body: string;
-  author: UserRef;
-  createdAt: string;
-  resolvedAt: string | null;
-  resolvedBy: UserRef | null;
-  replies: Comment[];
-}
-
-export interface AuditEvent {
-  id: string;
-  action: string;
-  fromState: PackageState | null;
-  toState: PackageState | null;
-  reason: string | null;
-  at: string;
-  actor: UserRef | null;
-  actorRole: Role | null;
-}
-
-export interface Revision {
-  id: string;
-  seq: number;
-  kind: string;
-  packageVersion: number;
-  createdAt: string;
-  createdBy: UserRef | null;
-  documentHash: string;
-}
-
-export interface Signature {
-  id: string;
-  signerName: string;
-  signedAt: string;
-  documentHash: string;
-  pdfHash: string | null;
-}
+type Detail = G.PackageDetailFieldsFragment;
+export type AuditEvent = Detail['auditTrail'][number];
+export type Revision = Detail['revisions'][number];
+export type Signature = NonNullable<Detail['signature']>;
 
 /** A package row in lists (no document). */
-export interface PackageListItem {
-  id: string;
-  state: PackageState;
-  version: number;
-  fiscalYear: number;
-  unit: UnitRef;
-  campaign: Pick<Campaign, 'id' | 'title' | 'fiscalYear' | 'submissionDeadline' | 'publicationDeadline'>;
-  summary: PackageSummary;
-  availableActions: WorkflowAction[];
-  claimedBy: UserRef | null;
-  lastEditedAt: string | null;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  publishAt: string | null;
-  publishedAt: string | null;
-  flags: string[];
-}
+export type PackageListItem = G.PackageListFieldsFragment;
 
-/** The whole package as the workspaces read it. */
-export interface PackageDetail extends Omit<PackageListItem, 'campaign'> {
-  campaign: Campaign;
+/** The whole package as the workspaces read it; JSON fields narrowed to the domain types. */
+export type PackageDetail = Omit<Detail, 'document' | 'checks'> & {
   document: PackageDocument;
-  figures?: unknown;
+  /** The server's verdict (the client recomputes the same checks live from @zipin/shared). */
   checks: CheckResult[];
-  lastEditedBy: UserRef | null;
-  signature: Signature | null;
-  comments: Comment[];
-  auditTrail: AuditEvent[];
-  revisions: Revision[];
-  returnedRevisionId: string | null;
-}
+};
 
-export interface PackagePage {
-  nodes: PackageListItem[];
-  totalCount: number;
-}
+export type PackagePage = Omit<G.PackagesQuery['packages'], 'nodes'> & { nodes: PackageListItem[] };
+export type PackageFilter = G.PackageFilterInput;
+export type DiffEntry = G.RevisionDiffQuery['revisionDiff'][number];
+export type BatchResult = G.BatchApproveMutation['batchApprove'][number];
+export type Notification = G.InboxQuery['inbox'][number];
+export type Render = G.RenderFieldsFragment;
+export type Bureau = NonNullable<G.MyBureauQuery['myBureau']>;
+export type User = G.UsersQuery['users'][number];
+export type PublicPackage = G.PublicPackageFieldsFragment;
+export type SignatureVerification = G.VerifySignatureQuery['verifySignature'];
+export type CampaignProgress = G.CampaignProgressQuery['campaignProgress'];
 
-export interface PackageFilter {
-  campaignId?: string;
-  states?: PackageState[];
-  unitId?: string;
-  overdue?: boolean;
-  grade?: string;
-  hasWarnings?: boolean;
-  search?: string;
-}
-
-export interface DiffEntry {
-  path: string;
-  before: unknown;
-  after: unknown;
-  labelZh: string | null;
-  labelEn: string | null;
-}
-
-export interface BatchResult {
-  packageId: string;
-  ok: boolean;
-  code: string | null;
-  message: string | null;
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  packageId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export type RenderStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-export interface Render {
-  id: string;
-  purpose: string | null;
-  status: RenderStatus;
-  progress: number | null;
-  error: string | null;
-  downloadUrl: string | null;
-}
-
-export interface Bureau {
-  id: string;
-  code: string;
-  name: string;
-  region: string | null;
-  portalName: string | null;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unit: UnitRef | null;
-  active: boolean;
-  phone: string | null;
-}
-
-export interface PublicPackage {
-  publicationId: string;
-  packageId: string;
-  unitName: string;
-  fiscalYear: number;
-  bureauName: string;
-  publishedAt: string;
-  retractedAt: string | null;
-  retractReason: string | null;
-  pdfUrl: string;
-  htmlUrl: string;
-  pdfSha256: string;
-  totalScore: string | null;
-  grade: string | null;
-}
-
-export interface SignatureVerification {
-  valid: boolean;
-  kind: 'DOCUMENT' | 'PDF' | null;
-  unitName: string | null;
-  fiscalYear: number | null;
-  signerName: string | null;
-  signedAt: string | null;
-  publishedAt: string | null;
-  retractedAt: string | null;
-}
-
-export interface CampaignProgress {
-  byState: { state: PackageState; count: number }[];
-  overdueUnits: UnitRef[];
-  gradeDistribution: { grade: string; count: number }[];
-  scoreHistogram: { bucket: string; count: number }[];
-  warnings: { packageId: string; unitName: string; flags: string[] }[];
-}
+/**
+ * What the verification page shows. GraphQL verifySignature answers for a hash (kind DOCUMENT |
+ * PDF); POST /api/public/verify answers for an uploaded PDF (kind PUBLISHED | SIGNED, with the
+ * publication, a Chinese message and any retraction reason).
+ */
+export type VerificationResult = Omit<SignatureVerification, 'kind'> & {
+  kind: string | null;
+  messageZh?: string | null;
+  bureauName?: string | null;
+  retractReason?: string | null;
+  publicationId?: string | null;
+};

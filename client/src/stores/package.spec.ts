@@ -36,6 +36,7 @@ function makePackage(version: number, document: PackageDocument = clone(SEED_202
       template: LUKOU_2024_TEMPLATE,
       submissionDeadline: '2025-05-31T16:00:00.000Z',
       publicationDeadline: '2025-06-30T16:00:00.000Z',
+      timezone: 'Asia/Shanghai',
     },
     document,
     checks: [],

@@ -4,7 +4,7 @@ import { ref } from 'vue';
 import { query } from '@/api/client.js';
 import { ApiError, toApiError } from '@/api/errors.js';
 import { PUBLIC_PACKAGE, PUBLIC_PACKAGES, PUBLIC_YEARS, VERIFY_SIGNATURE } from '@/api/operations.js';
-import type { PublicPackage, SignatureVerification } from '@/api/types.js';
+import type { PublicPackage, VerificationResult } from '@/api/types.js';
 
 export const usePortalStore = defineStore('portal', () => {
   const years = ref<number[]>([]);
@@ -49,19 +49,19 @@ export const usePortalStore = defineStore('portal', () => {
     }
   }
 
-  async function verifyHash(hash: string): Promise<SignatureVerification> {
+  async function verifyHash(hash: string): Promise<VerificationResult> {
     return (await query(VERIFY_SIGNATURE, { hash: hash.trim().toLowerCase() })).verifySignature;
   }
 
   /** Uploads a PDF to POST /api/public/verify (raw body). */
-  async function verifyFile(file: Blob): Promise<SignatureVerification> {
+  async function verifyFile(file: Blob): Promise<VerificationResult> {
     let res: Response;
     try {
       res = await fetch('/api/public/verify', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: file });
     } catch (e) {
       throw new ApiError('NETWORK', (e as Error).message);
     }
-    const body = (await res.json().catch(() => null)) as (SignatureVerification & { code?: string; message?: string }) | null;
+    const body = (await res.json().catch(() => null)) as (VerificationResult & { code?: string; message?: string }) | null;
     if (!res.ok) throw new ApiError((body?.code as never) ?? (res.status === 413 || res.status === 415 ? 'FILE_REJECTED' : 'INTERNAL'), body?.message ?? res.statusText);
     if (!body) throw new ApiError('INTERNAL', '校验服务没有返回结果');
     return body;

@@ -44,3 +44,10 @@ export function formatValue(v: unknown): string {
 export function pathLabel(path: string, doc?: PackageDocument | null): string {
   return describePath(path, doc ?? undefined).zh || path;
 }
+
+/** For date pickers of future instants: days before today are disabled (today stays, to the second). */
+export function beforeToday(d: Date): boolean {
+  const start = new Date();
+  start.setHours(0, 0, 0, 0);
+  return d.getTime() < start.getTime();
+}
