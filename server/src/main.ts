@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module.js';
-import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { loadConfigOrExit, type AppConfig } from './config/app-config.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { DEMO_PASSWORD } from './demo/demo-accounts.js';
 import { ROLE_LABELS } from '@zipin/shared';
@@ -37,16 +37,7 @@ function defaultClientDist(): string | null {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   config.clientDist ??= defaultClientDist();
   const started = Date.now();
   const app = await startApi(config);

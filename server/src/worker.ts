@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
-import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { loadConfigOrExit, type AppConfig } from './config/app-config.js';
 import { logLevels } from './common/log-levels.js';
 
 /** A worker process: the same modules without HTTP, running job handlers (scale these out). */
@@ -17,16 +17,7 @@ export async function startWorker(config: AppConfig) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (config.database.kind === 'sqlite' && !config.redis) {
     console.error('The worker process is for scaled mode (DATABASE_URL and REDIS_URL); embedded, the server runs jobs itself.');
     process.exit(1);
