@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import {
   BUREAU_ROLES,
   ErrorCode,
@@ -126,8 +126,13 @@ export class PackageService {
     }
     qb.orderBy('c.fiscalYear', 'DESC').addOrderBy('u.code', 'ASC').addOrderBy('p.id', 'ASC');
     const take = Math.min(Math.max(first, 0), 200);
-    const [nodes, totalCount] = await qb.offset(Math.max(offset, 0)).limit(take).getManyAndCount();
-    return { nodes, totalCount };
+    // The page is chosen from the narrow columns (the covering index), then its rows are read
+    // whole: sorting 30,000 rows with their documents attached is what made the queue slow.
+    const page = await qb.clone().select('p.id', 'id').offset(Math.max(offset, 0)).limit(take).getRawMany<{ id: string }>();
+    const totalCount = await qb.getCount();
+    const rows = page.length ? await this.dataSource.getRepository(PackageEntity).findBy({ id: In(page.map((r) => r.id)) }) : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { nodes: page.map((r) => byId.get(r.id)!).filter(Boolean), totalCount };
   }
 
   /**
