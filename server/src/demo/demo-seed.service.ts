@@ -38,7 +38,7 @@ export const DEMO_PLAN: { unitKey: string; stage: DemoStage; factor: number; sta
   { unitKey: 'zjj', stage: 'APPROVED', factor: 3.8, staffing: { authorized: 24, actual: 23 } },
   { unitKey: 'mzj', stage: 'AWAITING_SIGNOFF', factor: 2.4, staffing: { authorized: 15, actual: 14 } },
   { unitKey: 'wlj', stage: 'PARTIAL', factor: 2.1, staffing: { authorized: 14, actual: 13 } },
-  // Left APPROVED here; the publication demo takes them on (see LATER_STAGES).
+  // Approved here; the publication demo then publishes sfj at start and schedules tjj.
   { unitKey: 'sfj', stage: 'APPROVED', factor: 1.9, staffing: { authorized: 12, actual: 12 } },
   { unitKey: 'tjj', stage: 'APPROVED', factor: 0.9, staffing: { authorized: 6, actual: 6 } },
   { unitKey: 'slj', stage: 'RETURNED_BY_HEAD', factor: 2.7, staffing: { authorized: 18, actual: 17 } },
