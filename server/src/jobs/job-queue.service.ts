@@ -36,8 +36,17 @@ export class JobQueue {
       createdAt: now,
       finishedAt: null,
     });
-    await repo.insert(row);
+    // Two processes may pass the check above at once (each worker asks for the minute's sweep);
+    // the unique key keeps one row, and the loser's insert is ignored rather than failing its caller.
+    const inserted = await tx.manager.createQueryBuilder().insert().into(JobEntity).values(row).orIgnore().execute();
+    if (options.jobId && !insertedRows(inserted.raw)) return null;
     tx.afterCommit(() => this.backend.kick());
     return row.id;
   }
+}
+
+/** Rows an INSERT wrote, from the driver's raw result (mysql2: affectedRows; better-sqlite3: changes). */
+function insertedRows(raw: unknown): number {
+  const r = raw as { affectedRows?: number; changes?: number } | undefined;
+  return r?.affectedRows ?? r?.changes ?? 1;
 }

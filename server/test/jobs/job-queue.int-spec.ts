@@ -95,6 +95,12 @@ describe(`job queue (${TEST_BACKEND})`, () => {
     expect(seen.filter((s) => s.name === 'package.publish')).toHaveLength(1);
   });
 
+  it('keeps one job when two transactions enqueue the same fixed id at once', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => enqueue('package.publish', { packageId: 'p6' }, { jobId: 'publish.p6', delayMs: 60_000 })));
+    expect(results.filter((id) => id !== null).length).toBeGreaterThanOrEqual(1);
+    expect(await app.get(DataSource).getRepository(JobEntity).countBy({ jobKey: 'publish.p6' })).toBe(1);
+  });
+
   it('waits for the delay before running', async () => {
     const started = Date.now();
     await enqueue('package.publish', { packageId: 'p3' }, { delayMs: 1500 });
