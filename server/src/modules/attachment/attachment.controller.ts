@@ -3,8 +3,9 @@ import type { Request, Response } from 'express';
 import { ErrorCode } from '@zipin/shared';
 import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
+import { readRawBody } from '../../common/raw-body.js';
 import type { RequestUser } from '../../common/request-context.js';
-import { MAX_FILE_BYTES, rejectFile, tooLarge } from './attachment-file.js';
+import { MAX_FILE_BYTES, tooLarge } from './attachment-file.js';
 import { AttachmentService, type AttachmentFile } from './attachment.service.js';
 import { toAttachmentModel } from './attachment.resolver.js';
 import type { AttachmentModel } from './models/attachment.model.js';
@@ -20,43 +21,6 @@ function one(value: unknown, name: string): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new DomainError(ErrorCode.VALIDATION_FAILED, `参数 ${name} 只能出现一次`);
   return value;
-}
-
-/**
- * The request body, read up to `limit` bytes and no further: a declared length over it is
- * refused before reading, and a body that grows past it is dropped (never buffered).
- */
-function readBody(req: Request, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(declared));
-  if ((req as { _body?: boolean })._body || req.readableEnded) {
-    // A JSON or form body was already consumed by the body parser: it was not sent as a raw file.
-    return Promise.reject(rejectFile('NOT_RAW_BODY', '请以文件原始内容作为请求体上传（Content-Type 例如 application/octet-stream）'));
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (fn: () => void) => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      fn();
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        finish(() => reject(tooLarge()));
-        req.resume(); // discard the rest without keeping it
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => finish(() => resolve(Buffer.concat(chunks, size)));
-    const onError = (err: Error) => finish(() => reject(err));
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-  });
 }
 
 /** The REST answer to an upload: the GraphQL Attachment's fields, by their GraphQL names. */
@@ -98,7 +62,7 @@ export class AttachmentController {
   ): Promise<AttachmentJson> {
     const input = { title: one(title, 'title'), indicatorId: one(indicatorId, 'indicatorId'), fileName: one(fileName, 'fileName') };
     await this.attachments.assertCanUpload(user, packageId);
-    const bytes = await readBody(req, MAX_FILE_BYTES);
+    const bytes = await readRawBody(req, MAX_FILE_BYTES, tooLarge);
     return attachmentJson(toAttachmentModel(await this.attachments.upload(user, packageId, input, bytes)));
   }
 

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { ErrorCode } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
+import { readRawBody } from '../../common/raw-body.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { contentDisposition } from '../render/render.controller.js';
 import { ExcelService, type ExcelFile } from './excel.service.js';
@@ -10,34 +11,11 @@ import { UnitsImportService } from './units-import.service.js';
 import { UPLOAD_MAX_BYTES } from './workbook-loader.js';
 import { XLSX_CONTENT_TYPE } from './xlsx-style.js';
 
-/**
- * Reads a raw request body (the .xlsx bytes, not multipart), refusing it beyond the limit: at
- * once from Content-Length, or as soon as the stream passes the limit. The connection is closed
- * so the rest of an oversized upload is never read.
- */
+/** The .xlsx bytes as the raw body (not multipart); an oversized upload also closes the connection. */
 export function readUpload(req: Request, res: Response, limit = UPLOAD_MAX_BYTES): Promise<Buffer> {
-  const tooBig = () => {
+  return readRawBody(req, limit, () => {
     res.setHeader('Connection', 'close');
     return new DomainError(ErrorCode.FILE_REJECTED, `文件超过 ${Math.round(limit / 1024 / 1024)} MB，已拒绝（未读取）`, { maxBytes: limit });
-  };
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > limit) return reject(tooBig());
-    if (req.readableEnded) return resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.pause();
-        reject(tooBig());
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
   });
 }
 

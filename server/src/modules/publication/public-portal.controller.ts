@@ -3,33 +3,12 @@ import type { Request, Response } from 'express';
 import { ErrorCode } from '@zipin/shared';
 import { Public } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
+import { readRawBody } from '../../common/raw-body.js';
 import { contentDisposition } from '../render/render.controller.js';
 import { sha256 } from '../render/renderer.js';
 import { PublicPortalService } from './public-portal.service.js';
 
 export const VERIFY_MAX_BYTES = 20 * 1024 * 1024;
-
-/** The raw request body (a PDF), refused beyond the limit without reading the rest. */
-function readBody(req: Request, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new DomainError(ErrorCode.FILE_REJECTED, '文件超过 20 MB'));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new DomainError(ErrorCode.FILE_REJECTED, '文件超过 20 MB'));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 /** The public portal's files (no login): PDF, the same document as HTML, the Atom feed, verification. */
 @Controller('api/public')
@@ -76,7 +55,7 @@ export class PublicPortalController {
   async verify(@Req() req: Request, @Query('sha256') hash: string | undefined, @Res() res: Response): Promise<void> {
     let digest = hash?.trim();
     if (!digest) {
-      const body = await readBody(req, VERIFY_MAX_BYTES);
+      const body = await readRawBody(req, VERIFY_MAX_BYTES, () => new DomainError(ErrorCode.FILE_REJECTED, '文件超过 20 MB'));
       if (body.length === 0) throw new DomainError(ErrorCode.VALIDATION_FAILED, '请上传 PDF 文件，或提供 sha256 参数');
       if (body.subarray(0, 5).toString('latin1') !== '%PDF-') throw new DomainError(ErrorCode.FILE_REJECTED, '上传的不是 PDF 文件');
       digest = sha256(body);
