@@ -127,3 +127,39 @@ export function newItemId(prefix: string, taken: readonly { id: string }[]): str
   while (ids.has(`${prefix}-${n}`)) n += 1;
   return `${prefix}-${n}`;
 }
+
+/**
+ * The unit head's and the reviewer's read-only forms: clicking a cell opens the comment tool
+ * on it, a comment marker opens the comments side panel on that field.
+ */
+export function provideReadOnlyDocForm(store: {
+  document: PackageDocument | null;
+  figures: ComputedFigures | null;
+  context: CampaignContext;
+  checks: readonly CheckResult[];
+  pkg: { comments: readonly Comment[] } | null;
+}) {
+  const side = ref('checks');
+  const highlightPath = ref<string | null>(null);
+  const commentPath = ref<string | null>(null);
+  const commentOpen = ref(false);
+  const form = provideDocForm({
+    doc: () => store.document,
+    figures: () => store.figures,
+    context: () => store.context,
+    checks: () => store.checks,
+    comments: () => store.pkg?.comments ?? [],
+    editable: () => false,
+    edit: () => undefined,
+    mutate: () => undefined,
+    activate: (path) => {
+      commentPath.value = path;
+      commentOpen.value = true;
+    },
+    showComments: (path) => {
+      side.value = 'comments';
+      highlightPath.value = path;
+    },
+  });
+  return { form, side, highlightPath, commentPath, commentOpen };
+}
