@@ -7,6 +7,9 @@ const api = 'http://localhost:3000';
 const proxy = {
   '/graphql': { target: api, changeOrigin: false },
   '/api': { target: api, changeOrigin: false },
+  // The public portal is rendered by the API.
+  '/portal': { target: api, changeOrigin: false },
+  '/sitemap.xml': { target: api, changeOrigin: false },
 };
 
 export default defineConfig({

@@ -29,7 +29,8 @@ export class AppModule {
               ? [
                   ServeStaticModule.forRoot({
                     rootPath: config.clientDist,
-                    exclude: ['/graphql{*path}', '/api/{*path}'],
+                    // The portal's pages are rendered by the API (PortalPagesModule), not by the staff app.
+                    exclude: ['/graphql{*path}', '/api/{*path}', '/portal', '/portal/{*path}', '/sitemap.xml', '/robots.txt'],
                   }),
                 ]
               : []),

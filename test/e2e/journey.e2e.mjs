@@ -267,7 +267,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await snap(visitor, 'portal-list');
     await visitor.getByTestId(`portal-open-${publicationId}`).click();
     await visitor.getByTestId('portal-pdf').waitFor();
-    await visitor.frameLocator('[data-testid="portal-frame"]').locator('table').first().waitFor();
+    await visitor.locator('.package-doc table.form').first().waitFor();
     await snap(visitor, 'portal-package', 'public-portal');
 
     // ---- 12. Its PDF downloads and verifies.

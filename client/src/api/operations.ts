@@ -464,67 +464,6 @@ export const RETRACT: Doc<G.RetractPublicationMutation, G.RetractPublicationMuta
   ${PACKAGE_LIST_ITEM}
 `;
 
-// ---------- public portal ----------
-const PUBLIC_FIELDS = gql`
-  fragment PublicPackageFields on PublicPackage {
-    publicationId
-    packageId
-    unitName
-    fiscalYear
-    bureauName
-    publishedAt
-    retractedAt
-    retractReason
-    pdfUrl
-    htmlUrl
-    pdfSha256
-    totalScore
-    grade
-  }
-`;
-
-export const PUBLIC_YEARS: Doc<G.PublicYearsQuery, G.PublicYearsQueryVariables> = gql`
-  query PublicYears {
-    publicYears
-  }
-`;
-
-export const PUBLIC_PACKAGES: Doc<G.PublicPackagesQuery, G.PublicPackagesQueryVariables> = gql`
-  query PublicPackages($fiscalYear: Int, $search: String, $first: Int, $offset: Int) {
-    publicPackages(fiscalYear: $fiscalYear, search: $search, first: $first, offset: $offset) {
-      nodes {
-        ...PublicPackageFields
-      }
-      totalCount
-    }
-  }
-  ${PUBLIC_FIELDS}
-`;
-
-export const PUBLIC_PACKAGE: Doc<G.PublicPackageQuery, G.PublicPackageQueryVariables> = gql`
-  query PublicPackage($publicationId: ID!) {
-    publicPackage(publicationId: $publicationId) {
-      ...PublicPackageFields
-    }
-  }
-  ${PUBLIC_FIELDS}
-`;
-
-export const VERIFY_SIGNATURE: Doc<G.VerifySignatureQuery, G.VerifySignatureQueryVariables> = gql`
-  query VerifySignature($hash: String!) {
-    verifySignature(hash: $hash) {
-      valid
-      kind
-      unitName
-      fiscalYear
-      signerName
-      signedAt
-      publishedAt
-      retractedAt
-    }
-  }
-`;
-
 // ---------- organisation and campaigns (bureau) ----------
 export const MY_BUREAU: Doc<G.MyBureauQuery, G.MyBureauQueryVariables> = gql`
   query MyBureau {

@@ -6,7 +6,7 @@
 import type { CheckResult, PackageDocument } from '@zipin/shared';
 import type * as G from './generated/graphql.js';
 
-export type { PackageState, Role, WorkflowAction, RenderStatus, RenderPurpose, SignatureKind } from './generated/graphql.js';
+export type { PackageState, Role, WorkflowAction, RenderStatus, RenderPurpose } from './generated/graphql.js';
 
 export type Me = NonNullable<G.MeQuery['me']>;
 export type UserRef = G.UserRefFieldsFragment;
@@ -39,19 +39,5 @@ export type Notification = G.InboxQuery['inbox'][number];
 export type Render = G.RenderFieldsFragment;
 export type Bureau = NonNullable<G.MyBureauQuery['myBureau']>;
 export type User = G.UsersQuery['users'][number];
-export type PublicPackage = G.PublicPackageFieldsFragment;
-export type SignatureVerification = G.VerifySignatureQuery['verifySignature'];
 export type CampaignProgress = G.CampaignProgressQuery['campaignProgress'];
 
-/**
- * What the verification page shows. GraphQL verifySignature answers for a hash (kind DOCUMENT |
- * PDF); POST /api/public/verify answers for an uploaded PDF (kind PUBLISHED | SIGNED, with the
- * publication, a Chinese message and any retraction reason).
- */
-export type VerificationResult = Omit<SignatureVerification, 'kind'> & {
-  kind: string | null;
-  messageZh?: string | null;
-  bureauName?: string | null;
-  retractReason?: string | null;
-  publicationId?: string | null;
-};

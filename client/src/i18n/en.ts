@@ -2,7 +2,7 @@ import type zh from './zh-CN.js';
 
 /** English (secondary). */
 const en: typeof zh = {
-  app: { name: 'Zipin', subtitle: 'Performance self-evaluation', portal: 'Published self-evaluations' },
+  app: { name: 'Zipin', subtitle: 'Performance self-evaluation' },
   nav: {
     home: 'My inbox',
     review: 'Review desk',
@@ -142,23 +142,6 @@ const en: typeof zh = {
     gradeDistribution: 'Grades',
     scoreHistogram: 'Scores',
     warnings: 'Warnings',
-  },
-  portal: {
-    title: 'Published performance self-evaluations',
-    search: 'Search by unit name',
-    allYears: 'All years',
-    view: 'View',
-    pdf: 'Download PDF',
-    verify: 'Verify',
-    verifyTitle: 'Verify a PDF or a signature hash',
-    upload: 'Choose a PDF',
-    hash: 'or paste a SHA-256 hash',
-    verifyButton: 'Verify',
-    valid: 'Valid: matches a recorded signature',
-    invalid: 'Not valid: no matching signature',
-    retracted: 'This publication was retracted',
-    publishedAt: 'Published',
-    sha: 'SHA-256 of the PDF',
   },
   notFound: { title: 'Page not found', back: 'Home' },
 };

@@ -1,6 +1,6 @@
 /** 简体中文 (primary). Domain labels (states, actions, checks, fields) come from @zipin/shared. */
 export default {
-  app: { name: '自评通', subtitle: '部门整体支出绩效自评', portal: '绩效自评公开' },
+  app: { name: '自评通', subtitle: '部门整体支出绩效自评' },
   nav: {
     home: '我的待办',
     review: '审核台',
@@ -146,23 +146,6 @@ export default {
     gradeDistribution: '等级分布',
     scoreHistogram: '总分分布',
     warnings: '红黄警示',
-  },
-  portal: {
-    title: '部门整体支出绩效自评公开',
-    search: '输入单位名称搜索',
-    allYears: '全部年度',
-    view: '查看',
-    pdf: '下载 PDF',
-    verify: '真伪验证',
-    verifyTitle: '验证 PDF 或签章哈希',
-    upload: '选择 PDF 文件',
-    hash: '或粘贴 SHA-256 哈希值',
-    verifyButton: '验证',
-    valid: '验证通过：该文件与登记的签章一致',
-    invalid: '验证未通过：未找到与之匹配的签章记录',
-    retracted: '该材料已撤回公开',
-    publishedAt: '公开时间',
-    sha: 'PDF 的 SHA-256',
   },
   notFound: { title: '页面不存在', back: '返回首页' },
 };

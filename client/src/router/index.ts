@@ -4,11 +4,11 @@ import { useSessionStore } from '@/stores/session.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Reachable without signing in (login, public portal). */
+    /** Reachable without signing in (login; the public portal is served by the API itself). */
     public?: boolean;
     /** Roles allowed; absent = any signed-in user. */
     roles?: Role[];
-    layout?: 'app' | 'portal' | 'bare';
+    layout?: 'app' | 'bare';
   }
 }
 
@@ -40,20 +40,6 @@ const routes: RouteRecordRaw[] = [
     name: 'admin-dashboard',
     component: () => import('@/features/admin/views/DashboardView.vue'),
     meta: { roles: ['ADMIN', 'REVIEWER'] },
-  },
-  { path: '/portal', name: 'portal', component: () => import('@/features/portal/views/PortalHomeView.vue'), meta: { public: true, layout: 'portal' } },
-  {
-    path: '/portal/verify',
-    name: 'portal-verify',
-    component: () => import('@/features/portal/views/PortalVerifyView.vue'),
-    meta: { public: true, layout: 'portal' },
-  },
-  {
-    path: '/portal/p/:publicationId',
-    name: 'portal-package',
-    component: () => import('@/features/portal/views/PortalPackageView.vue'),
-    props: true,
-    meta: { public: true, layout: 'portal' },
   },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/features/common/views/NotFoundView.vue'), meta: { public: true } },
 ];

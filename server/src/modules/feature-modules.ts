@@ -7,6 +7,7 @@ import { WorkflowModule } from './workflow/workflow.module.js';
 import { NotificationModule } from './notification/notification.module.js';
 import { RenderModule } from './render/render.module.js';
 import { PublicationModule } from './publication/publication.module.js';
+import { PortalPagesModule } from './portal-pages/portal-pages.module.js';
 import { ReminderModule } from './reminder/reminder.module.js';
 import { AttachmentModule } from './attachment/attachment.module.js';
 import { CarryForwardModule } from './campaign/carry-forward.module.js';
@@ -26,6 +27,7 @@ export const FEATURE_MODULES = [
   NotificationModule,
   RenderModule,
   PublicationModule,
+  PortalPagesModule,
   ReminderModule,
   AttachmentModule,
   ExcelModule,

@@ -47,11 +47,6 @@ type Documents = {
     "\n  mutation ReschedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime!) {\n    reschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n": typeof types.ReschedulePublicationDocument,
     "\n  mutation UnschedulePublication($packageId: ID!, $expectedVersion: Int!) {\n    unschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion) {\n      ...PackageListFields\n    }\n  }\n  \n": typeof types.UnschedulePublicationDocument,
     "\n  mutation RetractPublication($packageId: ID!, $expectedVersion: Int!, $reason: String!) {\n    retractPublication(packageId: $packageId, expectedVersion: $expectedVersion, reason: $reason) {\n      ...PackageListFields\n    }\n  }\n  \n": typeof types.RetractPublicationDocument,
-    "\n  fragment PublicPackageFields on PublicPackage {\n    publicationId\n    packageId\n    unitName\n    fiscalYear\n    bureauName\n    publishedAt\n    retractedAt\n    retractReason\n    pdfUrl\n    htmlUrl\n    pdfSha256\n    totalScore\n    grade\n  }\n": typeof types.PublicPackageFieldsFragmentDoc,
-    "\n  query PublicYears {\n    publicYears\n  }\n": typeof types.PublicYearsDocument,
-    "\n  query PublicPackages($fiscalYear: Int, $search: String, $first: Int, $offset: Int) {\n    publicPackages(fiscalYear: $fiscalYear, search: $search, first: $first, offset: $offset) {\n      nodes {\n        ...PublicPackageFields\n      }\n      totalCount\n    }\n  }\n  \n": typeof types.PublicPackagesDocument,
-    "\n  query PublicPackage($publicationId: ID!) {\n    publicPackage(publicationId: $publicationId) {\n      ...PublicPackageFields\n    }\n  }\n  \n": typeof types.PublicPackageDocument,
-    "\n  query VerifySignature($hash: String!) {\n    verifySignature(hash: $hash) {\n      valid\n      kind\n      unitName\n      fiscalYear\n      signerName\n      signedAt\n      publishedAt\n      retractedAt\n    }\n  }\n": typeof types.VerifySignatureDocument,
     "\n  query MyBureau {\n    myBureau {\n      id\n      code\n      name\n      region\n      portalName\n    }\n  }\n": typeof types.MyBureauDocument,
     "\n  query Units($includeInactive: Boolean) {\n    units(includeInactive: $includeInactive) {\n      id\n      code\n      name\n      category\n      active\n    }\n  }\n": typeof types.UnitsDocument,
     "\n  query Users($unitId: ID) {\n    users(unitId: $unitId) {\n      id\n      username\n      displayName\n      role\n      unit {\n        id\n        code\n        name\n      }\n      active\n      phone\n    }\n  }\n": typeof types.UsersDocument,
@@ -101,11 +96,6 @@ const documents: Documents = {
     "\n  mutation ReschedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime!) {\n    reschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n": types.ReschedulePublicationDocument,
     "\n  mutation UnschedulePublication($packageId: ID!, $expectedVersion: Int!) {\n    unschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion) {\n      ...PackageListFields\n    }\n  }\n  \n": types.UnschedulePublicationDocument,
     "\n  mutation RetractPublication($packageId: ID!, $expectedVersion: Int!, $reason: String!) {\n    retractPublication(packageId: $packageId, expectedVersion: $expectedVersion, reason: $reason) {\n      ...PackageListFields\n    }\n  }\n  \n": types.RetractPublicationDocument,
-    "\n  fragment PublicPackageFields on PublicPackage {\n    publicationId\n    packageId\n    unitName\n    fiscalYear\n    bureauName\n    publishedAt\n    retractedAt\n    retractReason\n    pdfUrl\n    htmlUrl\n    pdfSha256\n    totalScore\n    grade\n  }\n": types.PublicPackageFieldsFragmentDoc,
-    "\n  query PublicYears {\n    publicYears\n  }\n": types.PublicYearsDocument,
-    "\n  query PublicPackages($fiscalYear: Int, $search: String, $first: Int, $offset: Int) {\n    publicPackages(fiscalYear: $fiscalYear, search: $search, first: $first, offset: $offset) {\n      nodes {\n        ...PublicPackageFields\n      }\n      totalCount\n    }\n  }\n  \n": types.PublicPackagesDocument,
-    "\n  query PublicPackage($publicationId: ID!) {\n    publicPackage(publicationId: $publicationId) {\n      ...PublicPackageFields\n    }\n  }\n  \n": types.PublicPackageDocument,
-    "\n  query VerifySignature($hash: String!) {\n    verifySignature(hash: $hash) {\n      valid\n      kind\n      unitName\n      fiscalYear\n      signerName\n      signedAt\n      publishedAt\n      retractedAt\n    }\n  }\n": types.VerifySignatureDocument,
     "\n  query MyBureau {\n    myBureau {\n      id\n      code\n      name\n      region\n      portalName\n    }\n  }\n": types.MyBureauDocument,
     "\n  query Units($includeInactive: Boolean) {\n    units(includeInactive: $includeInactive) {\n      id\n      code\n      name\n      category\n      active\n    }\n  }\n": types.UnitsDocument,
     "\n  query Users($unitId: ID) {\n    users(unitId: $unitId) {\n      id\n      username\n      displayName\n      role\n      unit {\n        id\n        code\n        name\n      }\n      active\n      phone\n    }\n  }\n": types.UsersDocument,
@@ -268,26 +258,6 @@ export function graphql(source: "\n  mutation UnschedulePublication($packageId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RetractPublication($packageId: ID!, $expectedVersion: Int!, $reason: String!) {\n    retractPublication(packageId: $packageId, expectedVersion: $expectedVersion, reason: $reason) {\n      ...PackageListFields\n    }\n  }\n  \n"): (typeof documents)["\n  mutation RetractPublication($packageId: ID!, $expectedVersion: Int!, $reason: String!) {\n    retractPublication(packageId: $packageId, expectedVersion: $expectedVersion, reason: $reason) {\n      ...PackageListFields\n    }\n  }\n  \n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment PublicPackageFields on PublicPackage {\n    publicationId\n    packageId\n    unitName\n    fiscalYear\n    bureauName\n    publishedAt\n    retractedAt\n    retractReason\n    pdfUrl\n    htmlUrl\n    pdfSha256\n    totalScore\n    grade\n  }\n"): (typeof documents)["\n  fragment PublicPackageFields on PublicPackage {\n    publicationId\n    packageId\n    unitName\n    fiscalYear\n    bureauName\n    publishedAt\n    retractedAt\n    retractReason\n    pdfUrl\n    htmlUrl\n    pdfSha256\n    totalScore\n    grade\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PublicYears {\n    publicYears\n  }\n"): (typeof documents)["\n  query PublicYears {\n    publicYears\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PublicPackages($fiscalYear: Int, $search: String, $first: Int, $offset: Int) {\n    publicPackages(fiscalYear: $fiscalYear, search: $search, first: $first, offset: $offset) {\n      nodes {\n        ...PublicPackageFields\n      }\n      totalCount\n    }\n  }\n  \n"): (typeof documents)["\n  query PublicPackages($fiscalYear: Int, $search: String, $first: Int, $offset: Int) {\n    publicPackages(fiscalYear: $fiscalYear, search: $search, first: $first, offset: $offset) {\n      nodes {\n        ...PublicPackageFields\n      }\n      totalCount\n    }\n  }\n  \n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PublicPackage($publicationId: ID!) {\n    publicPackage(publicationId: $publicationId) {\n      ...PublicPackageFields\n    }\n  }\n  \n"): (typeof documents)["\n  query PublicPackage($publicationId: ID!) {\n    publicPackage(publicationId: $publicationId) {\n      ...PublicPackageFields\n    }\n  }\n  \n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query VerifySignature($hash: String!) {\n    verifySignature(hash: $hash) {\n      valid\n      kind\n      unitName\n      fiscalYear\n      signerName\n      signedAt\n      publishedAt\n      retractedAt\n    }\n  }\n"): (typeof documents)["\n  query VerifySignature($hash: String!) {\n    verifySignature(hash: $hash) {\n      valid\n      kind\n      unitName\n      fiscalYear\n      signerName\n      signedAt\n      publishedAt\n      retractedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,8 +10,8 @@ import { UnitEntity } from '../org/unit.entity.js';
 import { gradeFromColumn } from '../package/package-evaluation.js';
 import { PackageEntity } from '../package/package.entity.js';
 import { RenderInputService } from '../render/render-input.service.js';
-import { escapeHtml, html, unsafeHtml } from '../render/templates/html.js';
-import { packageHtml } from '../render/templates/package-document.js';
+import { escapeHtml, html, unsafeHtml, type SafeHtml } from '../render/templates/html.js';
+import { packageHtml, packageSections } from '../render/templates/package-document.js';
 import { DOCUMENT_CSS } from '../render/templates/styles.js';
 import { SignatureEntity } from '../workflow/signature.entity.js';
 import { PublicationEntity } from './publication.entity.js';
@@ -144,6 +144,29 @@ export class PublicPortalService {
 <p><a href="${this.pdfUrl(publication.id)}">下载 PDF</a>　SHA-256：<code>${publication.pdfSha256}</code></p>
 </div>`;
     return packageHtml(model, { title, banner });
+  }
+
+  /**
+   * A publication's documents as HTML sections for the portal's own page, with the zone its
+   * times are shown in (the campaign's, else the bureau default); null sections once retracted.
+   */
+  async publishedSections(publicationId: string): Promise<{ sections: SafeHtml | null; timeZone: string } | null> {
+    const publication = await this.dataSource.getRepository(PublicationEntity).findOneBy({ id: publicationId });
+    if (!publication) return null;
+    if (publication.retractedAt) return { sections: null, timeZone: this.config.timezone };
+    const { model, campaign } = await this.inputs.load({ packageId: publication.packageId, revisionId: publication.revisionId, draft: false });
+    return { sections: packageSections(model), timeZone: campaign.timezone || this.config.timezone };
+  }
+
+  /** Every publication still on the portal, newest first, for the sitemap. */
+  async sitemapEntries(limit = 50_000): Promise<{ id: string; updatedAt: Date }[]> {
+    const rows = await this.dataSource.getRepository(PublicationEntity).find({
+      select: { id: true, publishedAt: true },
+      where: { retractedAt: IsNull() },
+      order: { publishedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    return rows.map((r) => ({ id: r.id, updatedAt: r.publishedAt }));
   }
 
   /** Atom feed of the newest publications (absolute links, for feed readers). */

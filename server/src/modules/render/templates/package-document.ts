@@ -13,9 +13,16 @@ export interface PackageHtmlOptions {
   banner?: SafeHtml;
 }
 
+/** The documents of a package in print order, without a page around them. */
+export function packageSections(model: RenderModel): SafeHtml {
+  const figures = computeFigures(model.document, model.template);
+  return html`${basicDataTable(model, figures)}
+${selfEvaluationTable(model, figures)}
+${selfEvaluationReport(model, figures)}`;
+}
+
 /** The three documents as one HTML page: the PDF prints it, the portal serves it. */
 export function packageHtml(model: RenderModel, options: PackageHtmlOptions = {}): string {
-  const figures = computeFigures(model.document, model.template);
   const page = html`<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -27,9 +34,7 @@ export function packageHtml(model: RenderModel, options: PackageHtmlOptions = {}
 <body>
 ${options.banner ?? ''}
 <main class="package">
-${basicDataTable(model, figures)}
-${selfEvaluationTable(model, figures)}
-${selfEvaluationReport(model, figures)}
+${packageSections(model)}
 </main>
 </body>
 </html>`;
