@@ -617,16 +617,28 @@ export const OPEN_CAMPAIGN: Doc<G.OpenCampaignMutation, G.OpenCampaignMutationVa
 `;
 
 export const CAMPAIGN_PROGRESS: Doc<G.CampaignProgressQuery, G.CampaignProgressQueryVariables> = gql`
-  query CampaignProgress($campaignId: ID!) {
-    campaignProgress(campaignId: $campaignId) {
+  query CampaignProgress($campaignId: ID!, $warningsFirst: Int, $warningsOffset: Int) {
+    campaignProgress(campaignId: $campaignId, warningsFirst: $warningsFirst, warningsOffset: $warningsOffset) {
+      headline {
+        units
+        handedIn
+        overdue
+        approved
+        published
+        averageScore
+        withErrors
+        withWarnings
+      }
       byState {
         state
         count
       }
-      overdueUnits {
-        id
-        code
-        name
+      overdue {
+        packageId
+        unitId
+        unitCode
+        unitName
+        state
       }
       gradeDistribution {
         grade
@@ -639,7 +651,38 @@ export const CAMPAIGN_PROGRESS: Doc<G.CampaignProgressQuery, G.CampaignProgressQ
       warnings {
         packageId
         unitName
+        unitCode
+        state
+        level
+        errorCount
+        warningCount
         flags
+        overdue
+      }
+      warningTotal
+    }
+  }
+`;
+
+export const REMIND_UNIT: Doc<G.RemindUnitMutation, G.RemindUnitMutationVariables> = gql`
+  mutation RemindUnit($packageId: ID!, $message: String) {
+    remindUnit(packageId: $packageId, message: $message) {
+      packageId
+      unitName
+      recipients
+    }
+  }
+`;
+
+export const REMIND_OVERDUE: Doc<G.RemindOverdueMutation, G.RemindOverdueMutationVariables> = gql`
+  mutation RemindOverdue($campaignId: ID!, $message: String) {
+    remindOverdue(campaignId: $campaignId, message: $message) {
+      reminded
+      skipped
+      results {
+        packageId
+        unitName
+        recipients
       }
     }
   }

@@ -45,9 +45,9 @@ export const useAdminStore = defineStore('admin', () => {
     guarded(async () => {
       users.value = (await query(op.USERS, { unitId: null })).users;
     });
-  const loadProgress = (campaignId: string) =>
+  const loadProgress = (campaignId: string, warnings: { first: number; offset: number } = { first: 20, offset: 0 }) =>
     guarded(async () => {
-      progress.value = (await query(op.CAMPAIGN_PROGRESS, { campaignId })).campaignProgress;
+      progress.value = (await query(op.CAMPAIGN_PROGRESS, { campaignId, warningsFirst: warnings.first, warningsOffset: warnings.offset })).campaignProgress;
     });
 
   // Mutations throw: the view shows the error next to the form that caused it.
@@ -77,6 +77,14 @@ export const useAdminStore = defineStore('admin', () => {
     await mutate(op.SET_USER_ACTIVE, { id, active });
     await loadUsers();
   }
+  /** 催报 one unit; throws (the dialog shows why). */
+  async function remindUnit(packageId: string, message: string | null) {
+    return (await mutate(op.REMIND_UNIT, { packageId, message })).remindUnit;
+  }
+  /** 催报 every overdue unit of the campaign. */
+  async function remindOverdue(campaignId: string, message: string | null) {
+    return (await mutate(op.REMIND_OVERDUE, { campaignId, message })).remindOverdue;
+  }
   async function resetPassword(id: string, newPassword: string) {
     await mutate(op.RESET_USER_PASSWORD, { id, newPassword });
   }
@@ -101,5 +109,7 @@ export const useAdminStore = defineStore('admin', () => {
     createUser,
     setUserActive,
     resetPassword,
+    remindUnit,
+    remindOverdue,
   };
 });

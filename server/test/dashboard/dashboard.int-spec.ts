@@ -6,16 +6,21 @@ import { buildWorld, errorCode, type World } from '../support/factories.js';
 import { download, readWorkbook } from '../excel/excel-helpers.js';
 import { EXCELLENT, FAIR, GOOD, LOW_EXECUTION, countQueries, packageOfUnit, setDeadline, setPackage } from './dashboard-helpers.js';
 
-const PROGRESS = `query($id: ID!) { campaignProgress(campaignId: $id) {
-  byState { state count } overdueUnits { code name } gradeDistribution { grade count }
-  scoreHistogram { bucket count } warnings { packageId unitName flags overdue } } }`;
+const PROGRESS = `query($id: ID!, $first: Int, $offset: Int) { campaignProgress(campaignId: $id, warningsFirst: $first, warningsOffset: $offset) {
+  headline { units handedIn overdue approved published averageScore withErrors withWarnings }
+  byState { state count } overdueUnits { code name } overdue { packageId unitCode unitName state } gradeDistribution { grade count }
+  scoreHistogram { bucket count } warnings { packageId unitName unitCode state level errorCount warningCount flags overdue } warningTotal } }`;
 
+interface Warning { packageId: string; unitName: string; unitCode: string; state: string; level: string; errorCount: number; warningCount: number; flags: string[]; overdue: boolean }
 interface Progress {
+  headline: { units: number; handedIn: number; overdue: number; approved: number; published: number; averageScore: string | null; withErrors: number; withWarnings: number };
   byState: { state: string; count: number }[];
   overdueUnits: { code: string; name: string }[];
+  overdue: { packageId: string; unitCode: string; unitName: string; state: string }[];
   gradeDistribution: { grade: string; count: number }[];
   scoreHistogram: { bucket: string; count: number }[];
-  warnings: { packageId: string; unitName: string; flags: string[]; overdue: boolean }[];
+  warnings: Warning[];
+  warningTotal: number;
 }
 
 const asMap = (rows: { count: number }[], key: string) => Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [(r as Record<string, unknown>)[key], r.count]));
@@ -43,29 +48,69 @@ describe('the bureau dashboard and the campaign summary', () => {
   });
   afterAll(() => app?.close());
 
-  it('counts packages by stage and grade, buckets the declared totals by 10 points and lists overdue units', async () => {
+  it('counts packages by stage, grades and buckets only the handed-in packages, and lists overdue units with their packages', async () => {
     const p = (await app.ok<{ campaignProgress: Progress }>(PROGRESS, { id: w.campaigns.a }, as('a.reviewer'))).campaignProgress;
     expect(asMap(p.byState, 'state')).toEqual({ DRAFT: 1, SUBMITTED: 1, RETURNED: 1, APPROVED: 1, AWAITING_SIGNOFF: 1 });
     expect(p.byState).toHaveLength(8);
-    expect(asMap(p.gradeDistribution, 'grade')).toEqual({ EXCELLENT: 2, GOOD: 1, FAIR: 1 });
+    // The draft (优 by its own numbers) and the returned package (良) are not the units' word yet.
+    expect(asMap(p.gradeDistribution, 'grade')).toEqual({ EXCELLENT: 1, FAIR: 1 });
     expect(p.scoreHistogram.map((b) => b.bucket)).toEqual(['0-10', '10-20', '20-30', '30-40', '40-50', '50-60', '60-70', '70-80', '80-90', '90-100']);
-    expect(asMap(p.scoreHistogram, 'bucket')).toEqual({ '90-100': 2, '80-90': 1, '70-80': 1 });
+    expect(asMap(p.scoreHistogram, 'bucket')).toEqual({ '90-100': 1, '70-80': 1 });
     expect(p.overdueUnits.map((u) => u.code)).toEqual(['001', '9000', '9002']);
+    expect(p.overdue.map((o) => [o.unitCode, o.packageId, o.state])).toEqual([
+      ['001', ids.a1, 'DRAFT'],
+      ['9000', ids.e0, 'RETURNED'],
+      ['9002', ids.e2, 'AWAITING_SIGNOFF'],
+    ]);
   });
 
-  it('lists the warnings the bureau acts on: high score with low execution, unspent share, control rates over 100 %', async () => {
+  it('heads the dashboard with numbers equal to direct SQL counts over the package rows', async () => {
+    const p = (await app.ok<{ campaignProgress: Progress }>(PROGRESS, { id: w.campaigns.a }, as('a.admin'))).campaignProgress;
+    const one = async (sql: string) => Number(Object.values((await app.dataSource.query(sql, [w.campaigns.a]))[0] as object)[0] ?? 0);
+    const handed = "('SUBMITTED','IN_REVIEW','APPROVED','SCHEDULED','PUBLISHED')";
+    const avg = (await app.dataSource.query(`SELECT AVG(declaredTotal) AS a FROM package WHERE campaignId = ? AND state IN ${handed} AND declaredTotal IS NOT NULL`, [w.campaigns.a]))[0].a;
+    expect(p.headline).toEqual({
+      units: await one('SELECT COUNT(*) FROM package WHERE campaignId = ?'),
+      handedIn: await one(`SELECT COUNT(*) FROM package WHERE campaignId = ? AND state IN ${handed}`),
+      overdue: await one("SELECT COUNT(*) FROM package WHERE campaignId = ? AND state IN ('DRAFT','RETURNED','AWAITING_SIGNOFF')"),
+      approved: await one("SELECT COUNT(*) FROM package WHERE campaignId = ? AND state IN ('APPROVED','SCHEDULED','PUBLISHED')"),
+      published: await one("SELECT COUNT(*) FROM package WHERE campaignId = ? AND state = 'PUBLISHED'"),
+      averageScore: Number(avg).toFixed(2),
+      withErrors: await one('SELECT COUNT(*) FROM package WHERE campaignId = ? AND errorCount > 0'),
+      withWarnings: p.warningTotal - (await one('SELECT COUNT(*) FROM package WHERE campaignId = ? AND errorCount > 0')),
+    });
+    expect(p.headline).toMatchObject({ units: 5, handedIn: 2, overdue: 3, approved: 1, published: 0, averageScore: '86.33' });
+    expect(p.headline.withErrors).toBeGreaterThan(0);
+  });
+
+  it('lists red warnings (open errors) before yellow ones (bureau flags, unexplained warnings), paged', async () => {
     const p = (await app.ok<{ campaignProgress: Progress }>(PROGRESS, { id: w.campaigns.a }, as('a.admin'))).campaignProgress;
     const of = (id: string) => p.warnings.find((x) => x.packageId === id)!;
     expect(of(ids.a2).flags).toEqual(expect.arrayContaining(['HIGH_SCORE_LOW_EXECUTION', 'UNSPENT_SHARE_HIGH', 'STAFFING_OVER_QUOTA']));
     expect(of(ids.a2).overdue).toBe(false);
     expect(of(ids.a1).flags).toEqual(['STAFFING_OVER_QUOTA', 'PUBLIC_FUNDS_OVER_BUDGET']);
     expect(of(ids.a1).overdue).toBe(true);
-    // Only the dashboard's codes are shown; the blank package raises none of them.
+    // Only the dashboard's codes are named as flags.
     expect(p.warnings.flatMap((x) => x.flags)).not.toContain('GOAL_ACTUAL_VAGUE');
-    expect(p.warnings.find((x) => x.packageId === ids.e2)).toBeUndefined();
+    // A blank package waiting for sign-off still carries its errors: it is red, not "no warnings".
+    const rows = await app.dataSource.query('SELECT id, errorCount, unexplainedWarningCount, flags FROM package WHERE campaignId = ?', [w.campaigns.a]);
+    for (const row of rows as { id: string; errorCount: number; unexplainedWarningCount: number }[]) {
+      const shown = p.warnings.find((x) => x.packageId === row.id);
+      if (Number(row.errorCount) > 0) expect(shown).toMatchObject({ level: 'RED', errorCount: Number(row.errorCount) });
+      else if (Number(row.unexplainedWarningCount) > 0) expect(shown?.level).toBe('YELLOW');
+    }
+    const levels = p.warnings.map((x) => x.level);
+    expect(levels).toEqual([...levels].sort((x, y) => (x === y ? 0 : x === 'RED' ? -1 : 1)));
+    expect(p.warningTotal).toBe(p.warnings.length);
     // The queue filters on the same codes in package.flags.
-    const row = await app.dataSource.query('SELECT flags FROM package WHERE id = ?', [ids.a2]);
-    expect(String(row[0].flags).split(',')).toEqual(expect.arrayContaining(['HIGH_SCORE_LOW_EXECUTION', 'UNSPENT_SHARE_HIGH']));
+    const flagged = await app.dataSource.query('SELECT flags FROM package WHERE id = ?', [ids.a2]);
+    expect(String(flagged[0].flags).split(',')).toEqual(expect.arrayContaining(['HIGH_SCORE_LOW_EXECUTION', 'UNSPENT_SHARE_HIGH']));
+
+    const first = (await app.ok<{ campaignProgress: Progress }>(PROGRESS, { id: w.campaigns.a, first: 2, offset: 0 }, as('a.admin'))).campaignProgress;
+    const second = (await app.ok<{ campaignProgress: Progress }>(PROGRESS, { id: w.campaigns.a, first: 2, offset: 2 }, as('a.admin'))).campaignProgress;
+    expect(first.warnings).toHaveLength(2);
+    expect(first.warningTotal).toBe(p.warningTotal);
+    expect([...first.warnings, ...second.warnings].map((x) => x.packageId)).toEqual(p.warnings.slice(0, first.warnings.length + second.warnings.length).map((x) => x.packageId));
   });
 
   it('marks each package overdue in lists, from its campaign’s deadline', async () => {

@@ -1,1 +1,2 @@
 export * from './workflow-table.js';
+export * from './reminder-notice.js';

@@ -101,6 +101,18 @@ export const WORKFLOW: Readonly<Record<PackageState, Partial<Record<WorkflowActi
 export const EDITABLE_STATES: readonly PackageState[] = ['DRAFT', 'RETURNED'];
 export const isEditable = (state: PackageState): boolean => EDITABLE_STATES.includes(state);
 
+/** States in which the unit still owes the bureau its package (统称“未报送”); past the deadline they are overdue. */
+export const WITH_UNIT_STATES: readonly PackageState[] = ['DRAFT', 'RETURNED', 'AWAITING_SIGNOFF'];
+
+/**
+ * States in which the package has been signed and handed in (已报送及以后): its score and grade
+ * are the unit's declared ones, so only these count in the bureau's grade and score figures.
+ */
+export const HANDED_IN_STATES: readonly PackageState[] = ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHED'];
+
+/** States past the bureau's approval. */
+export const APPROVED_STATES: readonly PackageState[] = ['APPROVED', 'SCHEDULED', 'PUBLISHED'];
+
 /** States the public may see. */
 export const PUBLIC_STATES: readonly PackageState[] = ['PUBLISHED'];
 

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import type { PackageState } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
@@ -20,8 +20,13 @@ export class DashboardResolver {
 
   @Allow('REVIEWER', 'ADMIN')
   @Query(() => CampaignProgressModel, { description: 'Dashboard of one campaign of the bureau (GROUP BY over the package rows).' })
-  campaignProgress(@CurrentUser() user: RequestUser, @Args('campaignId', { type: () => ID }) campaignId: string): Promise<CampaignProgressModel> {
-    return this.dashboard.campaignProgress(user.bureauId, campaignId);
+  campaignProgress(
+    @CurrentUser() user: RequestUser,
+    @Args('campaignId', { type: () => ID }) campaignId: string,
+    @Args('warningsFirst', { type: () => Int, nullable: true, description: 'Page size of `warnings` (default 20, at most 100).' }) warningsFirst?: number | null,
+    @Args('warningsOffset', { type: () => Int, nullable: true }) warningsOffset?: number | null,
+  ): Promise<CampaignProgressModel> {
+    return this.dashboard.campaignProgress(user.bureauId, campaignId, { first: warningsFirst, offset: warningsOffset });
   }
 
   @Allow('REVIEWER', 'ADMIN')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, MoreThan, Not, IsNull } from 'typeorm';
-import { BUREAU_ROLES, ErrorCode, STATE_LABELS } from '@zipin/shared';
+import { BUREAU_ROLES, ErrorCode, REMINDER_MESSAGE_MAX, STATE_LABELS, reminderDeadlineText, reminderNotice } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { TransactionService, type Tx } from '../../database/transaction.service.js';
@@ -14,7 +14,6 @@ import { AuditEventEntity } from '../workflow/audit-event.entity.js';
 import type { RemindOverdueResultModel, RemindResultModel } from './models/dashboard.models.js';
 import { OVERDUE_STATES } from './overdue.js';
 
-const MESSAGE_MAX = 500;
 /** A second click within this window reminds nobody twice. */
 export const REMIND_COOLDOWN_MS = 5 * 60_000;
 
@@ -33,22 +32,25 @@ export class ReminderService {
 
   private cleanMessage(message: string | null | undefined): string {
     const m = (message ?? '').trim();
-    if (m.length > MESSAGE_MAX) throw new DomainError(ErrorCode.VALIDATION_FAILED, `催办留言最多${MESSAGE_MAX}字`);
+    if (m.length > REMINDER_MESSAGE_MAX) throw new DomainError(ErrorCode.VALIDATION_FAILED, `催办留言最多${REMINDER_MESSAGE_MAX}字`);
     return m;
   }
 
   private async remindOne(tx: Tx, user: RequestUser, pkg: PackageEntity, campaign: CampaignEntity, unit: UnitEntity | null, message: string): Promise<RemindResultModel> {
     const users = await this.notifications.recipients(tx, pkg, { unitRoles: ['FILLER', 'UNIT_HEAD'] });
-    const deadline = campaign.submissionDeadline.toLocaleString('zh-CN', { timeZone: campaign.timezone, hour12: false });
     const late = campaign.submissionDeadline.getTime() < Date.now();
-    const body = [
-      `${user.displayName}（财政局）催办：${unit?.name ?? ''}${campaign.fiscalYear}年度整体支出绩效自评材料（当前：${STATE_LABELS[pkg.state].zh}）${late ? '已超过' : '尚未到'}报送截止时间${deadline}，请尽快报送。`,
-      message ? `留言：${message}` : '',
-      `依据：${campaign.documentNumber}《${campaign.title}》`,
-    ]
-      .filter(Boolean)
-      .join('\n');
-    await this.notifications.notify(tx, users.map((u) => u.id), { kind: 'REMIND', title: late ? '财政局催办：自评材料已逾期，请尽快报送' : '财政局催办：请按时报送自评材料', body, packageId: pkg.id });
+    const notice = reminderNotice({
+      senderName: user.displayName,
+      unitName: unit?.name ?? '',
+      fiscalYear: campaign.fiscalYear,
+      stateLabel: STATE_LABELS[pkg.state].zh,
+      deadlineText: reminderDeadlineText(campaign.submissionDeadline, campaign.timezone),
+      late,
+      documentNumber: campaign.documentNumber,
+      campaignTitle: campaign.title,
+      message,
+    });
+    await this.notifications.notify(tx, users.map((u) => u.id), { kind: 'REMIND', title: notice.title, body: notice.body, packageId: pkg.id });
     await tx.manager.getRepository(AuditEventEntity).insert({
       packageId: pkg.id,
       actorId: user.id,
