@@ -437,6 +437,28 @@ export const SCHEDULE: Doc<G.SchedulePublicationMutation, G.SchedulePublicationM
   ${PACKAGE_LIST_ITEM}
 `;
 
+export const SCHEDULE_MANY: Doc<G.SchedulePublicationsMutation, G.SchedulePublicationsMutationVariables> = gql`
+  mutation SchedulePublications($items: [PackageVersionInput!]!, $publishAt: DateTime) {
+    schedulePublications(items: $items, publishAt: $publishAt) {
+      packageId
+      ok
+      code
+      message
+    }
+  }
+`;
+
+export const PUBLISH_NOW: Doc<G.PublishNowMutation, G.PublishNowMutationVariables> = gql`
+  mutation PublishNow($packageId: ID!, $expectedVersion: Int!) {
+    publishNow(packageId: $packageId, expectedVersion: $expectedVersion) {
+      id
+      state
+      version
+      publishAt
+    }
+  }
+`;
+
 export const RESCHEDULE: Doc<G.ReschedulePublicationMutation, G.ReschedulePublicationMutationVariables> = gql`
   mutation ReschedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime!) {
     reschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {

@@ -81,6 +81,14 @@ export async function batchApprove(packageIds: string[]) {
   return (await mutate(op.BATCH_APPROVE, { packageIds })).batchApprove;
 }
 
+export async function schedulePublications(items: { packageId: string; expectedVersion: number }[], publishAt: string | null) {
+  return (await mutate(op.SCHEDULE_MANY, { items, publishAt })).schedulePublications;
+}
+
+export async function publishNow(packageId: string, expectedVersion: number) {
+  return (await mutate(op.PUBLISH_NOW, { packageId, expectedVersion })).publishNow;
+}
+
 export async function revisionDiff(packageId: string, fromRevisionId: string, toRevisionId: string | null = null): Promise<DiffEntry[]> {
   return (await query(op.REVISION_DIFF, { packageId, fromRevisionId, toRevisionId })).revisionDiff;
 }

@@ -56,5 +56,26 @@ export const usePackageListStore = defineStore('package-list', () => {
     }
   }
 
-  return { nodes, totalCount, loading, error, filter, page, busy, load, act, batchApprove };
+  async function scheduleMany(items: PackageListItem[], publishAt: string | null): Promise<BatchResult[]> {
+    busy.value = 'batch';
+    try {
+      const results = await api.schedulePublications(items.map((i) => ({ packageId: i.id, expectedVersion: i.version })), publishAt);
+      await load();
+      return results;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function publishNow(item: PackageListItem) {
+    busy.value = item.id;
+    try {
+      await api.publishNow(item.id, item.version);
+      await load();
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  return { nodes, totalCount, loading, error, filter, page, busy, load, act, batchApprove, scheduleMany, publishNow };
 });

@@ -44,6 +44,8 @@ type Documents = {
     "\n  mutation RequestPreview($packageId: ID!) {\n    requestPreview(packageId: $packageId) {\n      ...RenderFields\n    }\n  }\n  \n": typeof types.RequestPreviewDocument,
     "\n  query Render($id: ID!) {\n    render(id: $id) {\n      ...RenderFields\n    }\n  }\n  \n": typeof types.RenderDocument,
     "\n  mutation SchedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime) {\n    schedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n": typeof types.SchedulePublicationDocument,
+    "\n  mutation SchedulePublications($items: [PackageVersionInput!]!, $publishAt: DateTime) {\n    schedulePublications(items: $items, publishAt: $publishAt) {\n      packageId\n      ok\n      code\n      message\n    }\n  }\n": typeof types.SchedulePublicationsDocument,
+    "\n  mutation PublishNow($packageId: ID!, $expectedVersion: Int!) {\n    publishNow(packageId: $packageId, expectedVersion: $expectedVersion) {\n      id\n      state\n      version\n      publishAt\n    }\n  }\n": typeof types.PublishNowDocument,
     "\n  mutation ReschedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime!) {\n    reschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n": typeof types.ReschedulePublicationDocument,
     "\n  mutation UnschedulePublication($packageId: ID!, $expectedVersion: Int!) {\n    unschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion) {\n      ...PackageListFields\n    }\n  }\n  \n": typeof types.UnschedulePublicationDocument,
     "\n  mutation RetractPublication($packageId: ID!, $expectedVersion: Int!, $reason: String!) {\n    retractPublication(packageId: $packageId, expectedVersion: $expectedVersion, reason: $reason) {\n      ...PackageListFields\n    }\n  }\n  \n": typeof types.RetractPublicationDocument,
@@ -95,6 +97,8 @@ const documents: Documents = {
     "\n  mutation RequestPreview($packageId: ID!) {\n    requestPreview(packageId: $packageId) {\n      ...RenderFields\n    }\n  }\n  \n": types.RequestPreviewDocument,
     "\n  query Render($id: ID!) {\n    render(id: $id) {\n      ...RenderFields\n    }\n  }\n  \n": types.RenderDocument,
     "\n  mutation SchedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime) {\n    schedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n": types.SchedulePublicationDocument,
+    "\n  mutation SchedulePublications($items: [PackageVersionInput!]!, $publishAt: DateTime) {\n    schedulePublications(items: $items, publishAt: $publishAt) {\n      packageId\n      ok\n      code\n      message\n    }\n  }\n": types.SchedulePublicationsDocument,
+    "\n  mutation PublishNow($packageId: ID!, $expectedVersion: Int!) {\n    publishNow(packageId: $packageId, expectedVersion: $expectedVersion) {\n      id\n      state\n      version\n      publishAt\n    }\n  }\n": types.PublishNowDocument,
     "\n  mutation ReschedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime!) {\n    reschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n": types.ReschedulePublicationDocument,
     "\n  mutation UnschedulePublication($packageId: ID!, $expectedVersion: Int!) {\n    unschedulePublication(packageId: $packageId, expectedVersion: $expectedVersion) {\n      ...PackageListFields\n    }\n  }\n  \n": types.UnschedulePublicationDocument,
     "\n  mutation RetractPublication($packageId: ID!, $expectedVersion: Int!, $reason: String!) {\n    retractPublication(packageId: $packageId, expectedVersion: $expectedVersion, reason: $reason) {\n      ...PackageListFields\n    }\n  }\n  \n": types.RetractPublicationDocument,
@@ -250,6 +254,14 @@ export function graphql(source: "\n  query Render($id: ID!) {\n    render(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SchedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime) {\n    schedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n"): (typeof documents)["\n  mutation SchedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime) {\n    schedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulePublications($items: [PackageVersionInput!]!, $publishAt: DateTime) {\n    schedulePublications(items: $items, publishAt: $publishAt) {\n      packageId\n      ok\n      code\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation SchedulePublications($items: [PackageVersionInput!]!, $publishAt: DateTime) {\n    schedulePublications(items: $items, publishAt: $publishAt) {\n      packageId\n      ok\n      code\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishNow($packageId: ID!, $expectedVersion: Int!) {\n    publishNow(packageId: $packageId, expectedVersion: $expectedVersion) {\n      id\n      state\n      version\n      publishAt\n    }\n  }\n"): (typeof documents)["\n  mutation PublishNow($packageId: ID!, $expectedVersion: Int!) {\n    publishNow(packageId: $packageId, expectedVersion: $expectedVersion) {\n      id\n      state\n      version\n      publishAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,7 +2,9 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { PackageModel } from '../package/models/package.model.js';
-import { PackageVersionArgs, PublicPackagesArgs, RescheduleArgs, RetractArgs, ScheduleArgs } from './dto/publication.args.js';
+import { PackageVersionArgs, PublicPackagesArgs, RescheduleArgs, RetractArgs, ScheduleArgs, ScheduleManyArgs } from './dto/publication.args.js';
+import { BatchResultModel } from '../workflow/models/workflow.models.js';
+import type { BatchResult } from '../workflow/workflow-actions.service.js';
 import { PublicPackageModel, PublicPackagePageModel } from './models/publication.models.js';
 import { PublicationService } from './publication.service.js';
 import { PublicPortalService } from './public-portal.service.js';
@@ -18,6 +20,18 @@ export class PublicationResolver {
   @Mutation(() => PackageModel, { description: "Schedules an APPROVED package; publishAt defaults to the campaign's publication deadline." })
   schedulePublication(@CurrentUser() user: RequestUser, @Args() args: ScheduleArgs): Promise<PackageModel> {
     return this.publications.schedule(user, 'SCHEDULE', args.packageId, args.expectedVersion, args.publishAt ?? null);
+  }
+
+  @Allow('ADMIN', 'REVIEWER')
+  @Mutation(() => [BatchResultModel], { description: 'Schedules many APPROVED packages at once; each is its own transaction.' })
+  schedulePublications(@CurrentUser() user: RequestUser, @Args() args: ScheduleManyArgs): Promise<BatchResult[]> {
+    return this.publications.scheduleMany(user, args.items, args.publishAt ?? null);
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => PackageModel, { description: '立即公开: an APPROVED or SCHEDULED package is published a moment from now.' })
+  publishNow(@CurrentUser() user: RequestUser, @Args() args: PackageVersionArgs): Promise<PackageModel> {
+    return this.publications.publishNow(user, args.packageId, args.expectedVersion);
   }
 
   @Allow('ADMIN', 'REVIEWER')

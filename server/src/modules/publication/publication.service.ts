@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { ErrorCode } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
+import { toDomainError } from '../../common/error.filter.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { newId } from '../../database/columns.js';
 import { TransactionService, type Tx } from '../../database/transaction.service.js';
@@ -20,6 +21,7 @@ import { BureauEntity } from '../org/bureau.entity.js';
 import { AuditEventEntity } from '../workflow/audit-event.entity.js';
 import { SignatureEntity } from '../workflow/signature.entity.js';
 import { SYSTEM_ACTOR, WorkflowService } from '../workflow/workflow.service.js';
+import type { BatchResult } from '../workflow/workflow-actions.service.js';
 import { PublicationEntity } from './publication.entity.js';
 import { publishJobKey } from './publication-jobs.js';
 
@@ -33,6 +35,9 @@ export class NotDueYet extends Error {
 export const PUBLISH_BLOCKED = 'PUBLISH_BLOCKED';
 /** Jobs may fire a little early on another host's clock; wait that out rather than retry. */
 const EARLY_TOLERANCE_MS = 5_000;
+const SCHEDULE_BATCH_MAX = 200;
+/** 立即公开 schedules this far ahead: the schedule must lie in the future when it is checked. */
+const PUBLISH_NOW_DELAY_MS = 1_000;
 
 function actorOf(user: RequestUser) {
   return { userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId };
@@ -69,6 +74,41 @@ export class PublicationService {
         at = campaign.publicationDeadline;
       }
       return this.scheduleIn(tx, actorOf(user), action, packageId, at, expectedVersion);
+    });
+  }
+
+  /**
+   * Schedules many APPROVED packages for one time (default: each campaign's publication
+   * deadline), each in its own transaction: one refusal does not stop the others.
+   */
+  async scheduleMany(user: RequestUser, items: { packageId: string; expectedVersion: number }[], publishAt?: Date | null): Promise<BatchResult[]> {
+    if (items.length > SCHEDULE_BATCH_MAX) throw new DomainError(ErrorCode.VALIDATION_FAILED, `一次最多安排${SCHEDULE_BATCH_MAX}份`);
+    const results: BatchResult[] = [];
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.packageId)) continue;
+      seen.add(item.packageId);
+      try {
+        await this.schedule(user, 'SCHEDULE', item.packageId, item.expectedVersion, publishAt ?? null);
+        results.push({ packageId: item.packageId, ok: true, code: null, message: null });
+      } catch (err) {
+        const e = toDomainError(err);
+        results.push({ packageId: item.packageId, ok: false, code: e.code, message: e.message });
+      }
+    }
+    return results;
+  }
+
+  /**
+   * 立即公开: an APPROVED package is scheduled a moment from now, a SCHEDULED one moved to a
+   * moment from now; the publish job then runs as for any schedule (one path, exactly once).
+   */
+  async publishNow(user: RequestUser, packageId: string, expectedVersion: number): Promise<PackageEntity> {
+    return this.transactions.run(async (tx) => {
+      const pkg = await tx.manager.getRepository(PackageEntity).findOne({ where: { id: packageId }, select: { id: true, state: true } });
+      if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+      const action = pkg.state === 'SCHEDULED' ? 'RESCHEDULE' : 'SCHEDULE';
+      return this.scheduleIn(tx, actorOf(user), action, packageId, new Date(Date.now() + PUBLISH_NOW_DELAY_MS), expectedVersion);
     });
   }
 

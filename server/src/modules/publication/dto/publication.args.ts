@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 
 @ArgsType()
 export class ScheduleArgs {
@@ -33,4 +33,16 @@ export class PublicPackagesArgs {
   @Field(() => String, { nullable: true, description: 'Part of the unit name.' }) search?: string | null;
   @Field(() => Int, { nullable: true, defaultValue: 20 }) first?: number | null;
   @Field(() => Int, { nullable: true, defaultValue: 0 }) offset?: number | null;
+}
+
+@InputType()
+export class PackageVersionInput {
+  @Field(() => ID) packageId: string;
+  @Field(() => Int) expectedVersion: number;
+}
+
+@ArgsType()
+export class ScheduleManyArgs {
+  @Field(() => [PackageVersionInput]) items: PackageVersionInput[];
+  @Field(() => Date, { nullable: true, description: "One time for all; defaults to each campaign's publication deadline." }) publishAt?: Date | null;
 }

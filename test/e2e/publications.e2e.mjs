@@ -1,0 +1,64 @@
+// The publication desk as the bureau admin uses it: schedule several approved packages at once,
+// see what goes out when, and publish one now after a confirmation.
+export const name = 'the publication desk schedules many at once, shows what goes out when, and publishes now after a confirmation';
+
+const ZJJ = '212005'; // 住房和城乡建设局: approved in the demo
+const TJJ = '212009'; // 统计局: scheduled ten minutes after start in the demo
+
+export async function run({ browser, baseUrl, shot, expect }) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill('Zipin2024');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.getByTestId('nav-publications').click();
+  await page.getByTestId('publications').waitFor();
+
+  // 待安排: select the approved row and schedule it (and whatever else is selectable) at once.
+  const row = page.getByTestId('publications').locator('tr', { has: page.getByTestId(`schedule-${ZJJ}`) });
+  await row.locator('.el-checkbox').click();
+  await page.getByTestId('schedule-selected').click();
+  await page.getByTestId('batch-dialog').waitFor();
+  await shot(page, 'batch-dialog');
+  await page.getByTestId('batch-confirm').click();
+  await page.locator('.el-message--success', { hasText: '已安排' }).waitFor();
+  await page.getByTestId('batch-dialog').waitFor({ state: 'hidden' });
+
+  // 已安排: both scheduled packages are on the timeline.
+  await page.getByTestId('pub-scheduled').click();
+  await page.getByTestId('publication-timeline').waitFor();
+  await page.getByTestId('publications').getByTestId('state-SCHEDULED').first().waitFor();
+  expect((await page.getByTestId('pub-scheduled').locator('input').isChecked()), 'the 已安排 tab is the checked one');
+  const timeline = await page.getByTestId('publication-timeline').innerText();
+  expect(timeline.includes('住房和城乡建设局') && timeline.includes('统计局'), `the timeline lists both scheduled packages: ${timeline}`);
+  await page.waitForTimeout(400); // the tab and tags fade in
+  await shot(page, 'timeline');
+
+  // 立即公开 asks first; cancelling changes nothing.
+  await page.getByTestId(`publish-now-${TJJ}`).click();
+  await page.locator('.el-message-box').waitFor();
+  await page.locator('.el-message-box').getByRole('button', { name: '取消' }).click();
+  await page.locator('.el-message-box').waitFor({ state: 'hidden' });
+  await page.getByTestId(`publish-now-${TJJ}`).click();
+  await page.locator('.el-message-box').getByRole('button', { name: '立即公开' }).click();
+  await page.locator('.el-message--success', { hasText: '立即公开' }).waitFor();
+
+  // It reaches the portal within a minute (the PDF is rendered by the publish job).
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const portal = await context.request.get(`${baseUrl}/portal?q=${encodeURIComponent('统计局')}`);
+    if ((await portal.text()).includes('2024年度株洲市渌口区统计局整体支出绩效自评材料')) break;
+    expect(Date.now() < deadline, 'the package published now appears on the portal');
+    await page.waitForTimeout(1500);
+  }
+  await page.getByTestId('pub-published').click();
+  await page.getByTestId('publications').locator('tr', { hasText: '统计局' }).first().waitFor();
+  await shot(page, 'published');
+  expect(errors.length === 0, `no console errors: ${errors.join('; ')}`);
+  await context.close();
+}
