@@ -525,6 +525,7 @@ export const USERS: Doc<G.UsersQuery, G.UsersQueryVariables> = gql`
       }
       active
       phone
+      email
     }
   }
 `;
@@ -636,6 +637,36 @@ export const OPEN_CAMPAIGN: Doc<G.OpenCampaignMutation, G.OpenCampaignMutationVa
     }
   }
   ${CAMPAIGN_FIELDS}
+`;
+
+export const UPDATE_USER: Doc<G.UpdateUserMutation, G.UpdateUserMutationVariables> = gql`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) {
+      id
+      displayName
+      phone
+      email
+    }
+  }
+`;
+
+export const NOTIFICATION_DELIVERIES: Doc<G.NotificationDeliveriesQuery, G.NotificationDeliveriesQueryVariables> = gql`
+  query NotificationDeliveries($status: String, $first: Int, $offset: Int) {
+    notificationDeliveries(status: $status, first: $first, offset: $offset) {
+      totalCount
+      nodes {
+        id
+        channel
+        recipient
+        subject
+        status
+        attempts
+        lastError
+        sentAt
+        createdAt
+      }
+    }
+  }
 `;
 
 export const CAMPAIGN_PROGRESS: Doc<G.CampaignProgressQuery, G.CampaignProgressQueryVariables> = gql`

@@ -85,6 +85,14 @@ export const useAdminStore = defineStore('admin', () => {
   async function remindOverdue(campaignId: string, message: string | null) {
     return (await mutate(op.REMIND_OVERDUE, { campaignId, message })).remindOverdue;
   }
+  async function updateUser(id: string, input: { displayName?: string; phone?: string; email?: string | null }) {
+    await mutate(op.UPDATE_USER, { id, input });
+    await loadUsers();
+  }
+  /** The outbox of mails and robot posts (throws: the view shows why). */
+  async function loadDeliveries(status: string | null, first: number, offset: number) {
+    return (await query(op.NOTIFICATION_DELIVERIES, { status, first, offset })).notificationDeliveries;
+  }
   async function resetPassword(id: string, newPassword: string) {
     await mutate(op.RESET_USER_PASSWORD, { id, newPassword });
   }
@@ -111,5 +119,7 @@ export const useAdminStore = defineStore('admin', () => {
     resetPassword,
     remindUnit,
     remindOverdue,
+    updateUser,
+    loadDeliveries,
   };
 });

@@ -24,6 +24,9 @@ export interface AppConfig {
   clientDist: string | null;
   schemaFile: string | null;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Notifications also go out by mail (SMTP) and to a group robot when these are set. */
+  mail: { url: string; from: string } | null;
+  robot: { url: string; kind: 'dingtalk' | 'wecom' } | null;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +71,10 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().min(1).optional(),
   SCHEMA_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps:// (e.g. smtp://user:pass@mail.example.gov.cn:587)').optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  ROBOT_WEBHOOK_URL: z.string().url('must be the group robot’s webhook URL').optional(),
+  ROBOT_WEBHOOK_KIND: z.enum(['dingtalk', 'wecom']).optional(),
 });
 
 /**
@@ -127,7 +134,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: e.CLIENT_DIST ? resolve(e.CLIENT_DIST) : null,
     schemaFile: e.SCHEMA_FILE ? resolve(e.SCHEMA_FILE) : null,
     logLevel: e.LOG_LEVEL,
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `自评通 <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : null,
+    robot: e.ROBOT_WEBHOOK_URL ? { url: e.ROBOT_WEBHOOK_URL, kind: e.ROBOT_WEBHOOK_KIND ?? robotKindOf(e.ROBOT_WEBHOOK_URL) } : null,
   };
+}
+
+/** 企业微信 robots live under qyapi.weixin.qq.com; anything else is taken for 钉钉's JSON. */
+function robotKindOf(url: string): 'dingtalk' | 'wecom' {
+  return new URL(url).hostname.endsWith('weixin.qq.com') ? 'wecom' : 'dingtalk';
 }
 
 /** Embedded mode keeps its secret next to its data, so sessions survive restarts. */

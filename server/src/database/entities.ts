@@ -14,6 +14,7 @@ import { RenderEntity } from '../modules/render/render.entity.js';
 import { PublicationEntity } from '../modules/publication/publication.entity.js';
 import { JobEntity } from '../jobs/job.entity.js';
 import { AttachmentEntity } from '../modules/attachment/attachment.entity.js';
+import { NotificationDeliveryEntity } from '../modules/notification/notification-delivery.entity.js';
 
 export const ENTITIES = [
   BureauEntity,
@@ -32,4 +33,5 @@ export const ENTITIES = [
   PublicationEntity,
   JobEntity,
   AttachmentEntity,
+  NotificationDeliveryEntity,
 ];

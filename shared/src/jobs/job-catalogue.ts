@@ -9,6 +9,8 @@ export interface JobPayloads {
   'package.publish': { packageId: string };
   /** Deadline reminders (催办) for one campaign: before the deadline and once overdue. */
   'campaign.remind-deadline': { campaignId: string; reminder: 'BEFORE_3_DAYS' | 'BEFORE_1_DAY' | 'OVERDUE' };
+  /** Send one notification outside the app: a mail or a group-robot post (an outbox row). */
+  'notification.deliver': { deliveryId: string };
   /** Repair misses: re-enqueue whatever the database says is due and not done. */
   'system.sweep': Record<string, never>;
 }
@@ -18,6 +20,7 @@ export const JOB_NAMES = [
   'package.render-pdf',
   'package.publish',
   'campaign.remind-deadline',
+  'notification.deliver',
   'system.sweep',
 ] as const satisfies readonly JobName[];
 
@@ -35,5 +38,6 @@ export const JOB_DEFAULTS: Record<JobName, Required<Pick<JobOptions, 'attempts'>
   'package.render-pdf': { attempts: 5, backoffMs: 2_000 },
   'package.publish': { attempts: 8, backoffMs: 2_000 },
   'campaign.remind-deadline': { attempts: 3, backoffMs: 10_000 },
+  'notification.deliver': { attempts: 5, backoffMs: 5_000 },
   'system.sweep': { attempts: 1, backoffMs: 1_000 },
 };

@@ -8,6 +8,7 @@ import { UnitEntity } from '../org/unit.entity.js';
 import { UserEntity } from '../org/user.entity.js';
 import type { PackageEntity } from '../package/package.entity.js';
 import { NotificationEntity } from './notification.entity.js';
+import { NotificationDeliveryService } from './notification-delivery.service.js';
 
 type Audience = { unitRoles?: Role[]; bureauRoles?: Role[] };
 
@@ -55,7 +56,10 @@ export interface InboxInput {
 /** The in-app inbox (站内通知). Rows are written in the transaction that caused them. */
 @Injectable()
 export class NotificationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries: NotificationDeliveryService,
+  ) {}
 
   async recipients(tx: Tx, pkg: Pick<PackageEntity, 'unitId' | 'bureauId'>, audience: Audience, exceptUserId?: string | null): Promise<UserEntity[]> {
     const repo = tx.manager.getRepository(UserEntity);
@@ -72,6 +76,8 @@ export class NotificationService {
     const now = new Date();
     const rows = userIds.map((userId) => ({ id: newId(), userId, packageId: n.packageId, kind: n.kind, title: n.title.slice(0, 200), body: n.body, createdAt: now, readAt: null }));
     await tx.manager.getRepository(NotificationEntity).insert(rows);
+    // By mail and to the group robot too, when configured: outbox rows in this same transaction.
+    await this.deliveries.queue(tx, userIds, new Map(rows.map((r) => [r.userId, r.id])), n);
     return rows.length;
   }
 

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
 import { TransactionService } from '../../database/transaction.service.js';
-import { CreateUnitInput, CreateUserInput } from './dto/org.input.js';
+import { CreateUnitInput, CreateUserInput, UpdateUserInput } from './dto/org.input.js';
 import { BureauModel, UnitModel, UserModel } from './models/org.models.js';
 import { unitLoader } from './org.loaders.js';
 import { OrgService } from './org.service.js';
@@ -17,6 +17,7 @@ const toUser = (u: UserEntity): UserModel => ({
   unitId: u.unitId,
   active: u.active,
   phone: u.phone,
+  email: u.email ?? null,
 });
 
 /** The bureau's organisation; admins manage it, everyone else sees what their work needs. */
@@ -70,9 +71,16 @@ export class OrgResolver {
         bureauId: user.bureauId,
         unitId: input.unitId ?? null,
         phone: input.phone,
+        email: input.email ?? null,
       }),
     );
     return toUser(created);
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => UserModel, { description: "Name, phone and mail address of an account of the admin's bureau." })
+  async updateUser(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateUserInput): Promise<UserModel> {
+    return toUser(await this.transactions.run((tx) => this.org.updateUser(tx, user.bureauId, id, input)));
   }
 
   @Allow('ADMIN')

@@ -19,6 +19,15 @@ export interface NewUser {
   bureauId: string;
   unitId?: string | null;
   phone?: string;
+  email?: string | null;
+}
+
+/** A mail address as typed, trimmed; empty means none. Refused when it cannot be an address. */
+export function cleanEmail(email: string | null | undefined): string | null {
+  const e = (email ?? '').trim();
+  if (!e) return null;
+  if (e.length > 254 || !/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(e)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `「${e.slice(0, 60)}」不是有效的电子邮箱地址`);
+  return e;
 }
 
 /** Bureaus, their units and the people in them. */
@@ -74,12 +83,34 @@ export class OrgService {
       bureauId: input.bureauId,
       unitId: UNIT_ROLES.includes(input.role) ? input.unitId! : null,
       phone: input.phone ?? '',
+      email: cleanEmail(input.email),
       active: true,
       failedLogins: 0,
       lockedUntil: null,
     });
     await repo.insert(user);
     return user;
+  }
+
+  /** Name, phone and mail address of an account of the admin's own bureau. */
+  async updateUser(tx: Tx, bureauId: string, id: string, input: { displayName?: string | null; phone?: string | null; email?: string | null }): Promise<UserEntity> {
+    const repo = tx.manager.getRepository(UserEntity);
+    const user = await repo.findOneBy({ id });
+    if (!user || user.bureauId !== bureauId) throw new DomainError(ErrorCode.NOT_FOUND, '账号不存在');
+    const changes: Partial<UserEntity> = {};
+    if (input.displayName != null) {
+      const name = input.displayName.trim();
+      if (!name || name.length > 100) throw new DomainError(ErrorCode.VALIDATION_FAILED, '姓名须为 1–100 个字');
+      changes.displayName = name;
+    }
+    if (input.phone != null) {
+      const phone = input.phone.trim();
+      if (phone.length > 32) throw new DomainError(ErrorCode.VALIDATION_FAILED, '电话号码过长');
+      changes.phone = phone;
+    }
+    if (input.email !== undefined) changes.email = cleanEmail(input.email);
+    if (Object.keys(changes).length) await repo.update({ id }, changes);
+    return { ...user, ...changes };
   }
 
   listUnits(bureauId: string, includeInactive = false): Promise<UnitEntity[]> {

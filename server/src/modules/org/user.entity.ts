@@ -14,6 +14,8 @@ export class UserEntity {
   @RefColumn() bureauId: string;
   @RefColumn({ nullable: true }) unitId: string | null;
   @Column({ type: 'varchar', length: 32, default: '' }) phone: string;
+  /** Where notifications also go by mail, when the server is configured for it. */
+  @Column({ type: 'varchar', length: 254, nullable: true }) email: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @Column({ type: 'int', default: 0 }) failedLogins: number;
   @TimeColumn({ nullable: true }) lockedUntil: Date | null;

@@ -16,4 +16,12 @@ export class CreateUserInput {
   @Field(() => Role) role: Role;
   @Field(() => ID, { nullable: true, description: 'Required for FILLER and UNIT_HEAD.' }) unitId?: string | null;
   @Field({ nullable: true }) phone?: string;
+  @Field(() => String, { nullable: true }) email?: string | null;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field({ nullable: true }) displayName?: string;
+  @Field({ nullable: true }) phone?: string;
+  @Field(() => String, { nullable: true, description: 'Empty clears it.' }) email?: string | null;
 }

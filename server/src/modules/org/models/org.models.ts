@@ -29,6 +29,7 @@ export class UserModel {
   unitId: string | null;
   @Field() active: boolean;
   @Field() phone: string;
+  @Field(() => String, { nullable: true, description: 'Notifications also go here by mail when the server sends mail.' }) email: string | null;
 }
 
 @ObjectType('UserRef', { description: 'Who did something, as shown next to it.' })
