@@ -17,7 +17,8 @@ import { computeFigures } from './calculations.js';
 import type { ComputedFigures } from './calculations.js';
 import { REPORT_OUTLINE, sectionHeading } from './outline.js';
 import { indicatorPath, reportPath } from './paths.js';
-import { REPORT_TOKENS, TOKEN_PATTERN } from './report.js';
+import { TOKEN_PATTERN, unknownReportTokens, unknownTokenMessage } from './report.js';
+import { REPORT_CONSISTENCY_CATALOGUE, checkReportConsistency } from './checks-report.js';
 import { normalizeUnit } from './scoring.js';
 import { targetBelowLastYear } from './carry-forward.js';
 import type { EvaluationTemplate } from './template.js';
@@ -83,6 +84,7 @@ export const CHECK_CATALOGUE = {
   REPORT_UNKNOWN_TOKEN: ['error', '自评报告含无法识别的数据占位符', 'report contains an unknown figure token'],
   REPORT_FIGURE_NOT_IN_TABLES: ['warning', '自评报告中的数字在表格中找不到', 'report figure not found in the tables'],
   STALE_YEAR_LABEL: ['warning', '文字中的年份与评价年度不符', 'a year in the text differs from the fiscal year'],
+  ...REPORT_CONSISTENCY_CATALOGUE,
 } as const satisfies Record<string, readonly [Severity, string, string]>;
 
 export type CheckCode = keyof typeof CHECK_CATALOGUE;
@@ -533,8 +535,8 @@ function checkText(c: Ctx, context: Partial<CampaignContext> | undefined): void 
       continue;
     }
     if (text.includes('{{')) {
-      const unknown = [...text.matchAll(TOKEN_PATTERN)].map((x) => x[1]!).filter((n) => !(n in REPORT_TOKENS));
-      if (unknown.length) emit(c, 'REPORT_UNKNOWN_TOKEN', [path], `自评报告 › ${sectionHeading(e.key)}：无法识别的数据占位符 ${unknown.map((u) => `{{${u}}}`).join('、')}`, `unknown tokens ${unknown.join(', ')}`);
+      const unknown = unknownReportTokens(text);
+      if (unknown.length) emit(c, 'REPORT_UNKNOWN_TOKEN', [path], `自评报告 › ${sectionHeading(e.key)}：${unknownTokenMessage(unknown).zh}`, `report section "${e.titleEn}": ${unknownTokenMessage(unknown).en}`);
     }
     const prose = text.includes('{{') ? text.replace(TOKEN_PATTERN, ' ') : text;
     if (/\d\s*(?:万元|%|％)/.test(prose)) {
@@ -590,6 +592,7 @@ export function runChecks(
   checkIndicators(c, template);
   checkScores(c, template);
   checkText(c, context);
+  for (const f of checkReportConsistency(doc, figures)) emit(c, f.code, f.paths, f.messageZh, f.messageEn);
   return c.out;
 }
 

@@ -7,6 +7,7 @@ export * from './template.js';
 export * from './scoring.js';
 export * from './calculations.js';
 export * from './checks.js';
+export * from './checks-report.js';
 export * from './report.js';
 export * from './schema.js';
 export * from './diff.js';

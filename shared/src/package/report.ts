@@ -30,7 +30,7 @@ const ECONOMIC_CLASSES = [
   { key: 'capital', labelZh: '资本性支出' },
 ] as const;
 
-export const REPORT_TOKENS: Record<string, ReportToken> = {
+const TOKEN_LIST: Record<string, ReportToken> = {
   staffingAuthorized: {
     labelZh: '编制数',
     labelEn: 'authorized posts',
@@ -131,13 +131,13 @@ export const REPORT_TOKENS: Record<string, ReportToken> = {
 };
 
 for (const c of ECONOMIC_CLASSES) {
-  REPORT_TOKENS[c.key] = {
+  TOKEN_LIST[c.key] = {
     labelZh: `${c.labelZh}（万元）`,
     labelEn: c.key,
     source: `selfEvaluation.budget.executionByEconomicClass.${c.key}`,
     render: (d) => money(d.selfEvaluation.budget.executionByEconomicClass[c.key]),
   };
-  REPORT_TOKENS[`${c.key}Share`] = {
+  TOKEN_LIST[`${c.key}Share`] = {
     labelZh: `${c.labelZh}占总支出比例（%）`,
     labelEn: `${c.key} share`,
     source: 'computed',
@@ -145,22 +145,102 @@ for (const c of ECONOMIC_CLASSES) {
   };
 }
 
-export const TOKEN_PATTERN = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
+/**
+ * The listed tokens, looked up by own key only: a Map, so a name such as "constructor",
+ * "__proto__" or "toString" is simply not a token (a plain object would answer it from
+ * Object.prototype and rendering would call a function that is not a renderer).
+ */
+const TOKENS_BY_NAME: ReadonlyMap<string, ReportToken> = new Map(Object.entries(TOKEN_LIST));
 
-/** Token names used in a text, in order. */
+/** The listed tokens, as a frozen object without a prototype (for iteration and display). */
+export const REPORT_TOKENS: Readonly<Record<string, ReportToken>> = Object.freeze(Object.assign(Object.create(null) as Record<string, ReportToken>, TOKEN_LIST));
+
+/** Every token name, in the order the editor offers them. */
+export const REPORT_TOKEN_NAMES: readonly string[] = Object.freeze([...TOKENS_BY_NAME.keys()]);
+
+/** The token of that exact name, or undefined: never a prototype member. */
+export function reportToken(name: string): ReportToken | undefined {
+  return TOKENS_BY_NAME.get(name);
+}
+
+export function isReportToken(name: string): boolean {
+  return TOKENS_BY_NAME.has(name);
+}
+
+/**
+ * Anything written between double braces. Deliberately wider than a valid name, so that
+ * "{{__proto__}}", "{{ 项目支出 }}" or "{{}}" are seen (and refused) instead of slipping
+ * through as plain text; a name is the trimmed inside.
+ */
+export const TOKEN_PATTERN = /\{\{([^{}]*)\}\}/g;
+
+/** Token names used in a text, in order (known or not). */
 export function tokensIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(TOKEN_PATTERN)) out.push(m[1]!);
+  if (!text.includes('{{')) return out;
+  for (const m of text.matchAll(TOKEN_PATTERN)) out.push(m[1]!.trim());
   return out;
+}
+
+/** The distinct names in a text that are not listed tokens, in order of first use. */
+export function unknownReportTokens(text: string): string[] {
+  return [...new Set(tokensIn(text).filter((n) => !isReportToken(n)))];
+}
+
+/** How an unknown token is named to a person: "{{constructor}}" (long names shortened). */
+export function tokenDisplay(name: string): string {
+  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+  return `{{${shown}}}`;
+}
+
+/** The refusal of unknown tokens, naming them (the editor, the check and the server say the same). */
+export function unknownTokenMessage(names: readonly string[]): { zh: string; en: string } {
+  const list = names.map(tokenDisplay);
+  return {
+    zh: `含有无法识别的数据占位符 ${list.join('、')}：请删除，或用“插入表格数据”选择要引用的数字`,
+    en: `unknown figure token ${list.join(', ')}: remove it or pick a figure with "insert table data"`,
+  };
+}
+
+/** One piece of a report text: prose, or a bound figure with its current value. */
+export type ReportPiece = { kind: 'text'; text: string } | { kind: 'token'; name: string; value: string; token: ReportToken } | { kind: 'unknown'; name: string; text: string };
+
+/**
+ * Splits a stored text into prose and bound figures. Never throws on any text: an unknown
+ * token stays a piece of its own, shown as typed.
+ */
+export function reportPieces(text: string, doc: PackageDocument, figures: ComputedFigures): ReportPiece[] {
+  const out: ReportPiece[] = [];
+  if (!text.includes('{{')) return text ? [{ kind: 'text', text }] : out;
+  let last = 0;
+  for (const m of text.matchAll(TOKEN_PATTERN)) {
+    const at = m.index!;
+    if (at > last) out.push({ kind: 'text', text: text.slice(last, at) });
+    const name = m[1]!.trim();
+    const token = reportToken(name);
+    out.push(token ? { kind: 'token', name, value: renderToken(token, doc, figures), token } : { kind: 'unknown', name, text: m[0] });
+    last = at + m[0].length;
+  }
+  if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
+  return out;
+}
+
+function renderToken(token: ReportToken, doc: PackageDocument, figures: ComputedFigures): string {
+  try {
+    return token.render(doc, figures);
+  } catch {
+    // A renderer reads the tables; a document that never passed validation must not take the page down.
+    return '—';
+  }
 }
 
 /** Replaces bound-figure tokens with the current figures; unknown tokens are left as typed. */
 export function renderReportText(text: string, doc: PackageDocument, figures: ComputedFigures): string {
+  if (typeof text !== 'string') return '';
   if (!text.includes('{{')) return text;
-  return text.replace(TOKEN_PATTERN, (whole, name: string) => {
-    const token = REPORT_TOKENS[name];
-    return token ? token.render(doc, figures) : whole;
-  });
+  return reportPieces(text, doc, figures)
+    .map((p) => (p.kind === 'token' ? p.value : p.text))
+    .join('');
 }
 
 /** The final text of one report section. */
@@ -168,32 +248,125 @@ export function renderReportSection(doc: PackageDocument, key: ReportSectionKey,
   return renderReportText(doc.report.chapters[key]?.text ?? '', doc, figures);
 }
 
-/**
- * Drafts (with tokens) of the data-bound sentences, per section. The performanceGoals sentence keeps
- * the seed's punctuation (", " after wages, "；" before later classes) so drafts read like
- * published reports.
- */
-export function draftReportTemplates(doc: PackageDocument, context: CampaignContext): Partial<Record<ReportSectionKey, string>> {
-  const y = context.fiscalYear;
+type EconomicClassKey = (typeof ECONOMIC_CLASSES)[number]['key'];
+
+/** What a draft depends on in the tables (so every draft the system can write is known). */
+interface DraftShape {
+  year: string;
+  byFunction: boolean;
+  classes: readonly EconomicClassKey[];
+  project: boolean;
+}
+
+function shapeOf(doc: PackageDocument, context: CampaignContext): DraftShape {
   const b = doc.selfEvaluation.budget;
-  const byFunction = b.initialByFunction.some((r) => hasAmount(r.amount)) ? '其中，{{initialBudgetByFunction}}，' : '';
+  return {
+    year: String(context.fiscalYear),
+    byFunction: b.initialByFunction.some((r) => hasAmount(r.amount)),
+    classes: ECONOMIC_CLASSES.filter((c) => hasAmount(b.executionByEconomicClass[c.key])).map((c) => c.key),
+    project: hasAmount(b.byExpenditure.project) && b.byExpenditure.project !== '0',
+  };
+}
+
+/**
+ * The performanceGoals sentence keeps the seed's punctuation (", " after wages, "；" before
+ * later classes) so drafts read like published reports.
+ */
+function templatesOf(s: DraftShape): Partial<Record<ReportSectionKey, string>> {
+  const y = s.year;
+  const byFunction = s.byFunction ? '其中，{{initialBudgetByFunction}}，' : '';
   const generalBudgetBasic =
     `${y}年年初预算{{initialBudget}}万元，${byFunction}项目支出{{projectSpending}}万元。` +
     `${y}年年终一般公共财政预算财政拨款支出{{totalSpending}}万元。` +
-    (ECONOMIC_CLASSES.some((c) => hasAmount(b.executionByEconomicClass[c.key])) ? '其中{{economicClassAmounts}}。' : '');
-  const present = ECONOMIC_CLASSES.filter((c) => hasAmount(b.executionByEconomicClass[c.key]));
+    (s.classes.length ? '其中{{economicClassAmounts}}。' : '');
+  const present = ECONOMIC_CLASSES.filter((c) => s.classes.includes(c.key));
   const parts = present.map((c) => `${c.labelZh}{{${c.key}}}万元，占总支出的{{${c.key}Share}}%`);
   const shares = parts.reduce((acc, p, i) => (i === 0 ? p : `${acc}${i === 1 ? '，' : '；'}${p}`), '');
   const performanceGoals = `${y}年度总支出{{totalSpending}}万元` + (shares ? `；其中：${shares}` : '');
-  const performanceProject = hasAmount(b.byExpenditure.project) && b.byExpenditure.project !== '0'
-    ? `${y}年项目支出{{projectSpending}}万元。`
-    : '本单位无项目支出。';
+  const performanceProject = s.project ? `${y}年项目支出{{projectSpending}}万元。` : '本单位无项目支出。';
   return {
     generalBudgetBasic,
     performanceGoals,
     performanceProject,
     performanceOverall: `${y}年全年预算{{annualBudget}}万元，全年执行{{totalSpending}}万元，预算执行率{{executionRate}}%。`,
   };
+}
+
+/** Drafts (with tokens) of the data-bound sentences, per section, for the tables as they stand. */
+export function draftReportTemplates(doc: PackageDocument, context: CampaignContext): Partial<Record<ReportSectionKey, string>> {
+  return templatesOf(shapeOf(doc, context));
+}
+
+const YEAR_MARK = '\u0000Y\u0000';
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every draft the system can have written for a section (any year, any shape of the tables). */
+function draftVariants(key: ReportSectionKey): string[] {
+  const out = new Set<string>();
+  const n = ECONOMIC_CLASSES.length;
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const classes = ECONOMIC_CLASSES.filter((_c, i) => mask & (1 << i)).map((c) => c.key);
+    for (const byFunction of [false, true]) {
+      for (const project of [false, true]) {
+        const t = templatesOf({ year: YEAR_MARK, byFunction, classes, project })[key];
+        if (t) out.add(t);
+      }
+    }
+  }
+  // Longest first: a draft that is the start of a longer one must not match inside it.
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** A draft as a pattern over stored text: its own words and tokens, any year, spacing inside tokens free. */
+function variantPattern(variant: string): RegExp {
+  const src = variant
+    .split(YEAR_MARK)
+    .map((chunk) =>
+      chunk
+        .split(/(\{\{[A-Za-z0-9]+\}\})/)
+        .map((piece) => (/^\{\{[A-Za-z0-9]+\}\}$/.test(piece) ? `\\{\\{\\s*${piece.slice(2, -2)}\\s*\\}\\}` : escapeRegExp(piece)))
+        .join(''),
+    )
+    .join('\\d{4}');
+  return new RegExp(src);
+}
+
+/**
+ * Puts the drafted paragraph of a section into its text, replacing the one drafted earlier
+ * instead of adding a second (the 插入正文 button). The earlier draft is found as any sentence the
+ * drafter can write for that section, whatever the year or shape of the tables then, so the
+ * filler's own sentences before and after it are kept as they are; failing that, a paragraph
+ * that still holds the draft's bound figures (the filler edited words inside the draft) is
+ * the earlier draft. Otherwise the draft is added as a new last paragraph.
+ */
+export function insertDraftedParagraph(text: string, key: ReportSectionKey, doc: PackageDocument, context: CampaignContext): string {
+  const draft = draftReportTemplates(doc, context)[key];
+  if (!draft) return text;
+  if (text.includes(draft)) return text;
+  if (text.trim() === '') return draft;
+  for (const v of draftVariants(key)) {
+    const re = variantPattern(v);
+    if (re.test(text)) return text.replace(re, () => draft);
+  }
+  const draftTokens = new Set(tokensIn(draft));
+  if (draftTokens.size) {
+    const paragraphs = text.split('\n');
+    const i = paragraphs.findIndex((p) => {
+      const own = new Set(tokensIn(p));
+      return own.size > 0 && [...own].every((t) => draftTokens.has(t));
+    });
+    if (i >= 0) {
+      paragraphs[i] = draft;
+      return paragraphs.join('\n');
+    }
+  }
+  return `${text.replace(/\n+$/, '')}\n${draft}`;
+}
+
+/** Whether a section's text is the system's draft as it stands today (untouched by the filler). */
+export function isDraftedText(text: string, key: ReportSectionKey, doc: PackageDocument, context: CampaignContext): boolean {
+  const draft = draftReportTemplates(doc, context)[key];
+  return !!draft && text.trim() === draft;
 }
 
 /** The data-bound sentences, rendered: e.g. performanceGoals → "2024年度总支出150.31万元；其中：…占总支出的3.73%". */

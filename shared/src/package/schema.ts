@@ -9,6 +9,7 @@ import type { CountCell, PackageDocument } from './model.js';
 import { BANDS, CARRIED_PARTS, LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, MONEY_COLUMNS, OPERATORS, REPORT_SECTION_KEYS } from './model.js';
 import type { Level1, ReportSectionKey } from './model.js';
 import { ID_PATTERN, describePath } from './paths.js';
+import { unknownReportTokens, unknownTokenMessage } from './report.js';
 
 export const LIMITS = {
   textChars: 5000, // any free text (report section, goal, reason, 厉行节约保障措施)
@@ -176,7 +177,13 @@ export const selfEvaluationSchema = z.strictObject({
   indicators: uniqueIds(indicatorSchema, LIMITS.indicators),
 });
 
-const sectionSchema = z.strictObject({ text });
+// A token outside the listed ones would render as raw braces (or, looked up carelessly, as a prototype member): refused at save.
+const sectionSchema = z.strictObject({
+  text: text.superRefine((t, ctx) => {
+    const unknown = unknownReportTokens(t);
+    if (unknown.length) ctx.addIssue({ code: 'custom', message: 'UNKNOWN_REPORT_TOKEN', params: { tokens: unknown } });
+  }),
+});
 export const reportSchema = z.strictObject({
   chapters: z.strictObject(
     Object.fromEntries(REPORT_SECTION_KEYS.map((k) => [k, sectionSchema])) as Record<ReportSectionKey, typeof sectionSchema>,
@@ -250,6 +257,7 @@ const TYPE_ZH: Record<string, string> = {
 
 function messageOf(issue: z.core.$ZodIssue, input: unknown): { zh: string; en: string } {
   if (issue.code === 'custom') {
+    if (issue.message === 'UNKNOWN_REPORT_TOKEN') return unknownTokenMessage((issue.params?.tokens as string[] | undefined) ?? []);
     if (issue.message === 'TOO_MANY_EXPLANATIONS') return { zh: `最多${LIMITS.explanations}条`, en: `at most ${LIMITS.explanations} entries` };
     return MESSAGES[issue.message] ?? { zh: issue.message, en: issue.message };
   }

@@ -33,7 +33,7 @@ const signedMoneyRowArb: fc.Arbitrary<MoneyRow> = fc.record({
 
 const textArb = fc.oneof(
   fc.constant(''),
-  fc.constantFrom('本单位无项目支出。', '完成情况好', '2023年完工项目', '总支出{{totalSpending}}万元，占{{wagesShare}}%', '支出150.30万元', '见{{unknownToken}}'),
+  fc.constantFrom('本单位无项目支出。', '完成情况好', '2023年完工项目', '总支出{{totalSpending}}万元，占{{wagesShare}}%', '支出150.30万元', '见{{ wages }}万元', '2024年项目支出76.5万元。本单位无项目支出。'),
   fc.string({ maxLength: 40 }),
 );
 const nameArb = fc.oneof(fc.constantFrom('办公经费', '公用经费', '人员保障', '三公经费', ''), fc.string({ maxLength: 20 }));

@@ -118,6 +118,8 @@ const cases: Case[] = [
     (d) => d.basicData.buildings.push({ id: 'b-1', name: '2023年完工项目', approvedArea: null, actualArea: null, budgetInvestment: null, actualInvestment: null }),
   ],
   ['STALE_YEAR_LABEL', 'report.chapters.problems.text', (d) => (d.report.chapters.problems.text = '2019年以来营商环境持续改善。')],
+  ['REPORT_FIGURE_CONTRADICTS_TABLES', 'report.chapters.performanceProject.text', (d) => (d.report.chapters.performanceProject.text = '2024年项目支出76.5万元。')],
+  ['REPORT_CLAIM_CONTRADICTS_TABLES', 'report.chapters.performanceProject.text', (d) => (d.selfEvaluation.budget.byExpenditure.project = '76.5')],
 ];
 
 describe('runChecks', () => {
