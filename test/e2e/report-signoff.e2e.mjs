@@ -209,7 +209,20 @@ export async function run({ browser, baseUrl, shot, expect }) {
       return { status: res.status, head: String.fromCharCode(...new Uint8Array(await res.arrayBuffer()).subarray(0, 4)) };
     });
     expect(signedPdf.status === 200 && signedPdf.head === '%PDF', `the head’s preview is a PDF (HTTP ${signedPdf.status})`);
+    expect((await head.locator('[data-testid="summary-warning-list"] li[data-explained]').count()) === 2, 'a long warning list is folded');
+    await head.getByTestId('summary-warnings-toggle').click();
+    expect((await head.locator('[data-testid="summary-warning-list"] li[data-explained]').count()) === 3, 'every warning with its explanation on request');
+    expect(((await head.getByTestId('signoff-preview-download').getAttribute('href')) ?? '').startsWith('/api/renders/'), 'a link opens the same PDF');
     await snap(head, 'head-signoff-preview-summary');
+
+    // The tables, read-only, with the report shown once and its figures as chips.
+    await head.getByTestId('view-tables').click();
+    await head.locator('#tab-report').click();
+    await head.locator('.chapter-text[data-path="report.chapters.performanceGoals.text"]').waitFor();
+    expect((await head.locator('.report .cell-input').count()) === 0, 'no editor for the unit head');
+    expect(!(await head.locator('.report').innerText()).includes('{{'), 'no token syntax in the read view');
+    await head.getByTestId('view-pdf').click();
+    await head.getByTestId('signoff-preview-frame').waitFor({ state: 'attached', timeout: 60_000 });
 
     await head.getByTestId('sign-button').click();
     await head.getByTestId('sign-password').fill('wrong-password-1');
