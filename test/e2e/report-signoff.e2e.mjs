@@ -145,6 +145,21 @@ export async function run({ browser, baseUrl, shot, expect }) {
       });
     await saved(filler);
     expect((await serverDocument(filler, FL)).document.report.chapters.other.text === '全年总支出{{totalSpending}}万元。', 'the chip is stored as its token');
+    // Enter starts a new line; pasted text arrives as plain text, a listed token in it becomes a chip.
+    await other.click();
+    await filler.keyboard.press('Control+End');
+    await filler.keyboard.press('Enter');
+    await other.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '其中工资福利支出{{ wages }}万元。');
+      data.setData('text/html', '<b style="color:red">其中工资福利支出</b>');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await filler.waitForFunction(() => document.querySelectorAll('[data-path="report.chapters.other.text"] .token-chip').length === 2);
+    expect((await other.locator('b').count()) === 0, 'pasted formatting is dropped');
+    await saved(filler);
+    const pasted = (await serverDocument(filler, FL)).document.report.chapters.other.text;
+    expect(pasted === '全年总支出{{totalSpending}}万元。\n其中工资福利支出{{wages}}万元。', `a new line and the pasted sentence are stored: ${JSON.stringify(pasted)}`);
     await snap(filler, 'filler-report-drafts-replaced');
 
     // ---- 4. {{constructor}} typed into a chapter: refused, named, not stored; the PDF still renders.
