@@ -16,7 +16,7 @@ import type { MoneyRow, PackageDocument } from './model.js';
 import type { ComputedFigures } from './calculations.js';
 import { REPORT_OUTLINE, sectionHeading } from './outline.js';
 import { reportPath } from './paths.js';
-import { TOKEN_PATTERN } from './report.js';
+import { DRAFTED_SECTION_KEYS, TOKEN_PATTERN } from './report.js';
 
 export const REPORT_CONSISTENCY_CATALOGUE = {
   REPORT_FIGURE_CONTRADICTS_TABLES: ['error', '自评报告中写的数字与表格不符', 'a figure typed in the report contradicts the tables'],
@@ -273,8 +273,10 @@ export function statesValue(typed: string, value: Decimal): boolean {
   return compareDecimal(roundDecimal(value, decimals), typed) === 0;
 }
 
+/** Typed prose with bound figures masked, and full-width digits (from a Chinese input method) read as digits. */
 function proseOf(text: string): string {
-  return text.includes('{{') ? text.replace(TOKEN_PATTERN, TOKEN_MARK) : text;
+  const masked = text.includes('{{') ? text.replace(TOKEN_PATTERN, TOKEN_MARK) : text;
+  return masked.replace(/[０-９．]/g, (ch) => (ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 const shown = (v: Decimal) => trimDecimal(v);
@@ -339,11 +341,14 @@ export function checkReportConsistency(doc: PackageDocument, figures: ComputedFi
         const amount = claim.amount(doc, figures);
         if (amount === null) continue;
         seen.add(claim.path);
-        const said = m[0].replace(/^[。；;，,：:！!？?\n\u0001\s]+/, '');
+        // Quote the whole clause ("本单位无政府性基金预算支出"), not just up to its subject.
+        const clauseEnd = prose.slice(m.index! + m[0].length).search(/[。；;，,！!？?\n\u0001]/);
+        const rest = prose.slice(m.index! + m[0].length, clauseEnd < 0 ? undefined : m.index! + m[0].length + clauseEnd).slice(0, 20);
+        const said = `${m[0]}${rest}`.replace(/^[。；;，,：:！!？?\n\u0001\s]+/, '');
         out.push({
           code: 'REPORT_CLAIM_CONTRADICTS_TABLES',
           paths: [path, claim.path],
-          messageZh: `自评报告 › ${heading}：写有“${said}”，但表格中${claim.where}为${formatMoney(amount)}万元：请核对后修改（可点“插入正文”按表格重新起草）`,
+          messageZh: `自评报告 › ${heading}：写有“${said}”，但表格中${claim.where}为${formatMoney(amount)}万元：${DRAFTED_SECTION_KEYS.includes(entry.key) ? '请核对后修改（可点“插入正文”按表格重新起草）' : '请核对后修改'}`,
           messageEn: `report section "${entry.titleEn}" says "no ${claim.whereEn}", the tables show ${formatMoney(amount)} (10k yuan)`,
         });
       }

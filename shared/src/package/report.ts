@@ -292,6 +292,11 @@ function templatesOf(s: DraftShape): Partial<Record<ReportSectionKey, string>> {
   };
 }
 
+/** The sections the system drafts a data-bound sentence for (they have a 插入正文 button). */
+export const DRAFTED_SECTION_KEYS: readonly ReportSectionKey[] = Object.freeze(
+  Object.keys(templatesOf({ year: '0', byFunction: true, classes: [], project: true })) as ReportSectionKey[],
+);
+
 /** Drafts (with tokens) of the data-bound sentences, per section, for the tables as they stand. */
 export function draftReportTemplates(doc: PackageDocument, context: CampaignContext): Partial<Record<ReportSectionKey, string>> {
   return templatesOf(shapeOf(doc, context));

@@ -55,6 +55,7 @@ describe('the report cannot contradict the tables', () => {
     expect(f[0]).toMatchObject({ code: 'REPORT_CLAIM_CONTRADICTS_TABLES', paths: ['report.chapters.performanceProject.text', 'selfEvaluation.budget.byExpenditure.project'] });
     expect(f[0]!.messageZh).toContain('本单位无项目支出');
     expect(f[0]!.messageZh).toContain('76.5万元');
+    expect(f[0]!.messageZh).toContain('插入正文');
     const check = runChecks(doc, LUKOU_2024_TEMPLATE, SEED_CONTEXT).find((r) => r.code === 'REPORT_CLAIM_CONTRADICTS_TABLES');
     expect(check).toMatchObject({ severity: 'warning', explained: false });
   });
@@ -99,6 +100,8 @@ describe('the report cannot contradict the tables', () => {
     ['无公务接待。', 'false claim on reception', null, ['REPORT_CLAIM_CONTRADICTS_TABLES']],
     ['本单位无楼堂馆所建设项目，无国有资本经营预算支出。', 'subjects the tables do not hold', null, []],
     ['无偿提供项目支出咨询。', '无偿 is not a claim', null, []],
+    ['项目支出７６．５万元。', 'full-width digits are read', null, ['REPORT_FIGURE_CONTRADICTS_TABLES']],
+    ['项目支出７６．５万元。', 'full-width digits that agree', withProjects, []],
     ['本单位无项目支出，项目支出76.5万元。', 'a claim and a figure, both checked', withProjects, ['REPORT_CLAIM_CONTRADICTS_TABLES']],
   ];
 
@@ -110,6 +113,11 @@ describe('the report cannot contradict the tables', () => {
       expect(x.messageZh).toContain('4.行政效能');
       expect(x.messageZh).not.toMatch(/[A-Za-z]{4,}/);
     }
+  });
+
+  it('offers 插入正文 only where the system drafts the chapter', () => {
+    const [f] = findings(withText('governmentFund', '本单位无政府性基金预算支出。', (d) => (d.selfEvaluation.budget.byIncome.governmentFund = '12')));
+    expect(f!.messageZh).toBe('自评报告 › 三、政府性基金预算支出情况：写有“本单位无政府性基金预算支出”，但表格中政府性基金拨款为12万元：请核对后修改');
   });
 
   it('names the typed words and the table figure in the error', () => {
