@@ -207,6 +207,17 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await refusal.waitFor({ state: 'detached' });
     await saved(filler);
     expect((await serverDocument(filler, FL)).document.report.chapters.problems.text === '民营经济服务方式仍较单一。', 'the fixed text is stored');
+    // Typed through a Chinese input method: the pinyin being composed is never stored, the characters are.
+    await problemsEditor.click();
+    await filler.keyboard.press('Control+End');
+    const cdp = await filler.context().newCDPSession(filler);
+    await cdp.send('Input.imeSetComposition', { text: 'gongzuo', selectionStart: 7, selectionEnd: 7 });
+    await cdp.send('Input.imeSetComposition', { text: 'gongzuoxia', selectionStart: 10, selectionEnd: 10 });
+    await cdp.send('Input.insertText', { text: '工作下' });
+    await filler.waitForFunction(() => document.querySelector('[data-path="report.chapters.problems.text"]')?.innerText.trim() === '民营经济服务方式仍较单一。工作下');
+    await saved(filler);
+    const composed = (await serverDocument(filler, FL)).document.report.chapters.problems.text;
+    expect(composed === '民营经济服务方式仍较单一。工作下', `the composed characters are stored, no pinyin: ${composed}`);
 
     // ---- 5. The unit head: PDF and summary before signing; wrong password at the field.
     const head = await open('mzj.head');
