@@ -98,6 +98,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
     expect(claimText.includes('本单位无项目支出') && claimText.includes('76.5万元'), `the warning quotes the claim and the table figure: ${claimText}`);
     await filler.locator('#tab-report').click();
     await filler.locator('[data-testid="outline-performanceProject"][data-state="problem"]').waitFor();
+    expect((await filler.getByTestId('chapter-problems-performanceProject').innerText()).includes('本单位无项目支出'), 'the chapter itself says what contradicts the tables');
     await saved(filler);
     await snap(filler, 'filler-report-claim-flagged');
 
