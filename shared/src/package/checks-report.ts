@@ -281,11 +281,14 @@ function proseOf(text: string): string {
 
 const shown = (v: Decimal) => trimDecimal(v);
 
+// Compiled once (matchAll copies a global pattern, so sharing them is safe).
+const MONEY_PATTERNS = MONEY_FACTS.map((fact) => ({ fact, re: new RegExp(`(${fact.names})${FILLER}${NUMBER}\\s*万元`, 'g') }));
+const PERCENT_PATTERNS = PERCENT_FACTS.map((fact) => ({ fact, re: new RegExp(`(${fact.names})${FILLER}${NUMBER}\\s*[%％]`, 'g') }));
+const CLAIM_EXACT = CLAIMS.map((c) => ({ claim: c, re: new RegExp(`^(?:${c.names})$`) }));
+
 /** Every contradiction between the typed report and the tables. Pure; never throws on any text. */
 export function checkReportConsistency(doc: PackageDocument, figures: ComputedFigures): ReportConsistencyFinding[] {
   const out: ReportConsistencyFinding[] = [];
-  const moneyPatterns = MONEY_FACTS.map((fact) => ({ fact, re: new RegExp(`(${fact.names})${FILLER}${NUMBER}\\s*万元`, 'g') }));
-  const percentPatterns = PERCENT_FACTS.map((fact) => ({ fact, re: new RegExp(`(${fact.names})${FILLER}${NUMBER}\\s*[%％]`, 'g') }));
   for (const entry of REPORT_OUTLINE) {
     const raw = doc.report.chapters[entry.key]?.text;
     if (typeof raw !== 'string' || raw.trim() === '') continue;
@@ -304,12 +307,12 @@ export function checkReportConsistency(doc: PackageDocument, figures: ComputedFi
       });
     };
     if (/\d\s*万元/.test(prose)) {
-      for (const { fact, re } of moneyPatterns) {
+      for (const { fact, re } of MONEY_PATTERNS) {
         for (const m of prose.matchAll(re)) contradicts(fact, m[0].trim(), m[2]!, '万元', fact.values(doc, figures));
       }
     }
     if (/\d\s*[%％]/.test(prose)) {
-      for (const { fact, re } of percentPatterns) {
+      for (const { fact, re } of PERCENT_PATTERNS) {
         for (const m of prose.matchAll(re)) contradicts(fact, m[0].trim(), m[2]!, '%', fact.values(doc, figures));
       }
       for (const m of prose.matchAll(SHARE)) {
@@ -336,7 +339,7 @@ export function checkReportConsistency(doc: PackageDocument, figures: ComputedFi
       const seen = new Set<string>();
       for (const m of prose.matchAll(CLAIM)) {
         const subject = m[1]!;
-        const claim = CLAIMS.find((c) => new RegExp(`^(?:${c.names})$`).test(subject));
+        const claim = CLAIM_EXACT.find((c) => c.re.test(subject))?.claim;
         if (!claim || seen.has(claim.path)) continue;
         const amount = claim.amount(doc, figures);
         if (amount === null) continue;
