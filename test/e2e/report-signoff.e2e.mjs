@@ -229,6 +229,14 @@ export async function run({ browser, baseUrl, shot, expect }) {
     expect(/自评总分\s*\d/.test(summaryText) && summaryText.includes('等级'), `the summary shows score and grade: ${summaryText}`);
     expect(summaryText.includes('这是您第一次查看该材料'), 'a head who never saw it is told it is the first view');
     expect(!/[A-Z]{3,}_[A-Z_]+|[a-z]+\.[a-z]+\.[a-zA-Z.[\]-]+/.test(summaryText), `no code or field path in the summary: ${summaryText}`);
+    // Opened again (any browser: the server remembers the view), it is no longer a first view.
+    const headAgain = await open('mzj.head');
+    await openPackage(headAgain, MZJ);
+    await headAgain.getByTestId('signoff-summary').waitFor();
+    await headAgain.waitForFunction(() => !document.querySelector('[data-testid="summary-changes"]')?.textContent.includes('…'));
+    const secondLook = (await headAgain.getByTestId('summary-changes').innerText()).replace(/\s+/g, ' ');
+    expect(!secondLook.includes('第一次') && secondLook.includes('上次查看以来'), `a second look in another browser is not a first view: ${secondLook}`);
+    await headAgain.context().close();
     await head.getByTestId('signoff-preview-frame').waitFor({ state: 'attached', timeout: 60_000 });
     const signedPdf = await head.evaluate(async () => {
       const url = document.querySelector('[data-testid="signoff-preview-frame"]').getAttribute('data').split('#')[0];

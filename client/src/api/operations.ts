@@ -419,6 +419,23 @@ export const REQUEST_PREVIEW: Doc<G.RequestPreviewMutation, G.RequestPreviewMuta
   ${RENDER_FIELDS}
 `;
 
+export const RECORD_PACKAGE_VIEW: Doc<G.RecordPackageViewMutation, G.RecordPackageViewMutationVariables> = gql`
+  mutation RecordPackageView($packageId: ID!) {
+    recordPackageView(packageId: $packageId) {
+      previous {
+        revisionId
+        packageVersion
+        viewedAt
+      }
+      current {
+        revisionId
+        packageVersion
+        viewedAt
+      }
+    }
+  }
+`;
+
 export const RENDER: Doc<G.RenderQuery, G.RenderQueryVariables> = gql`
   query Render($id: ID!) {
     render(id: $id) {

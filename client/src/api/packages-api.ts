@@ -3,7 +3,7 @@ import type { PackageDocument, WorkflowAction } from '@zipin/shared';
 import { mutate, query } from './client.js';
 import * as op from './operations.js';
 import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, Render } from './types.js';
-import type { PackageDetailFieldsFragment } from './generated/graphql.js';
+import type { PackageDetailFieldsFragment, RecordPackageViewMutation } from './generated/graphql.js';
 
 /**
  * The schema types `document` as JSON and check severities as strings; the server builds both
@@ -103,6 +103,11 @@ export async function replyComment(commentId: string, body: string): Promise<Com
 
 export async function resolveComment(commentId: string): Promise<Comment> {
   return (await mutate(op.RESOLVE_COMMENT, { commentId })).resolveComment;
+}
+
+/** Records that the signed-in reader opened the package now; returns the view before (null the first time). */
+export async function recordPackageView(packageId: string): Promise<RecordPackageViewMutation['recordPackageView']> {
+  return (await mutate(op.RECORD_PACKAGE_VIEW, { packageId })).recordPackageView;
 }
 
 export async function requestPreview(packageId: string): Promise<Render> {

@@ -436,6 +436,12 @@ export const usePackageStore = defineStore('package', () => {
     return api.revisionDiff(pkg.value.id, revisionId, null);
   }
 
+  /** Records this look at the package on the server; returns the previous one (null on a first view). */
+  async function recordView(): Promise<{ revisionId: string | null; viewedAt: string } | null> {
+    if (!pkg.value) return null;
+    return (await api.recordPackageView(pkg.value.id)).previous;
+  }
+
   async function preview(onProgress: (r: Render) => void, pollMs = 1000, signal?: AbortSignal): Promise<Render> {
     if (!pkg.value) throw new ApiError('NOT_FOUND', '未打开材料');
     if (editable.value) await flush();
@@ -487,6 +493,7 @@ export const usePackageStore = defineStore('package', () => {
     replyComment,
     resolveComment,
     diffSince,
+    recordView,
     preview,
   };
 });

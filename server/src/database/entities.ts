@@ -6,6 +6,7 @@ import { CampaignEntity } from '../modules/campaign/campaign.entity.js';
 import { PackageEntity } from '../modules/package/package.entity.js';
 import { PackageRevisionEntity } from '../modules/package/package-revision.entity.js';
 import { PackageSaveEntity } from '../modules/package/package-save.entity.js';
+import { PackageViewEntity } from '../modules/package/package-view.entity.js';
 import { AuditEventEntity } from '../modules/workflow/audit-event.entity.js';
 import { CommentEntity } from '../modules/workflow/comment.entity.js';
 import { SignatureEntity } from '../modules/workflow/signature.entity.js';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   PackageEntity,
   PackageRevisionEntity,
   PackageSaveEntity,
+  PackageViewEntity,
   AuditEventEntity,
   CommentEntity,
   SignatureEntity,

@@ -42,6 +42,7 @@ type Documents = {
     "\n  mutation ResolveComment($commentId: ID!) {\n    resolveComment(commentId: $commentId) {\n      ...CommentFields\n    }\n  }\n  \n": typeof types.ResolveCommentDocument,
     "\n  fragment RenderFields on Render {\n    id\n    purpose\n    status\n    progress\n    error\n    downloadUrl\n  }\n": typeof types.RenderFieldsFragmentDoc,
     "\n  mutation RequestPreview($packageId: ID!) {\n    requestPreview(packageId: $packageId) {\n      ...RenderFields\n    }\n  }\n  \n": typeof types.RequestPreviewDocument,
+    "\n  mutation RecordPackageView($packageId: ID!) {\n    recordPackageView(packageId: $packageId) {\n      previous {\n        revisionId\n        packageVersion\n        viewedAt\n      }\n      current {\n        revisionId\n        packageVersion\n        viewedAt\n      }\n    }\n  }\n": typeof types.RecordPackageViewDocument,
     "\n  query Render($id: ID!) {\n    render(id: $id) {\n      ...RenderFields\n    }\n  }\n  \n": typeof types.RenderDocument,
     "\n  mutation SchedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime) {\n    schedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n": typeof types.SchedulePublicationDocument,
     "\n  mutation SchedulePublications($items: [PackageVersionInput!]!, $publishAt: DateTime) {\n    schedulePublications(items: $items, publishAt: $publishAt) {\n      packageId\n      ok\n      code\n      message\n    }\n  }\n": typeof types.SchedulePublicationsDocument,
@@ -97,6 +98,7 @@ const documents: Documents = {
     "\n  mutation ResolveComment($commentId: ID!) {\n    resolveComment(commentId: $commentId) {\n      ...CommentFields\n    }\n  }\n  \n": types.ResolveCommentDocument,
     "\n  fragment RenderFields on Render {\n    id\n    purpose\n    status\n    progress\n    error\n    downloadUrl\n  }\n": types.RenderFieldsFragmentDoc,
     "\n  mutation RequestPreview($packageId: ID!) {\n    requestPreview(packageId: $packageId) {\n      ...RenderFields\n    }\n  }\n  \n": types.RequestPreviewDocument,
+    "\n  mutation RecordPackageView($packageId: ID!) {\n    recordPackageView(packageId: $packageId) {\n      previous {\n        revisionId\n        packageVersion\n        viewedAt\n      }\n      current {\n        revisionId\n        packageVersion\n        viewedAt\n      }\n    }\n  }\n": types.RecordPackageViewDocument,
     "\n  query Render($id: ID!) {\n    render(id: $id) {\n      ...RenderFields\n    }\n  }\n  \n": types.RenderDocument,
     "\n  mutation SchedulePublication($packageId: ID!, $expectedVersion: Int!, $publishAt: DateTime) {\n    schedulePublication(packageId: $packageId, expectedVersion: $expectedVersion, publishAt: $publishAt) {\n      ...PackageListFields\n    }\n  }\n  \n": types.SchedulePublicationDocument,
     "\n  mutation SchedulePublications($items: [PackageVersionInput!]!, $publishAt: DateTime) {\n    schedulePublications(items: $items, publishAt: $publishAt) {\n      packageId\n      ok\n      code\n      message\n    }\n  }\n": types.SchedulePublicationsDocument,
@@ -250,6 +252,10 @@ export function graphql(source: "\n  fragment RenderFields on Render {\n    id\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RequestPreview($packageId: ID!) {\n    requestPreview(packageId: $packageId) {\n      ...RenderFields\n    }\n  }\n  \n"): (typeof documents)["\n  mutation RequestPreview($packageId: ID!) {\n    requestPreview(packageId: $packageId) {\n      ...RenderFields\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordPackageView($packageId: ID!) {\n    recordPackageView(packageId: $packageId) {\n      previous {\n        revisionId\n        packageVersion\n        viewedAt\n      }\n      current {\n        revisionId\n        packageVersion\n        viewedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordPackageView($packageId: ID!) {\n    recordPackageView(packageId: $packageId) {\n      previous {\n        revisionId\n        packageVersion\n        viewedAt\n      }\n      current {\n        revisionId\n        packageVersion\n        viewedAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

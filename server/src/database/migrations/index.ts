@@ -2,7 +2,15 @@ import { InitialSchema1764100000000 } from './1764100000000-initial-schema.js';
 import { PackageSave1764200000000 } from './1764200000000-package-save.js';
 import { Attachments1764390000000 } from './1764390000000-attachments.js';
 import { PackageSummaryIndex1764480000000 } from './1764480000000-package-summary-index.js';
+import { PackageView1765400000000 } from './1765400000000-package-view.js';
 import { NotificationDelivery1765800000000 } from './1765800000000-notification-delivery.js';
 
 /** In order; each runs once on both drivers. */
-export const MIGRATIONS = [InitialSchema1764100000000, PackageSave1764200000000, Attachments1764390000000, PackageSummaryIndex1764480000000, NotificationDelivery1765800000000];
+export const MIGRATIONS = [
+  InitialSchema1764100000000,
+  PackageSave1764200000000,
+  Attachments1764390000000,
+  PackageSummaryIndex1764480000000,
+  PackageView1765400000000,
+  NotificationDelivery1765800000000,
+];
