@@ -4,6 +4,7 @@ export * from './model.js';
 export * from './outline.js';
 export * from './paths.js';
 export * from './template.js';
+export * from './target-text.js';
 export * from './scoring.js';
 export * from './calculations.js';
 export * from './checks.js';

@@ -133,10 +133,22 @@ export const LEVEL2_LABELS: Record<Level2, { zh: string; en: string }> = {
   ECOLOGICAL_COST: { zh: '生态环境成本指标', en: 'Ecological cost' },
 };
 
-/** GE ≥ (more is better), LE ≤ (cost: less is better), EQ =, QUALITATIVE (定性, scored by band). */
-export const OPERATORS = ['GE', 'LE', 'EQ', 'QUALITATIVE'] as const;
+/**
+ * GE ≥ (more is better), LE ≤ (cost: less is better), EQ =, QUALITATIVE (定性, scored by band),
+ * BY (时限: done by a month or date, "9月前"; the value is the month, or the text a date).
+ */
+export const OPERATORS = ['GE', 'LE', 'EQ', 'QUALITATIVE', 'BY'] as const;
 export type Operator = (typeof OPERATORS)[number];
-export const OPERATOR_SYMBOLS: Record<Operator, string> = { GE: '≥', LE: '≤', EQ: '=', QUALITATIVE: '' };
+/** Printed before the number; BY prints its deadline instead ("9月前", see formatDeadline). */
+export const OPERATOR_SYMBOLS: Record<Operator, string> = { GE: '≥', LE: '≤', EQ: '=', QUALITATIVE: '', BY: '' };
+/** How an operator is named in a select or a legend. */
+export const OPERATOR_LABELS: Record<Operator, { zh: string; en: string }> = {
+  GE: { zh: '≥', en: '≥' },
+  LE: { zh: '≤', en: '≤' },
+  EQ: { zh: '=', en: '=' },
+  QUALITATIVE: { zh: '定性', en: 'qualitative' },
+  BY: { zh: '时限（前）', en: 'by (deadline)' },
+};
 
 /** Qualitative bands: 达成 80–100 %, 部分达成 60–80 %, 未达成 0–60 % of the points. */
 export const BANDS = ['ACHIEVED', 'PARTIAL', 'NOT_ACHIEVED'] as const;
