@@ -11,9 +11,7 @@ export const SPELLING_VARIANTS: readonly { from: string; to: string }[] = [
   { from: '≦', to: '≤' },
   { from: '＞', to: '>' },
   { from: '＜', to: '<' },
-  { from: '＝', to: '=' },
   { from: '百分比', to: '%' },
-  { from: '％', to: '%' },
 ];
 
 export interface SpellingReading {
