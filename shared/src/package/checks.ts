@@ -122,7 +122,7 @@ const m = (cell: MoneyCell | undefined) => formatMoney(cell) || '空';
 const COLUMN_ZH = { previousFinal: '上年决算数', currentBudget: '本年预算数', currentFinal: '本年决算数' } as const;
 
 /** An actual typed with an operator or as a range: "≧85%", "85-90", "90%以上", "约90". */
-const RANGE_OR_OPERATOR = /[≥≧≤≦><＞＜~～〜]|以上|以下|不低于|不高于|不少于|不超过|至少|至多|约|左右|\d\s*[-－—–至到]\s*\d/;
+const RANGE_OR_OPERATOR = /[≥≧≤≦><＞＜~～〜]|以上|以下|以内|不低于|不高于|不少于|不超过|至少|至多|约|左右|\d\s*[-－—–至到]\s*\d/;
 const FIRST_NUMBER = /-?\d+(?:\.\d+)?/;
 const FIGURE_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|%|％)/g;
 const YEAR_IN_TEXT = /(20\d{2})\s*年/g;

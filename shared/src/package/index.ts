@@ -14,4 +14,5 @@ export * from './diff.js';
 export * from './canonical-json.js';
 export * from './empty.js';
 export * from './fixtures/seed-2024-lukou-gsl.js';
+export * from './fixtures/real-packages.js';
 export * from './carry-forward.js';
