@@ -10,6 +10,7 @@ import {
   LEVEL2_LABELS,
   normalizeDecimal,
   parseMoney,
+  parseDeadlineText,
   parsePackageDocument,
   type BuildingRow,
   type FunctionBudgetRow,
@@ -377,6 +378,7 @@ function operatorWord(text: string): Operator | null {
   if (/^(≥|≧|>=|GE|不低于)/.test(t)) return 'GE';
   if (/^(≤|≦|<=|LE|不高于)/.test(t)) return 'LE';
   if (/^(=|EQ|等于)/.test(t)) return 'EQ';
+  if (/^(BY|时限)/.test(t)) return 'BY';
   return null;
 }
 
@@ -538,7 +540,16 @@ function readSelf(ws: ExcelJS.Worksheet, base: PackageDocument): { r: Reader; se
     const qualitative = opWord === 'QUALITATIVE' || (targetText !== '' && tParsed.value === null);
     let target: IndicatorRow['target'];
     let actual: IndicatorRow['actual'];
-    if (qualitative) {
+    // A deadline target ("9月前", "年底前", "2023年9月30日前"): the month as the value, a date as text.
+    const deadline = opWord === 'BY' || (/(?:前|底|年内)$/.test(targetText.replace(/\s+/g, '')) && parseDeadlineText(targetText) !== null);
+    if (deadline) {
+      const asPoint = (text: string) => {
+        const p = parseDeadlineText(text);
+        return p && p.year === undefined && p.day === undefined ? { value: String(p.month), unit: '月' } : { value: null, unit: '', ...(text ? { text } : {}) };
+      };
+      target = { operator: 'BY', ...asPoint(targetText), ...(targetText ? { raw: targetText } : {}) };
+      actual = { ...asPoint(actualText), ...(actualText ? { raw: actualText } : {}) };
+    } else if (qualitative) {
       target = { operator: 'QUALITATIVE', value: null, unit: '', text: targetText };
       const m = /^(部分达成|未达成|达成)\s*[:：]?\s*(.*)$/s.exec(actualText);
       const band: QualitativeBand | null = m ? (BANDS.find((b) => BAND_LABELS[b].zh === m[1]) ?? null) : null;
