@@ -21,6 +21,7 @@ const EXPLANATIONS = {
   INDICATOR_LABEL_MISMATCH: '该指标实际反映公用经费总额，名称沿用了年初绩效目标表的写法。',
   TOTAL_DIFFERS_FROM_SUGGESTION: '成本指标得分已按偏差原因复核，自评总分保留97分的理由见各行偏差原因分析。',
   GOAL_ACTUAL_VAGUE: '具体完成情况见各项绩效指标的实际完成值。',
+  BUDGET_ADJUSTED_MIDYEAR: '年中追加人员经费和招商引资工作经费共18.5万元，追加批复已随材料报送。',
 };
 
 /** With DOC_SHOTS=1 the journey also writes the README's screenshots (one viewport each). */

@@ -65,7 +65,8 @@ export function provideDocForm(o: DocFormOptions): DocFormContext {
   const problems = computed(() => {
     const m = new Map<string, CheckResult[]>();
     for (const c of o.checks()) {
-      if (c.severity === 'warning' && c.explained) continue;
+      // Notes only say how a spelling was read: they flag no cell.
+      if (c.severity === 'note' || (c.severity === 'warning' && c.explained)) continue;
       for (const p of c.paths) {
         const list = m.get(p);
         if (list) list.push(c);
