@@ -40,7 +40,7 @@ export type RuleCode =
 
 export interface RuleApplied {
   code: RuleCode;
-  /** "反向指标·线性扣分", "定性·三档80/50·部分达成（50%–80%）". */
+  /** "反向指标·线性扣分", "定性·80/50·部分达成50–80%". */
   zh: string;
   en: string;
 }
@@ -116,35 +116,35 @@ export function describeRule(row: Pick<IndicatorRow, 'target' | 'actual'>, rules
   const rules = scoringRules(rulesIn);
   const op = row.target?.operator;
   const deduct = rules.overshootFlagPercent !== null && rules.overshootDeductionPoints !== null;
-  const overshootZh = deduct ? `；超额${rules.overshootFlagPercent}%及以上扣${rules.overshootDeductionPoints}分` : '';
-  const overshootEn = deduct ? `; ${rules.overshootDeductionPoints} points off at ${rules.overshootFlagPercent} % over` : '';
+  const overshootZh = deduct ? `·超${rules.overshootFlagPercent}%扣${rules.overshootDeductionPoints}分` : '';
+  const overshootEn = deduct ? ` · −${rules.overshootDeductionPoints} at ${rules.overshootFlagPercent} % over` : '';
   switch (op) {
     case 'GE':
-      return { code: 'POSITIVE_RATIO', zh: `正向指标·实际值÷指标值×分值${overshootZh}`, en: `positive · actual ÷ target × weight${overshootEn}` };
+      return { code: 'POSITIVE_RATIO', zh: `正向指标·按比例${overshootZh}`, en: `positive · proportional${overshootEn}` };
     case 'LE':
       return rules.reverseRule === 'LINEAR_DEDUCTION'
-        ? { code: 'REVERSE_LINEAR', zh: '反向指标·线性扣分（超出指标值一倍得0分）', en: 'reverse · linear deduction (0 at twice the target)' }
-        : { code: 'REVERSE_RATIO', zh: '反向指标·指标值÷实际值×分值', en: 'reverse · target ÷ actual × weight' };
+        ? { code: 'REVERSE_LINEAR', zh: '反向指标·线性扣分', en: 'reverse · linear deduction' }
+        : { code: 'REVERSE_RATIO', zh: '反向指标·按比例', en: 'reverse · proportional' };
     case 'EQ': {
       const tv = row.target.value;
-      if (validDecimal(tv) && compareDecimal(tv, '0') === 0) return { code: 'EQUAL_ZERO', zh: '等于0·实际值不大于0得满分，否则0分', en: 'equal to 0 · full at or below 0, else 0' };
+      if (validDecimal(tv) && compareDecimal(tv, '0') === 0) return { code: 'EQUAL_ZERO', zh: '等于0·超出即0分', en: 'equal to 0 · 0 if above' };
       return rules.equalRule === 'AS_GE'
-        ? { code: 'EQUAL_AS_GE', zh: '等于·按正向指标计分', en: 'equal · scored like ≥' }
-        : { code: 'EQUAL_DEVIATION', zh: '等于·按偏差比例扣分', en: 'equal · proportional to the deviation' };
+        ? { code: 'EQUAL_AS_GE', zh: '等于·按正向计分', en: 'equal · scored like ≥' }
+        : { code: 'EQUAL_DEVIATION', zh: '等于·按偏差扣分', en: 'equal · by the deviation' };
     }
     case 'QUALITATIVE': {
       const b = rules.qualitativeBands;
       const band = bandOfActual(row.actual ?? { value: null, unit: '' });
       const ba = band ? bandApplied(band, b) : null;
-      const zhBand = ba ? `·${BAND_LABELS[ba.band].zh}（${ba.minPercent}%–${ba.maxPercent}%）` : '';
-      const enBand = ba ? ` · ${BAND_LABELS[ba.band].en} (${ba.minPercent}–${ba.maxPercent} %)` : '';
-      return { code: 'QUALITATIVE_BANDS', zh: `定性·三档${b.achievedMin}/${b.partialMin}${zhBand}`, en: `qualitative · bands ${b.achievedMin}/${b.partialMin}${enBand}` };
+      const zhBand = ba ? `·${BAND_LABELS[ba.band].zh}${ba.minPercent}–${ba.maxPercent}%` : '';
+      const enBand = ba ? ` · ${BAND_LABELS[ba.band].en} ${ba.minPercent}–${ba.maxPercent} %` : '';
+      return { code: 'QUALITATIVE_BANDS', zh: `定性·${b.achievedMin}/${b.partialMin}${zhBand}`, en: `qualitative · ${b.achievedMin}/${b.partialMin}${enBand}` };
     }
     case 'BY': {
       const n = rules.deadlineLatePointsPerMonth;
       return n === null
-        ? { code: 'DEADLINE_ZERO', zh: '时限指标·按期得满分，逾期0分', en: 'deadline · full on time, 0 if late' }
-        : { code: 'DEADLINE_PER_MONTH', zh: `时限指标·逾期每月扣${n}分`, en: `deadline · ${n} points off per month late` };
+        ? { code: 'DEADLINE_ZERO', zh: '时限指标·逾期0分', en: 'deadline · 0 if late' }
+        : { code: 'DEADLINE_PER_MONTH', zh: `时限指标·逾期每月扣${n}分`, en: `deadline · −${n} per month late` };
     }
     default:
       return null;

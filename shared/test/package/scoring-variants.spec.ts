@@ -90,7 +90,7 @@ describe('qualitative bands', () => {
   ])('%s with bands %i/%i: suggested %s, band %s–%s', (band, achievedMin, partialMin, suggested, lo, hi) => {
     const s = suggestIndicatorScore(q(band), { qualitativeBands: { achievedMin, partialMin } });
     expect(s).toMatchObject({ suggested, acceptedMin: lo, acceptedMax: hi });
-    expect(s.rule!.zh).toContain(`三档${achievedMin}/${partialMin}`);
+    expect(s.rule!.zh).toContain(`定性·${achievedMin}/${partialMin}·`);
   });
 
   it.each<[string, QualitativeBand]>([
@@ -185,20 +185,22 @@ describe('the execution-rate cap on the suggested total', () => {
 
 describe('rule descriptions', () => {
   it.each<[Operator, string | null, Partial<TemplateRules>, string, string]>([
-    ['LE', '100', {}, '反向指标·指标值÷实际值×分值', 'reverse · target ÷ actual × weight'],
-    ['LE', '100', linear, '反向指标·线性扣分（超出指标值一倍得0分）', 'reverse · linear deduction (0 at twice the target)'],
-    ['GE', '100', {}, '正向指标·实际值÷指标值×分值', 'positive · actual ÷ target × weight'],
-    ['EQ', '0', {}, '等于0·实际值不大于0得满分，否则0分', 'equal to 0 · full at or below 0, else 0'],
-    ['EQ', '5', {}, '等于·按偏差比例扣分', 'equal · proportional to the deviation'],
-    ['EQ', '5', { equalRule: 'AS_GE' }, '等于·按正向指标计分', 'equal · scored like ≥'],
-    ['BY', '9', { deadlineLatePointsPerMonth: 1 }, '时限指标·逾期每月扣1分', 'deadline · 1 points off per month late'],
+    ['LE', '100', {}, '反向指标·按比例', 'reverse · proportional'],
+    ['LE', '100', linear, '反向指标·线性扣分', 'reverse · linear deduction'],
+    ['GE', '100', {}, '正向指标·按比例', 'positive · proportional'],
+    ['GE', '100', { overshootFlagPercent: 30, overshootDeductionPoints: 2 }, '正向指标·按比例·超30%扣2分', 'positive · proportional · −2 at 30 % over'],
+    ['EQ', '0', {}, '等于0·超出即0分', 'equal to 0 · 0 if above'],
+    ['EQ', '5', {}, '等于·按偏差扣分', 'equal · by the deviation'],
+    ['EQ', '5', { equalRule: 'AS_GE' }, '等于·按正向计分', 'equal · scored like ≥'],
+    ['BY', '9', { deadlineLatePointsPerMonth: 1 }, '时限指标·逾期每月扣1分', 'deadline · −1 per month late'],
+    ['BY', '9', {}, '时限指标·逾期0分', 'deadline · 0 if late'],
   ])('words %s %s under %j', (op, t, rules, zh, en) => {
     expect(describeRule(row(op, t, null), rules)).toMatchObject({ zh, en });
   });
 
   it('shows the rule in the figures of each row', () => {
     const f = computeFigures(SEED_2024_LUKOU_GSL, withRules(linear));
-    expect(f.indicators.find((x) => x.id === 'ind-9')!.rule!.zh).toBe('反向指标·线性扣分（超出指标值一倍得0分）');
+    expect(f.indicators.find((x) => x.id === 'ind-9')!.rule!.zh).toBe('反向指标·线性扣分');
     expect(f.indicators.find((x) => x.id === 'ind-1')!.rule!.code).toBe('POSITIVE_RATIO');
   });
 });
