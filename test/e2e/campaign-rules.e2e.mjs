@@ -1,12 +1,16 @@
-// The bureau admin sets a notice's scoring template: opens an existing (opened) notice — its
-// 编辑 button used to fail — and sees its template locked; creates a notice from the national
+// The bureau admin sets a notice's scoring template: opens the opened demo notice — its 编辑
+// button used to fail — and finds its template locked; creates a notice from the national
 // module's preset, edits weights (a wrong sum is refused with the sum named) and rule
-// parameters, saves, edits them again while draft, opens it and finds them locked. The filler
-// then sees the rule in force next to each suggested score.
+// parameters, saves, and edits them again while it is a draft. The filler then sees the rule in
+// force next to each suggested score. (Refusal after opening through the API: campaign-rules.int-spec.ts.)
 export const name = 'an admin sets a campaign’s weights and scoring rules from a preset; the filler sees the rule in force';
 
 const PASSWORD = 'Zipin2024';
-const YEAR = 2031;
+// Before the demo's 2024 notice, left a draft: other journeys on this server keep seeing 2024 first
+// and the units get no second package.
+const YEAR = 2019;
+// Deadlines ahead of today, whatever the fiscal year.
+const DUE = new Date().getFullYear() + 1;
 
 export async function run({ browser, baseUrl, shot, expect }) {
   const errors = [];
@@ -61,7 +65,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await dialog(admin).waitFor();
     await setNumber(admin, 'campaign-fiscal-year', YEAR);
     await dialog(admin).getByTestId('campaign-title').fill(`${YEAR}年度部门整体支出绩效自评`);
-    await dialog(admin).locator('input[aria-label="通知文号"]').fill(`测财通（${YEAR + 1}）2号`);
+    await dialog(admin).locator('input[aria-label="通知文号"]').fill(`测财通（${DUE}）2号`);
     await choose(admin, 'campaign-preset', '全国预算绩效管理系统规则');
     expect((await dialog(admin).getByTestId('preset-source').innerText()).includes('全国预算绩效管理信息系统'), 'the preset names its source');
     expect((await value(admin, 'weight-output')) === '50', 'the national preset’s 产出 is 50');
@@ -80,7 +84,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await dialog(admin).getByTestId('rule-cap-total').click();
     await choose(admin, 'rule-split-basis', /^\s*全年执行数\s*$/);
     const dates = dialog(admin).locator('.el-date-editor input');
-    for (const [i, when] of [[0, `${YEAR + 1}-05-31 18:00:00`], [1, `${YEAR + 1}-06-30 18:00:00`]]) {
+    for (const [i, when] of [[0, `${DUE}-05-31 18:00:00`], [1, `${DUE}-06-30 18:00:00`]]) {
       await dates.nth(i).click();
       await dates.nth(i).fill(when);
       await dates.nth(i).press('Enter');
@@ -119,20 +123,9 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await dialog(admin).locator('.el-dialog__footer button', { hasText: '取消' }).click();
     await dialog(admin).waitFor({ state: 'hidden' });
 
-    // 4. Opened, its template is locked.
-    await admin.getByTestId(`open-campaign-${YEAR}`).click();
-    await admin.locator('.el-message-box .el-button--primary').click();
-    await admin.locator('.el-message', { hasText: '已启动' }).waitFor();
-    await admin.getByTestId(`edit-campaign-${YEAR}`).click();
-    await dialog(admin).getByTestId('template-locked').waitFor();
-    expect(await dialog(admin).locator('[data-testid="rule-deadline-late"] input').isDisabled(), 'an opened notice’s rules cannot be edited');
-    await shot(admin, 'campaign-opened-locked');
-    await dialog(admin).locator('.el-dialog__footer button', { hasText: '取消' }).click();
-
-    // 5. The filler sees the rule in force next to the suggested score of each row.
+    // 4. The filler sees the rule in force next to the suggested score of each row.
     const filler = await open('gsl.filler');
-    // The 2024 seed package (the new 2031 notice gave the unit a second, empty one).
-    await filler.getByRole('row', { name: /关于开展2024/ }).getByTestId('open-package-212001').click();
+    await filler.getByTestId('open-package-212001').click();
     await filler.getByTestId('package-title').waitFor();
     await filler.locator('#tab-selfEvaluation').click();
     const cost = filler.getByTestId('suggestion-ind-9');
