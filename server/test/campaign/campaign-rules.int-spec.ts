@@ -79,6 +79,15 @@ describe('campaign weights and scoring rules', () => {
     await app.ok('mutation($id: ID!, $i: UpdateCampaignInput!) { updateCampaign(id: $id, input: $i) { id } }', { id, i: { title: '关于开展绩效自评工作的通知（补充）' } }, as('a.admin'));
   });
 
+  it('refuses a rule or weight it does not know, naming it', async () => {
+    const id = (await app.ok<{ createCampaign: { id: string } }>(CREATE, { i: campaignInput('national-default') }, as('a.admin'))).createCampaign.id;
+    const res = await app.gql(RULES, { id, i: { rules: { reverseRul: 'LINEAR_DEDUCTION' } } }, as('a.admin'));
+    expect(errorCode(res)).toBe('VALIDATION_FAILED');
+    expect(res.errors![0]!.message).toBe('评分模板规则中没有「reverseRul」这一项');
+    const w = await app.gql(RULES, { id, i: { weights: { outputs: '50' } } }, as('a.admin'));
+    expect(w.errors![0]!.message).toBe('评分模板权重中没有「outputs」这一项');
+  });
+
   it('refuses an unknown preset by name', async () => {
     const res = await app.gql(CREATE, { i: campaignInput('anhui-2099') }, as('a.admin'));
     expect(errorCode(res)).toBe('VALIDATION_FAILED');

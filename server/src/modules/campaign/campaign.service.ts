@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorCode, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
+import { ErrorCode, SCORING_RULE_DEFAULTS, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
+
+const SCORING_WEIGHT_DEFAULTS = { executionRate: 0, output: 0, effect: 0, satisfaction: 0, cost: 0 };
 import { DomainError } from '../../common/domain-error.js';
 import { newId } from '../../database/columns.js';
 import type { Tx } from '../../database/transaction.service.js';
@@ -130,6 +132,12 @@ export class CampaignService {
     const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
     for (const [k, v] of [['weights', input.weights], ['rules', input.rules]] as const) {
       if (v !== undefined && v !== null && !isObject(v)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `评分模板的${k === 'weights' ? '权重' : '规则'}必须是对象`);
+    }
+    // A misspelt key would otherwise be stored and silently ignored by the scoring.
+    const known = { weights: Object.keys(SCORING_WEIGHT_DEFAULTS), rules: [...Object.keys(SCORING_RULE_DEFAULTS), 'highScoreLowExecutionPercent', 'unspentSharePercent'] };
+    for (const [k, v] of [['weights', input.weights], ['rules', input.rules]] as const) {
+      const unknown = isObject(v) ? Object.keys(v).filter((key) => !known[k].includes(key)) : [];
+      if (unknown.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `评分模板${k === 'weights' ? '权重' : '规则'}中没有「${unknown.join('、')}」这一项`, { unknown });
     }
     const next = {
       ...base,
