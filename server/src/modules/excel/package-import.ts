@@ -551,7 +551,8 @@ function readSelf(ws: ExcelJS.Worksheet, base: PackageDocument): { r: Reader; se
       actual = { ...asPoint(actualText), ...(actualText ? { raw: actualText } : {}) };
     } else if (qualitative) {
       target = { operator: 'QUALITATIVE', value: null, unit: '', text: targetText };
-      const m = /^(部分达成|未达成|达成)\s*[:：]?\s*(.*)$/s.exec(actualText);
+      // The band word, or the notice's fixed phrase (部分达成年度指标并具有一定效果 …), then the description.
+      const m = /^(部分达成|未达成|达成)(?:年度指标(?:并具有一定效果|且效果较差)?)?\s*[:：]?\s*(.*)$/s.exec(actualText);
       const band: QualitativeBand | null = m ? (BANDS.find((b) => BAND_LABELS[b].zh === m[1]) ?? null) : null;
       actual = { value: null, unit: '', ...(m ? { text: m[2]!.trim() } : actualText ? { text: actualText } : {}), ...(band ? { band } : {}) };
     } else {

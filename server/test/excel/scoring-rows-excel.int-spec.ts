@@ -1,11 +1,11 @@
 import { SEED_2024_LUKOU_GSL, type PackageDocument } from '@zipin/shared';
 import { TestApp } from '../support/test-app.js';
 import { buildWorld, packageRow, type World } from '../support/factories.js';
-import { cellWithText, download, readWorkbook, upload } from './excel-helpers.js';
+import { cellWithText, download, readWorkbook, upload, writeWorkbook } from './excel-helpers.js';
 
 const SAVE = 'mutation($i: SavePackageInput!) { savePackage(input: $i) { package { version } } }';
 
-describe('deadline (时限) rows in Excel', () => {
+describe('deadline (时限) and qualitative rows in Excel', () => {
   let app: TestApp;
   let w: World;
   const as = (key: string) => w.users[key]!.token;
@@ -43,5 +43,26 @@ describe('deadline (时限) rows in Excel', () => {
       target: { operator: 'BY', value: null, text: '2024年9月30日前' },
       actual: { value: null, text: '2024年10月8日' },
     });
+  });
+
+  it('reads a qualitative actual written as the notice’s fixed phrase as its band', async () => {
+    const doc = structuredClone(SEED_2024_LUKOU_GSL);
+    const q = doc.selfEvaluation.indicators.find((r) => r.id === 'ind-6')!;
+    q.target = { operator: 'QUALITATIVE', value: null, unit: '', text: '有效促进' };
+    q.actual = { value: null, unit: '', band: 'PARTIAL' };
+    const v = (await packageRow(app, w.packages.a2)).version;
+    await app.ok(SAVE, { i: { packageId: w.packages.a2, baseVersion: v, document: doc } }, as('a2.filler'));
+    const file = (await download(app, `/api/packages/${w.packages.a2}/export.xlsx`, as('a2.filler'))).body;
+    const wb = await readWorkbook(file);
+    const self = wb.getWorksheet('绩效自评表')!;
+    const at = cellWithText(self, '部分达成');
+    at.value = '部分达成年度指标并具有一定效果';
+    const edited = await writeWorkbook(wb);
+    const res = await upload(app, `/api/packages/${w.packages.b1}/import.xlsx`, as('b1.filler'), edited);
+    expect(res.status).toBe(200);
+    const got = (await packageRow(app, w.packages.b1)).document as PackageDocument;
+    const actual = got.selfEvaluation.indicators.find((r) => r.id === 'ind-6')!.actual;
+    expect(actual).toMatchObject({ value: null, band: 'PARTIAL' });
+    expect(actual.text ?? '').toBe('');
   });
 });
