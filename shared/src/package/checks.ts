@@ -435,7 +435,9 @@ function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
         if (reason) {
           emit(c, 'SCORE_ABOVE_SUGGESTION', [p('score'), p('deviationReason')], `指标「${label}」 › 得分${trimDecimal(row.score)}高于建议分${s}，已说明原因`, `indicator "${label}": score ${trimDecimal(row.score)} above the suggestion ${s}, reason given`, true);
         } else {
-          emit(c, 'SCORE_ABOVE_SUGGESTION_NO_REASON', [p('score'), p('deviationReason')], `指标「${label}」 › 得分${trimDecimal(row.score)}高于系统建议分${s}：请按规则调整得分，或在“偏差原因分析及改进措施”中说明理由`, `indicator "${label}": score ${trimDecimal(row.score)} above the suggested ${s} with no reason: lower it or write the reason`);
+          const why = f.overshootDeduction ? `（超过指标值${trimDecimal(f.overshootPercent ?? '0')}%，按模板规则扣${trimDecimal(f.overshootDeduction)}分）` : '';
+          const whyEn = f.overshootDeduction ? ` (${trimDecimal(f.overshootDeduction)} off for beating the target by ${trimDecimal(f.overshootPercent ?? '0')} %)` : '';
+          emit(c, 'SCORE_ABOVE_SUGGESTION_NO_REASON', [p('score'), p('deviationReason')], `指标「${label}」 › 得分${trimDecimal(row.score)}高于系统建议分${s}${why}：请按规则调整得分，或在“偏差原因分析及改进措施”中说明理由`, `indicator "${label}": score ${trimDecimal(row.score)} above the suggested ${s}${whyEn} with no reason: lower it or write the reason`);
         }
       } else if (compareDecimal(row.score, f.acceptedMin) < 0) {
         emit(c, 'SCORE_BELOW_SUGGESTION', [p('score'), p('deviationReason')], `指标「${label}」 › 得分${trimDecimal(row.score)}低于建议分${s}：请说明原因`, `indicator "${label}": score ${trimDecimal(row.score)} below the suggested ${s}: give the reason`, reason);
@@ -456,10 +458,10 @@ function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
       emit(c, 'INDICATOR_DEVIATION', [p('actual.value'), p('deviationReason')], zh, `indicator "${label}" missed its target: explain the deviation`, reason);
     }
     const overshoot = template.rules?.overshootFlagPercent;
-    if (typeof overshoot === 'number' && f.overshootPercent !== null && compareDecimal(f.overshootPercent, String(overshoot)) >= 0) {
-      const off = f.overshootDeduction ? `，按模板规则扣${trimDecimal(f.overshootDeduction)}分` : '';
-      const offEn = f.overshootDeduction ? `, ${trimDecimal(f.overshootDeduction)} points off by the template` : '';
-      emit(c, 'INDICATOR_OVERSHOOT', [p('target.value'), p('actual.value')], `指标「${label}」实际完成值超过指标值${trimDecimal(f.overshootPercent)}%（达到${overshoot}%）${off}，指标值可能设置偏低：请说明`, `indicator "${label}" beats its target by ${trimDecimal(f.overshootPercent)} % (threshold ${overshoot} %)${offEn}: target too low?`);
+    // Under the deduction rule the overshoot costs points in the suggestion instead of a warning
+    // (a full score declared anyway needs its reason like any score above the suggestion).
+    if (typeof overshoot === 'number' && !f.overshootDeduction && f.overshootPercent !== null && compareDecimal(f.overshootPercent, String(overshoot)) >= 0) {
+      emit(c, 'INDICATOR_OVERSHOOT', [p('target.value'), p('actual.value')], `指标「${label}」实际完成值超过指标值${trimDecimal(f.overshootPercent)}%（达到${overshoot}%），指标值可能设置偏低：请说明`, `indicator "${label}" beats its target by ${trimDecimal(f.overshootPercent)} % (threshold ${overshoot} %): target too low?`);
     }
     if (targetBelowLastYear(row, row.lastYearActual)) {
       const last = row.lastYearActual!;

@@ -198,14 +198,20 @@ describe('deadline rows', () => {
   });
 });
 
-describe('overshoot under the deduction rule', () => {
-  it('names the deduction in the warning', () => {
-    const d = edited((x) => {
-      indicator(x, 'ind-1').actual = { value: '40', unit: '次', raw: '40次' };
+describe('overshoot: a warning, or a deduction instead', () => {
+  const overshot = () =>
+    edited((x) => {
+      indicator(x, 'ind-1').actual = { value: '40', unit: '次', raw: '40次' }; // +33.33 % over ≥30
     });
+  it('warns under the warning rule', () => {
+    const w = hits(overshot(), 'INDICATOR_OVERSHOOT', withRules({ overshootFlagPercent: 30 }))[0]!;
+    expect(w.messageZh).toContain('超过指标值33.33%（达到30%）');
+  });
+  it('deducts instead under the deduction rule, and a full score then needs its reason', () => {
     const t = withRules({ overshootFlagPercent: 30, overshootDeductionPoints: 1 });
-    const w = hits(d, 'INDICATOR_OVERSHOOT', t)[0]!;
-    expect(w.messageZh).toContain('超过指标值33.33%（达到30%），按模板规则扣1分');
-    expect(runChecks(d, t).length).toBeGreaterThan(0);
+    const d = overshot();
+    expect(hits(d, 'INDICATOR_OVERSHOOT', t)).toEqual([]);
+    const e = hits(d, 'SCORE_ABOVE_SUGGESTION_NO_REASON', t).find((x) => x.paths[0] === ind('ind-1', 'score'))!;
+    expect(e.messageZh).toContain('得分5高于系统建议分4（超过指标值33.33%，按模板规则扣1分）');
   });
 });
