@@ -21,6 +21,7 @@ import { REPORT_TOKENS, TOKEN_PATTERN } from './report.js';
 import { normalizeUnit } from './scoring.js';
 import { targetBelowLastYear } from './carry-forward.js';
 import type { EvaluationTemplate } from './template.js';
+import { INPUT_CHECK_CATALOGUE, withInputChecks } from './checks-input.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -83,6 +84,7 @@ export const CHECK_CATALOGUE = {
   REPORT_UNKNOWN_TOKEN: ['error', '自评报告含无法识别的数据占位符', 'report contains an unknown figure token'],
   REPORT_FIGURE_NOT_IN_TABLES: ['warning', '自评报告中的数字在表格中找不到', 'report figure not found in the tables'],
   STALE_YEAR_LABEL: ['warning', '文字中的年份与评价年度不符', 'a year in the text differs from the fiscal year'],
+  ...INPUT_CHECK_CATALOGUE,
 } as const satisfies Record<string, readonly [Severity, string, string]>;
 
 export type CheckCode = keyof typeof CHECK_CATALOGUE;
@@ -353,9 +355,9 @@ function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
   for (const [i, row] of rows.entries()) {
     const f = figures.indicators[i]!;
     const p = (field: string) => indicatorPath(row.id, field);
-    const label = blank(row.name) ? row.id : row.name;
+    const label = blank(row.name) ? `第${i + 1}行` : row.name;
     const reason = !blank(row.deviationReason);
-    if (blank(row.name)) emit(c, 'REQUIRED_TEXT_MISSING', [p('name')], `绩效指标 ${row.id} › 三级指标：未填写`, `indicator ${row.id}: name empty`);
+    if (blank(row.name)) emit(c, 'REQUIRED_TEXT_MISSING', [p('name')], `绩效指标 第${i + 1}行 › 三级指标：未填写`, `indicator row ${i + 1}: name empty`);
     const qualitative = row.target.operator === 'QUALITATIVE';
     if (qualitative) {
       if (blank(row.target.text)) emit(c, 'REQUIRED_TEXT_MISSING', [p('target.text')], `指标「${label}」 › 年度指标值：请填写定性目标`, `indicator "${label}": qualitative target text empty`);
@@ -590,7 +592,7 @@ export function runChecks(
   checkIndicators(c, template);
   checkScores(c, template);
   checkText(c, context);
-  return c.out;
+  return withInputChecks(doc, c.out);
 }
 
 /**

@@ -14,3 +14,5 @@ export * from './canonical-json.js';
 export * from './empty.js';
 export * from './fixtures/seed-2024-lukou-gsl.js';
 export * from './carry-forward.js';
+export * from './input.js';
+export * from './checks-input.js';

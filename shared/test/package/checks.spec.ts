@@ -140,6 +140,9 @@ describe('runChecks', () => {
       'STAFFING_OVER_QUOTA',
       'PUBLIC_FUNDS_OVER_BUDGET',
       'INDICATOR_LABEL_MISMATCH',
+      // input.spec.ts:
+      'INPUT_NOT_A_NUMBER',
+      'CONTACT_PHONE_FORMAT',
     ]);
     expect(Object.keys(CHECK_CATALOGUE).filter((c) => !covered.has(c))).toEqual([]);
   });
