@@ -92,7 +92,8 @@ const centre = (u: { left: number; right: number }) => (u.left + u.right) / 2;
 /** What a person calls a cell that cannot take a value: its accessible name or its text. */
 function unitName(u: Unit): string {
   const labelled = u.el.querySelector<HTMLElement>('[aria-label]');
-  const name = labelled?.getAttribute('aria-label') ?? u.el.textContent ?? '';
+  // A computed cell's name ends with its value ("…（自动计算）：12"): the name is enough.
+  const name = (labelled?.getAttribute('aria-label') ?? u.el.textContent ?? '').replace(/：[^：]*$/, '');
   return name.replace(/\s+/g, ' ').trim().slice(0, 40) || '空白格';
 }
 
@@ -366,7 +367,11 @@ export function useGridNavigation(root: Ref<HTMLElement | null>) {
   function onMousedown(ev: MouseEvent) {
     const a = active();
     const target = (ev.target as HTMLElement | null)?.closest?.('td');
-    if (!ev.shiftKey || !a || !target || !root.value?.contains(target)) return;
+    if (!ev.shiftKey) {
+      if (corner.value) setCorner(null); // a plain click (even on the active cell) starts a new selection
+      return;
+    }
+    if (!a || !target || !root.value?.contains(target)) return;
     const input = target.querySelector<HTMLInputElement>('input[data-nav]');
     if (!input) return;
     ev.preventDefault();
