@@ -168,6 +168,16 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await page.keyboard.press(`${mod}+z`);
     expect((await value(P('vehicleOperation', 'currentBudget'))) === '4.5', 'undo of Delete');
 
+    // ---- One value pasted over a selected block fills it.
+    await cell(P('vehiclePurchase', 'previousFinal')).click();
+    await cell(P('vehicleOperation', 'currentBudget')).click({ modifiers: ['Shift'] });
+    await pasteTsv('０.５');
+    for (const path of [P('vehiclePurchase', 'previousFinal'), P('vehiclePurchase', 'currentBudget'), P('vehicleOperation', 'previousFinal'), P('vehicleOperation', 'currentBudget')]) {
+      expect((await value(path)) === '0.5', `one pasted value filled ${path}: ${await value(path)}`);
+    }
+    await page.keyboard.press(`${mod}+z`);
+    expect((await value(P('vehiclePurchase', 'currentBudget'))) === '2.5', 'undo of the fill');
+
     // ---- Shift+arrows extend a block.
     await cell(P('vehiclePurchase', 'previousFinal')).click();
     await page.keyboard.press('Shift+ArrowRight');

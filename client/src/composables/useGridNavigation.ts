@@ -272,6 +272,11 @@ export function useGridNavigation(root: Ref<HTMLElement | null>) {
     commitActive();
     const data = parseTsv(text);
     const sel = selection();
+    // One value pasted over a selected block fills the block, as in Excel.
+    if (data.length === 1 && data[0]!.length === 1 && sel.flat().length > 1) {
+      const fill = sel.map((row) => row.map(() => data[0]![0]!));
+      data.splice(0, 1, ...fill);
+    }
     const topLeft = sel[0]?.[0]?.input ?? a;
     const all = rows();
     const r0 = all.indexOf(rowOf(topLeft)!);
