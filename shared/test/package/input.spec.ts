@@ -203,7 +203,10 @@ describe('labels a person sees', () => {
     indicator(d, 'ind-1').name = '';
     expect(describePath('selfEvaluation.indicators[ind-1].score', d).zh).toBe('绩效自评表 › 指标 第1行 › 得分');
     const r = runChecks(d, LUKOU_2024_TEMPLATE, SEED_CONTEXT);
-    for (const x of r) expect(x.messageZh).not.toMatch(/ind-\d/);
+    for (const x of r) expect(x.messageZh).not.toMatch(/ind-\d|「第\d+行」/);
+    d.selfEvaluation.indicators[0]!.score = null;
+    const missing = runChecks(d, LUKOU_2024_TEMPLATE, SEED_CONTEXT).find((x) => x.code === 'SCORE_MISSING')!;
+    expect(missing.messageZh).toBe('指标 第1行 › 得分：未填写');
   });
 
   it('describes an explanation by what the warning means and where', () => {
