@@ -160,6 +160,15 @@ describe('typed-but-invalid inputs in the document', () => {
     expect(results.map((r) => r.code)).not.toContain('REQUIRED_VALUE_MISSING');
   });
 
+  it('keeps 分值 (which cannot be empty) at its last value beside a kept typo, and says so', () => {
+    const d = cleanSeed();
+    const path = 'selfEvaluation.indicators[ind-1].weight';
+    setInvalidInput(d, path, '1O');
+    expect(parsePackageDocument(d).ok).toBe(true);
+    const r = runChecks(d, LUKOU_2024_TEMPLATE, SEED_CONTEXT).find((x) => x.code === 'INPUT_NOT_A_NUMBER')!;
+    expect(r.messageZh).toContain(`计算仍按原值${indicator(d, 'ind-1').weight}`);
+  });
+
   it('drops the empty map when the last typo is corrected, and under an imported table', () => {
     const d = typo();
     setInvalidInput(d, P, undefined);
