@@ -69,19 +69,22 @@ export async function run({ browser, baseUrl, shot, expect }) {
   }
 
   try {
-    // 填表人: the seed draft with its problems (unnamed rows too), and a returned package.
-    const filler = await open('gsl.filler');
+    // 填表人: a draft with its problems (an unnamed row too), and a returned package.
+    const filler = await open('wlj.filler');
     await scan(filler, 'filler home');
-    await openPackage(filler, '212001');
+    await openPackage(filler, '212007');
     await filler.locator('#tab-selfEvaluation').click();
     // An indicator without a name must be named by its row, not its id.
-    await filler.locator('.cell-input[data-path="selfEvaluation.indicators[ind-1].name"]').fill('');
+    const firstName = filler.locator('.cell-input[data-path^="selfEvaluation.indicators["][data-path$="].name"]').first();
+    const originalName = await firstName.inputValue();
+    await firstName.fill('');
     await scanWithTabs(filler, 'filler workspace');
     await filler.locator('#tab-selfEvaluation').click();
     await filler.locator('#tab-checks').click();
     await filler.getByTestId('check-REQUIRED_TEXT_MISSING').first().waitFor();
     await shot(filler, 'filler-unnamed-row');
-    await filler.locator('.cell-input[data-path="selfEvaluation.indicators[ind-1].name"]').fill('招商引资会议次数');
+    await filler.locator('#tab-selfEvaluation').click();
+    await firstName.fill(originalName);
 
     const returned = await open('nyj.filler');
     await openPackage(returned, '212004');
