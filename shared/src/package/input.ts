@@ -104,8 +104,8 @@ export const RANGE_OR_OPERATOR_INPUT = /[≥≧≤≦><＞＜~～〜]|以上|以
 const WEIGHT_PATTERN = /^(?:100(?:\.0{1,2})?|[1-9]?\d(?:\.\d{1,2})?)$/;
 
 /**
- * Parses a cell's text. `nullable` only matters for weight (分值 is required: empty is refused).
- * Never throws; never returns a number that is not the one typed.
+ * Parses a cell's text (分值 is required: empty is refused). Never throws; never returns a number
+ * that is not the one typed.
  */
 export function parseFieldInput(kind: FieldKind, input: string): FieldInputResult {
   const { text: t, notes } = normaliseInput(input, kind);
