@@ -5,7 +5,7 @@ import vue from '@vitejs/plugin-vue';
 
 const api = 'http://localhost:3000';
 const proxy = {
-  '/graphql': { target: api, changeOrigin: false },
+  '/graphql': { target: api, changeOrigin: false, ws: true },
   '/api': { target: api, changeOrigin: false },
   // The public portal is rendered by the API.
   '/portal': { target: api, changeOrigin: false },

@@ -52,7 +52,8 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await page.goto(`${baseUrl}/`);
     await page.getByTestId(`open-package-${UNIT_CODE}`).click();
     await page.getByTestId('package-title').waitFor();
-    await page.getByTestId('checks-panel').first().waitFor();
+    // Attached, not visible: a returned package opens its side panel on the comments.
+    await page.getByTestId('checks-panel').first().waitFor({ state: 'attached' });
   }
 
   const stateIs = (page, state) => page.locator(`[data-testid="package-header"][data-state="${state}"]`).waitFor();
@@ -206,6 +207,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
     // ---- 8. The filler resolves the comments and resubmits.
     await openFromHome(filler);
     await stateIs(filler, 'RETURNED');
+    expect((await filler.locator('.side-area .el-tabs__item.is-active').innerText()).includes('审核意见'), 'the returned package opens on the comments');
     await filler.locator('#tab-selfEvaluation').click();
     for (const [path] of comments) await filler.getByTestId(`comment-marker-${path}`).waitFor();
     await cell(filler, ind('ind-10', 'name')).fill('公用经费');

@@ -4,6 +4,26 @@ import { ERROR_MESSAGES, ErrorCode } from '@zipin/shared';
 import type { AppConfig } from '../config/app-config.js';
 import type { RequestContext } from './request-context.js';
 import { queryLimits } from './query-limits.js';
+import type { IncomingMessage } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+
+/** The upgrade request as the session lookup reads a request: headers and parsed cookies. */
+function webSocketRequest(request: IncomingMessage): RequestContext['req'] {
+  const cookies = parseCookies(request.headers.cookie ?? '');
+  return Object.assign(Object.create(request), { cookies }) as RequestContext['req'];
+}
+
+/** No Origin (not a browser) or our own origin (the public URL's, or the Host it was sent to). */
+export function sameOrigin(request: IncomingMessage, publicUrl: string): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    const o = new URL(origin);
+    return o.origin === new URL(publicUrl).origin || o.host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
 
 const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST']);
 
@@ -16,7 +36,16 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     graphiql: config.env === 'development',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({ req, res, user: null, userResolved: false }),
+    // HTTP requests bring req/res; a graphql-ws subscription brings the upgrade request in `extra`.
+    context: (input: Partial<Pick<RequestContext, 'req' | 'res'>> & { extra?: { request: IncomingMessage } }): RequestContext =>
+      input.extra ? { req: webSocketRequest(input.extra.request), res: undefined as never, user: null, userResolved: false } : { req: input.req!, res: input.res!, user: null, userResolved: false },
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // A browser sends its cookies with any page's WebSocket: only our own pages may connect.
+        onConnect: (ctx) => sameOrigin((ctx.extra as { request: IncomingMessage }).request, config.publicUrl),
+      },
+    },
     validationRules: queryLimits({ maxDepth: 12, maxCost: 20_000 }),
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       const code = formatted.extensions?.code as string | undefined;

@@ -14,9 +14,11 @@ import { CarryForwardModule } from './campaign/carry-forward.module.js';
 import { ExcelModule } from './excel/excel.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DemoModule } from '../demo/demo.module.js';
+import { LiveModule } from './live/live.module.js';
 
 /** One Nest module per aggregate. */
 export const FEATURE_MODULES = [
+  LiveModule,
   SystemModule,
   AuthModule,
   OrgModule,

@@ -16,3 +16,5 @@ export * from './empty.js';
 export * from './fixtures/seed-2024-lukou-gsl.js';
 export * from './fixtures/real-packages.js';
 export * from './carry-forward.js';
+export * from './input.js';
+export * from './checks-input.js';

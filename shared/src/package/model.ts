@@ -318,6 +318,12 @@ export interface PackageDocument {
   explanations: Record<string, string>;
   /** Present when parts were carried forward from last year's package (optional: older documents have none). */
   carriedFrom?: CarriedFrom;
+  /**
+   * Typed into a numeric field but not a number (「1O5.2」), kept exactly as typed, by field path.
+   * The field itself is null meanwhile (分值, which cannot be empty, keeps its last accepted value),
+   * so no calculation sees the text; a check reports each entry as an error (see input.ts).
+   */
+  invalidInputs?: Record<string, string>;
 }
 
 /** Campaign facts that labels and some checks depend on; never typed by the unit. */

@@ -149,6 +149,9 @@ describe('runChecks', () => {
       'OUTPUT_QUANTITY_LE',
       'FULL_MARKS_NO_ANALYSIS',
       'OPERATOR_SPELLING_NORMALIZED',
+      // input.spec.ts:
+      'INPUT_NOT_A_NUMBER',
+      'CONTACT_PHONE_FORMAT',
     ]);
     expect(Object.keys(CHECK_CATALOGUE).filter((c) => !covered.has(c))).toEqual([]);
   });

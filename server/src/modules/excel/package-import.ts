@@ -12,6 +12,7 @@ import {
   parseMoney,
   parseDeadlineText,
   parsePackageDocument,
+  dropInvalidInputsUnder,
   type BuildingRow,
   type FunctionBudgetRow,
   type IndicatorRow,
@@ -636,6 +637,8 @@ export function importPackageWorkbook(wb: ExcelJS.Workbook, base: PackageDocumen
   const self = readSelf(selfWs, base);
   const issues = [...basic.r.issues, ...self.r.issues];
   const document: PackageDocument = { ...structuredClone(base), basicData: basic.basicData, selfEvaluation: self.selfEvaluation };
+  // The file replaces both tables: what was typed into them and kept as not-a-number goes too.
+  dropInvalidInputsUnder(document, ['basicData', 'selfEvaluation']);
   if (!issues.length) {
     const parsed = parsePackageDocument(document);
     if (!parsed.ok) {

@@ -9,6 +9,7 @@ import { UserEntity } from '../org/user.entity.js';
 import type { PackageEntity } from '../package/package.entity.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NotificationDeliveryService } from './notification-delivery.service.js';
+import { LiveBus } from '../live/live-bus.js';
 
 type Audience = { unitRoles?: Role[]; bureauRoles?: Role[] };
 
@@ -59,6 +60,7 @@ export class NotificationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deliveries: NotificationDeliveryService,
+    private readonly live: LiveBus,
   ) {}
 
   async recipients(tx: Tx, pkg: Pick<PackageEntity, 'unitId' | 'bureauId'>, audience: Audience, exceptUserId?: string | null): Promise<UserEntity[]> {
@@ -78,6 +80,7 @@ export class NotificationService {
     await tx.manager.getRepository(NotificationEntity).insert(rows);
     // By mail and to the group robot too, when configured: outbox rows in this same transaction.
     await this.deliveries.queue(tx, userIds, new Map(rows.map((r) => [r.userId, r.id])), n);
+    this.live.afterCommit(tx, { kind: 'INBOX', userIds: [...new Set(userIds)], at: now.toISOString() });
     return rows.length;
   }
 

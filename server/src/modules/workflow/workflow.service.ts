@@ -20,6 +20,7 @@ import { PackageRevisionService } from '../package/package-revision.service.js';
 import { PackageEntity } from '../package/package.entity.js';
 import { campaignContext, voidSignature } from '../package/package.service.js';
 import { AuditEventEntity } from './audit-event.entity.js';
+import { LiveBus } from '../live/live-bus.js';
 
 export const SYSTEM_ACTOR: WorkflowActor = { userId: 'system', role: 'SYSTEM' };
 
@@ -59,6 +60,7 @@ export class WorkflowService {
   constructor(
     private readonly revisions: PackageRevisionService,
     private readonly notifications: NotificationService,
+    private readonly live: LiveBus,
   ) {}
 
   async fire(tx: Tx, input: FireInput): Promise<FireResult> {
@@ -129,6 +131,18 @@ export class WorkflowService {
     await tx.manager.getRepository(AuditEventEntity).insert(event as never);
     Object.assign(pkg, changes, { version, updatedAt: now });
     await this.notifications.forTransition(tx, pkg, { action, from, to, actor, reason: input.reason });
+    this.live.afterCommit(tx, {
+      kind: 'PACKAGE',
+      packageId: pkg.id,
+      bureauId: pkg.bureauId,
+      unitId: pkg.unitId,
+      campaignId: pkg.campaignId,
+      state: to,
+      action,
+      actorRole: actor.role,
+      version,
+      at: now.toISOString(),
+    });
     return { pkg, event, from, to, revision, replayed: false };
   }
 

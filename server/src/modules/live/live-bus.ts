@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { Redis } from 'ioredis';
+import type { PackageState, Role } from '@zipin/shared';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import type { Tx } from '../../database/transaction.service.js';
+
+/** A package changed stage (claimed, returned, signed, published …). */
+export interface LivePackageEvent {
+  kind: 'PACKAGE';
+  packageId: string;
+  bureauId: string;
+  unitId: string;
+  campaignId: string;
+  state: PackageState;
+  action: string;
+  actorRole: Role | 'SYSTEM';
+  version: number;
+  at: string;
+}
+
+/** These users have new notifications. */
+export interface LiveInboxEvent {
+  kind: 'INBOX';
+  userIds: string[];
+  at: string;
+}
+
+export type LiveEvent = LivePackageEvent | LiveInboxEvent;
+
+/**
+ * Live updates for open screens. Events are published only after the transaction that caused
+ * them has committed; with Redis they travel over pub/sub, so a claim handled by one API process
+ * (or a publication by a worker) reaches subscribers connected to any other; embedded, they stay
+ * in this process.
+ */
+@Injectable()
+export class LiveBus implements OnModuleDestroy {
+  private readonly logger = new Logger('LiveBus');
+  private readonly engine: PubSubEngine;
+  private readonly connections: Redis[] = [];
+  private readonly channel: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.channel = `${config.redis?.prefix ?? 'zipin'}:live`;
+    if (config.redis) {
+      const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
+      const publisher = new Redis(config.redis.url, options);
+      const subscriber = new Redis(config.redis.url, options);
+      for (const c of [publisher, subscriber]) c.on('error', (err) => this.logger.warn(`live updates: ${err.message}`));
+      this.connections.push(publisher, subscriber);
+      this.engine = new RedisPubSub({ publisher, subscriber });
+    } else {
+      this.engine = new PubSub();
+    }
+  }
+
+  /** Publishes once the transaction commits; a failure to publish never undoes the work. */
+  afterCommit(tx: Tx, event: LiveEvent): void {
+    tx.afterCommit(() => this.publish(event));
+  }
+
+  async publish(event: LiveEvent): Promise<void> {
+    try {
+      await this.engine.publish(this.channel, event);
+    } catch (err) {
+      this.logger.warn(`live update not sent: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  events(): AsyncIterableIterator<LiveEvent> {
+    return this.engine.asyncIterableIterator<LiveEvent>(this.channel);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}
+
+/** Who may see an event: the same rule as reading the package (its unit, or its bureau's staff). */
+export function canSeeLiveEvent(user: { id: string; role: Role; unitId: string | null; bureauId: string } | null, event: LiveEvent): boolean {
+  if (!user) return false;
+  if (event.kind === 'INBOX') return event.userIds.includes(user.id);
+  if (user.unitId) return user.unitId === event.unitId;
+  return user.bureauId === event.bureauId;
+}
