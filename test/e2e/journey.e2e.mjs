@@ -21,6 +21,7 @@ const EXPLANATIONS = {
   INDICATOR_LABEL_MISMATCH: '该指标实际反映公用经费总额，名称沿用了年初绩效目标表的写法。',
   TOTAL_DIFFERS_FROM_SUGGESTION: '成本指标得分已按偏差原因复核，自评总分保留97分的理由见各行偏差原因分析。',
   GOAL_ACTUAL_VAGUE: '具体完成情况见各项绩效指标的实际完成值。',
+  BUDGET_ADJUSTED_MIDYEAR: '年中追加人员经费和招商引资工作经费共18.5万元，追加批复已随材料报送。',
 };
 
 /** With DOC_SHOTS=1 the journey also writes the README's screenshots (one viewport each). */
@@ -51,7 +52,8 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await page.goto(`${baseUrl}/`);
     await page.getByTestId(`open-package-${UNIT_CODE}`).click();
     await page.getByTestId('package-title').waitFor();
-    await page.getByTestId('checks-panel').first().waitFor();
+    // Attached, not visible: a returned package opens its side panel on the comments.
+    await page.getByTestId('checks-panel').first().waitFor({ state: 'attached' });
   }
 
   const stateIs = (page, state) => page.locator(`[data-testid="package-header"][data-state="${state}"]`).waitFor();
@@ -205,6 +207,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
     // ---- 8. The filler resolves the comments and resubmits.
     await openFromHome(filler);
     await stateIs(filler, 'RETURNED');
+    expect((await filler.locator('.side-area .el-tabs__item.is-active').innerText()).includes('审核意见'), 'the returned package opens on the comments');
     await filler.locator('#tab-selfEvaluation').click();
     for (const [path] of comments) await filler.getByTestId(`comment-marker-${path}`).waitFor();
     await cell(filler, ind('ind-10', 'name')).fill('公用经费');

@@ -647,6 +647,19 @@ export const UPDATE_CAMPAIGN: Doc<G.UpdateCampaignMutation, G.UpdateCampaignMuta
   ${CAMPAIGN_FIELDS}
 `;
 
+export type CampaignRulesInput = G.CampaignRulesInput;
+export type UpdateCampaignInput = G.UpdateCampaignInput;
+
+/** Weights and scoring rules of a draft campaign (refused once it is opened). */
+export const UPDATE_CAMPAIGN_RULES: Doc<G.UpdateCampaignRulesMutation, G.UpdateCampaignRulesMutationVariables> = gql`
+  mutation UpdateCampaignRules($id: ID!, $input: CampaignRulesInput!) {
+    updateCampaignRules(id: $id, input: $input) {
+      ...CampaignFields
+    }
+  }
+  ${CAMPAIGN_FIELDS}
+`;
+
 export const OPEN_CAMPAIGN: Doc<G.OpenCampaignMutation, G.OpenCampaignMutationVariables> = gql`
   mutation OpenCampaign($id: ID!) {
     openCampaign(id: $id) {

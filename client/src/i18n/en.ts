@@ -53,6 +53,7 @@ const en: typeof zh = {
     conflict: 'Conflict: someone saved first',
     error: 'Save failed',
     restored: 'Restored your unsaved edits',
+    invalid: 'Saved as typed, but {n} entries are not valid numbers (marked red, not used)',
   },
   tabs: { basicData: 'Basic data', selfEvaluation: 'Self-evaluation', report: 'Report', checks: 'Checks', comments: 'Comments', diff: 'Changes', audit: 'Audit trail' },
   checks: {

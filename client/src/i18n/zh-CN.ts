@@ -57,6 +57,7 @@ export default {
     conflict: '保存冲突：他人已先保存',
     error: '保存失败',
     restored: '已恢复上次未保存的内容',
+    invalid: '已按原样保存，但有 {n} 处填写不是有效数字（已标红，未计入计算）',
   },
   tabs: { basicData: '基础数据表', selfEvaluation: '绩效自评表', report: '自评报告', checks: '校验结果', comments: '审核意见', diff: '修改对比', audit: '操作记录' },
   checks: {

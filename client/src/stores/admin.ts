@@ -56,6 +56,12 @@ export const useAdminStore = defineStore('admin', () => {
     await loadCampaigns();
     return c;
   }
+  /** Notice fields, then (while a draft) its weights and rules: both refused server-side with a reason when not allowed. */
+  async function saveCampaignWithRules(fields: op.UpdateCampaignInput, id: string, rules: op.CampaignRulesInput | null) {
+    await mutate(op.UPDATE_CAMPAIGN, { id, input: fields });
+    if (rules) await mutate(op.UPDATE_CAMPAIGN_RULES, { id, input: rules });
+    await loadCampaigns();
+  }
   async function openCampaign(id: string) {
     const c = (await mutate(op.OPEN_CAMPAIGN, { id })).openCampaign;
     await loadCampaigns();
@@ -111,6 +117,7 @@ export const useAdminStore = defineStore('admin', () => {
     loadUsers,
     loadProgress,
     saveCampaign,
+    saveCampaignWithRules,
     openCampaign,
     createUnit,
     setUnitActive,

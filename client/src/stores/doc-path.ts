@@ -2,7 +2,7 @@
  * Reading and writing a PackageDocument by field path (the one path syntax of @zipin/shared:
  * `selfEvaluation.indicators[ind-3].actual.value`, `explanations.CODE@path`).
  */
-import { parsePath, type FieldChange } from '@zipin/shared';
+import { parsePath, setInvalidInput, type FieldChange, type PackageDocument } from '@zipin/shared';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,6 +35,11 @@ export function getAt(doc: unknown, path: string): unknown {
  */
 export function setAt(doc: unknown, path: string, value: unknown): boolean {
   const segs = parsePath(path);
+  // doc.invalidInputs exists only while it holds an entry (setInvalidInput keeps it that way).
+  if (segs[0]?.key === 'invalidInputs' && segs.length === 2 && isObj(doc)) {
+    setInvalidInput(doc as unknown as PackageDocument, segs[1]!.key, value === undefined ? undefined : String(value));
+    return true;
+  }
   if (segs.length === 0) return false;
   let cur: unknown = doc;
   for (let i = 0; i < segs.length; i++) {

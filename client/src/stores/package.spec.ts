@@ -268,3 +268,40 @@ describe('package store autosave', () => {
     expect(savePackage).not.toHaveBeenCalled();
   });
 });
+
+describe('reapplying my edits after a conflict', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    localStorage.clear();
+    setActivePinia(createPinia());
+    fetchPackage.mockReset();
+    savePackage.mockReset();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps a typo I typed as typed on top of their version', async () => {
+    const P = 'basicData.publicFunds.total.currentFinal';
+    fetchPackage.mockResolvedValueOnce(makePackage(3));
+    const theirsDoc = clone(SEED_2024_LUKOU_GSL);
+    theirsDoc.basicData.austerityMeasures = '他人修改的措施';
+    fetchPackage.mockResolvedValueOnce(makePackage(5, theirsDoc));
+    savePackage.mockRejectedValueOnce(new ApiError('VERSION_CONFLICT', 'conflict', { currentVersion: 5 }));
+    savePackage.mockImplementation(async (input) => makePackage(6, clone(input.document)));
+    const store = usePackageStore();
+    await store.load('pkg-1');
+    store.mutate((d) => {
+      d.basicData.publicFunds.total.currentFinal = null;
+      d.invalidInputs = { [P]: '1O5.2' };
+    });
+    await store.flush();
+    await settle();
+    expect(store.saveState).toBe('conflict');
+    const skipped = await store.reapplyMine();
+    await settle();
+    expect(skipped).toEqual([]);
+    const last = savePackage.mock.calls.at(-1)![0];
+    expect(last.document.invalidInputs).toEqual({ [P]: '1O5.2' });
+    expect(last.document.basicData.publicFunds.total.currentFinal).toBeNull();
+    expect(last.document.basicData.austerityMeasures).toBe('他人修改的措施');
+  });
+});

@@ -149,6 +149,6 @@ export function variantDocument(unitName: string, factor: number, template: Eval
     text: '2024年度总支出{{totalSpending}}万元；其中：工资福利支出{{wages}}万元，占总支出的{{wagesShare}}%，商品和服务支出{{goodsAndServices}}万元，占总支出的{{goodsAndServicesShare}}%；对个人和家庭的补助支出{{householdSubsidies}}万元，占总支出的{{householdSubsidiesShare}}%。年内完成了各项工作任务。',
   };
   doc.report.chapters.application = { text: `${short}将自评结果应用于下一年度预算编制，并按规定在区人民政府门户网公开。` };
-  doc.basicData.contact = { fillerName: `${short}填表人（演示）`, phone: null };
+  doc.basicData.contact = { fillerName: `${short}填表人（演示）`, phone: '0731-00000000' };
   return doc;
 }

@@ -65,6 +65,7 @@ export interface ComputedFigures {
     suggestedTotal: Decimal; // 执行率 points + Σ suggestions ("95.14")
     cap: Decimal | null; // the execution-rate cap when the rule is on
     effectiveTotal: Decimal; // declared total, capped
+    suggestedEffectiveTotal: Decimal; // suggested total, capped the same way
     grade: Grade;
     suggestedGrade: Grade;
   };
@@ -123,7 +124,7 @@ export function computeFigures(doc: PackageDocument, template: EvaluationTemplat
   const declared: Decimal[] = [];
   const suggested: Decimal[] = [];
   for (const row of se.indicators) {
-    const s = suggestIndicatorScore(row);
+    const s = suggestIndicatorScore(row, template.rules);
     const lvl = scoringLevel(template, row.level1);
     const d = validNonNegative(row.score) ? row.score : null;
     const f: IndicatorFigures = { ...s, declared: d, reasonGiven: (row.deviationReason ?? '').trim() !== '', scoringLevel: lvl };
@@ -183,6 +184,7 @@ export function computeFigures(doc: PackageDocument, template: EvaluationTemplat
       suggestedTotal,
       cap,
       effectiveTotal,
+      suggestedEffectiveTotal: suggestedEffective,
       grade: gradeOf(effectiveTotal),
       suggestedGrade: gradeOf(suggestedEffective),
     },

@@ -21,9 +21,15 @@ import { TOKEN_PATTERN, unknownReportTokens, unknownTokenMessage } from './repor
 import { REPORT_CONSISTENCY_CATALOGUE, checkReportConsistency } from './checks-report.js';
 import { normalizeUnit } from './scoring.js';
 import { targetBelowLastYear } from './carry-forward.js';
-import type { EvaluationTemplate } from './template.js';
+import type { EvaluationTemplate, SplitBasis } from './template.js';
+import { INPUT_CHECK_CATALOGUE, withInputChecks } from './checks-input.js';
+import { scoringRules } from './template.js';
+import { BUDGET_CHECK_CATALOGUE, checkBudgetRules } from './checks-budget.js';
+import { bandOfActual, completionOfActual, deadlineOfTarget } from './target-text.js';
+import { bandText, deadlineText, scoreWithinBand } from './scoring.js';
 
-export type Severity = 'error' | 'warning';
+/** error blocks submission; warning needs an explanation; note only informs (how a spelling was read). */
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface CheckResult {
   code: CheckCode;
@@ -85,6 +91,10 @@ export const CHECK_CATALOGUE = {
   REPORT_FIGURE_NOT_IN_TABLES: ['warning', '自评报告中的数字在表格中找不到', 'report figure not found in the tables'],
   STALE_YEAR_LABEL: ['warning', '文字中的年份与评价年度不符', 'a year in the text differs from the fiscal year'],
   ...REPORT_CONSISTENCY_CATALOGUE,
+  QUALITATIVE_SCORE_OUTSIDE_BAND: ['error', '定性指标得分不在所选完成档次的分数区间内', 'a qualitative score lies outside its band'],
+  DEADLINE_UNREADABLE: ['error', '时限指标的期限或完成时间无法识别（应为月份或日期）', 'a deadline or completion time is not a month or date'],
+  ...BUDGET_CHECK_CATALOGUE,
+  ...INPUT_CHECK_CATALOGUE,
 } as const satisfies Record<string, readonly [Severity, string, string]>;
 
 export type CheckCode = keyof typeof CHECK_CATALOGUE;
@@ -103,7 +113,7 @@ export function summarizeChecks(results: readonly CheckResult[]): CheckSummary {
   let unexplainedWarnings = 0;
   for (const r of results) {
     if (r.severity === 'error') errors += 1;
-    else {
+    else if (r.severity === 'warning') {
       warnings += 1;
       if (!r.explained) unexplainedWarnings += 1;
     }
@@ -116,7 +126,7 @@ const m = (cell: MoneyCell | undefined) => formatMoney(cell) || '空';
 const COLUMN_ZH = { previousFinal: '上年决算数', currentBudget: '本年预算数', currentFinal: '本年决算数' } as const;
 
 /** An actual typed with an operator or as a range: "≧85%", "85-90", "90%以上", "约90". */
-const RANGE_OR_OPERATOR = /[≥≧≤≦><＞＜~～〜]|以上|以下|不低于|不高于|不少于|不超过|至少|至多|约|左右|\d\s*[-－—–至到]\s*\d/;
+const RANGE_OR_OPERATOR = /[≥≧≤≦><＞＜~～〜]|以上|以下|以内|不低于|不高于|不少于|不超过|至少|至多|约|左右|\d\s*[-－—–至到]\s*\d/;
 const FIRST_NUMBER = /-?\d+(?:\.\d+)?/;
 const FIGURE_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|%|％)/g;
 const YEAR_IN_TEXT = /(20\d{2})\s*年/g;
@@ -244,12 +254,24 @@ function checkBasicData(c: Ctx, template: EvaluationTemplate): void {
   void template;
 }
 
-function splitCheck(c: Ctx, code: CheckCode, total: MoneyCell, paths: string[], zh: string, en: string, annual: MoneyCell, execution: MoneyCell): void {
+function splitCheck(c: Ctx, code: CheckCode, total: MoneyCell, paths: string[], zh: string, en: string, annual: MoneyCell, execution: MoneyCell, basis: SplitBasis): void {
   if (!hasAmount(total)) return;
   const okAnnual = hasAmount(annual) && compareDecimal(total, annual) === 0;
   const okExec = hasAmount(execution) && compareDecimal(total, execution) === 0;
-  if (!okAnnual && !okExec) {
-    emit(c, code, paths, `${zh}之和${m(total)}万元，不等于全年预算数${m(annual)}万元或全年执行数${m(execution)}万元`, `${en} sums to ${m(total)}, neither the full-year budget ${m(annual)} nor the execution ${m(execution)}`);
+  const diff = (other: MoneyCell) => (hasAmount(other) ? `，相差${trimDecimal(subDecimal(total, other).replace(/^-/, ''))}万元` : '');
+  const diffEn = (other: MoneyCell) => (hasAmount(other) ? ` (off by ${trimDecimal(subDecimal(total, other).replace(/^-/, ''))})` : '');
+  if (basis === 'ANNUAL_BUDGET' && !okAnnual) {
+    emit(c, code, [...paths, 'selfEvaluation.budget.annualBudget'], `${zh}之和${m(total)}万元，不等于全年预算数${m(annual)}万元${diff(annual)}`, `${en} sums to ${m(total)}, not the full-year budget ${m(annual)}${diffEn(annual)}`);
+  } else if (basis === 'EXECUTION' && !okExec) {
+    emit(c, code, [...paths, 'selfEvaluation.budget.execution'], `${zh}之和${m(total)}万元，不等于全年执行数${m(execution)}万元${diff(execution)}`, `${en} sums to ${m(total)}, not the execution ${m(execution)}${diffEn(execution)}`);
+  } else if (basis === 'EITHER' && !okAnnual && !okExec) {
+    emit(
+      c,
+      code,
+      paths,
+      `${zh}之和${m(total)}万元，不等于全年预算数${m(annual)}万元${diff(annual)}，也不等于全年执行数${m(execution)}万元${diff(execution)}`,
+      `${en} sums to ${m(total)}, neither the full-year budget ${m(annual)}${diffEn(annual)} nor the execution ${m(execution)}${diffEn(execution)}`,
+    );
   }
 }
 
@@ -271,15 +293,23 @@ function checkBudget(c: Ctx, template: EvaluationTemplate): void {
       emit(c, 'EXECUTION_RATE_LOW', [`${P}.execution`], `预算执行率${shown}%，低于90%：请说明原因`, `execution rate ${shown} % is below 90 %: explain why`);
     }
     if (compareDecimal(rate, '100') > 0) {
-      emit(c, 'EXECUTION_ABOVE_BUDGET', [`${P}.execution`, `${P}.annualBudget`], `全年执行数超过全年预算数（执行率${shown}%）：请核实`, `execution exceeds the full-year budget (${shown} %): please verify`);
+      const over = trimDecimal(subDecimal(b.execution as string, b.annualBudget as string));
+      emit(
+        c,
+        'EXECUTION_ABOVE_BUDGET',
+        [`${P}.execution`, `${P}.annualBudget`],
+        `全年执行数${m(b.execution)}万元超过全年预算数${m(b.annualBudget)}万元${over}万元（执行率${shown}%，执行率得分按满分封顶）：请说明超预算支出的原因和资金来源`,
+        `execution ${m(b.execution)} exceeds the full-year budget ${m(b.annualBudget)} by ${over} (${shown} %, its points capped at full): explain the overspend and where the money came from`,
+      );
     }
     const unspent = template.rules?.unspentSharePercent;
     if (typeof unspent === 'number' && compareDecimal(subDecimal('100', rate), String(unspent)) > 0) {
       emit(c, 'UNSPENT_SHARE_HIGH', [`${P}.execution`], `结余资金占全年预算的${trimDecimal(subDecimal('100', figures.budget.executionRate ?? '0'))}%，超过${unspent}%：请说明原因`, `unspent share above ${unspent} %: explain why`);
     }
   }
-  splitCheck(c, 'INCOME_SPLIT_MISMATCH', figures.budget.incomeSplitTotal, [`${P}.byIncome`], '按收入性质分', 'split by source', b.annualBudget, b.execution);
-  splitCheck(c, 'EXPENDITURE_SPLIT_MISMATCH', figures.budget.expenditureSplitTotal, [`${P}.byExpenditure`], '按支出性质分', 'split by kind', b.annualBudget, b.execution);
+  const basis = scoringRules(template.rules).splitBasis;
+  splitCheck(c, 'INCOME_SPLIT_MISMATCH', figures.budget.incomeSplitTotal, [`${P}.byIncome`], '按收入性质分', 'split by source', b.annualBudget, b.execution, basis);
+  splitCheck(c, 'EXPENDITURE_SPLIT_MISMATCH', figures.budget.expenditureSplitTotal, [`${P}.byExpenditure`], '按支出性质分', 'split by kind', b.annualBudget, b.execution, basis);
   const fnTotal = figures.budget.initialByFunctionTotal;
   if (b.initialByFunction.length > 0 && hasAmount(fnTotal) && (!hasAmount(b.initialBudget) || compareDecimal(fnTotal, b.initialBudget) !== 0)) {
     emit(c, 'INITIAL_BUDGET_FUNCTION_MISMATCH', [`${P}.initialByFunction`, `${P}.initialBudget`], `年初预算按功能分类之和${m(fnTotal)}万元，不等于年初预算数${m(b.initialBudget)}万元`, `initial budget by function sums to ${m(fnTotal)}, not ${m(b.initialBudget)}`);
@@ -355,23 +385,32 @@ function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
   for (const [i, row] of rows.entries()) {
     const f = figures.indicators[i]!;
     const p = (field: string) => indicatorPath(row.id, field);
-    const label = blank(row.name) ? row.id : row.name;
+    const label = blank(row.name) ? `第${i + 1}行` : row.name;
+    // "指标「人员保障」", or "指标 第3行" for a row without a name (never its internal id).
+    const named = blank(row.name) ? `指标 ${label}` : `指标「${label}」`;
     const reason = !blank(row.deviationReason);
-    if (blank(row.name)) emit(c, 'REQUIRED_TEXT_MISSING', [p('name')], `绩效指标 ${row.id} › 三级指标：未填写`, `indicator ${row.id}: name empty`);
+    if (blank(row.name)) emit(c, 'REQUIRED_TEXT_MISSING', [p('name')], `绩效指标 第${i + 1}行 › 三级指标：未填写`, `indicator row ${i + 1}: name empty`);
     const qualitative = row.target.operator === 'QUALITATIVE';
     if (qualitative) {
-      if (blank(row.target.text)) emit(c, 'REQUIRED_TEXT_MISSING', [p('target.text')], `指标「${label}」 › 年度指标值：请填写定性目标`, `indicator "${label}": qualitative target text empty`);
-      if (!row.actual.band) emit(c, 'QUALITATIVE_BAND_MISSING', [p('actual.band')], `指标「${label}」 › 实际完成值：请选择完成档次（达成/部分达成/未达成）`, `indicator "${label}": choose a band`);
+      if (blank(row.target.text)) emit(c, 'REQUIRED_TEXT_MISSING', [p('target.text')], `${named} › 年度指标值：请填写定性目标`, `indicator "${label}": qualitative target text empty`);
+      if (!bandOfActual(row.actual)) emit(c, 'QUALITATIVE_BAND_MISSING', [p('actual.band')], `${named} › 实际完成值：请选择完成档次（达成/部分达成/未达成）`, `indicator "${label}": choose a band`);
+    } else if (row.target.operator === 'BY') {
+      const typedTarget = row.target.value !== null || !blank(row.target.text) || !blank(row.target.raw);
+      const typedActual = row.actual.value !== null || !blank(row.actual.text) || !blank(row.actual.raw);
+      if (!typedTarget) emit(c, 'TARGET_VALUE_MISSING', [p('target.value')], `${named} › 年度指标值：请填写完成期限（月份或日期，如“9月前”）`, `indicator "${label}": deadline empty`);
+      else if (!deadlineOfTarget(row.target)) emit(c, 'DEADLINE_UNREADABLE', [p('target.value')], `${named} › 年度指标值「${row.target.raw ?? row.target.text ?? row.target.value}」：无法识别为月份或日期（如“9月前”“年底前”“2023年9月30日前”）`, `indicator "${label}": the deadline is not a month or date`);
+      if (!typedActual) emit(c, 'ACTUAL_VALUE_MISSING', [p('actual.value')], `${named} › 实际完成值：请填写完成时间（月份或日期）`, `indicator "${label}": completion time empty`);
+      else if (!completionOfActual(row.actual)) emit(c, 'DEADLINE_UNREADABLE', [p('actual.value')], `${named} › 实际完成值「${row.actual.raw ?? row.actual.text ?? row.actual.value}」：无法识别为月份或日期（如“7月”“2023年7月15日”）`, `indicator "${label}": the completion time is not a month or date`);
     } else {
-      if (row.target.value === null) emit(c, 'TARGET_VALUE_MISSING', [p('target.value')], `指标「${label}」 › 年度指标值：未填写`, `indicator "${label}": target value empty`);
-      if (row.actual.value === null) emit(c, 'ACTUAL_VALUE_MISSING', [p('actual.value')], `指标「${label}」 › 实际完成值：未填写`, `indicator "${label}": actual value empty`);
+      if (row.target.value === null) emit(c, 'TARGET_VALUE_MISSING', [p('target.value')], `${named} › 年度指标值：未填写`, `indicator "${label}": target value empty`);
+      if (row.actual.value === null) emit(c, 'ACTUAL_VALUE_MISSING', [p('actual.value')], `${named} › 实际完成值：未填写`, `indicator "${label}": actual value empty`);
       if (f.notScorable === 'UNIT_MISMATCH') {
-        emit(c, 'UNIT_MISMATCH', [p('actual.unit'), p('target.unit')], `指标「${label}」：实际完成值单位「${row.actual.unit}」与指标值单位「${row.target.unit}」不一致`, `indicator "${label}": unit "${row.actual.unit}" differs from "${row.target.unit}"`);
+        emit(c, 'UNIT_MISMATCH', [p('actual.unit'), p('target.unit')], `${named}：实际完成值单位「${row.actual.unit}」与指标值单位「${row.target.unit}」不一致`, `indicator "${label}": unit "${row.actual.unit}" differs from "${row.target.unit}"`);
       }
     }
     const raw = row.actual.raw;
     if (raw !== undefined && RANGE_OR_OPERATOR.test(raw)) {
-      emit(c, 'ACTUAL_NOT_A_POINT_VALUE', [p('actual.value')], `指标「${label}」 › 实际完成值「${raw}」：必须是一个确定的数值，不能带“≥”等符号或写成范围`, `indicator "${label}": actual "${raw}" must be a single value, not a range or bound`);
+      emit(c, 'ACTUAL_NOT_A_POINT_VALUE', [p('actual.value')], `${named} › 实际完成值「${raw}」：必须是一个确定的数值，不能带“≥”等符号或写成范围`, `indicator "${label}": actual "${raw}" must be a single value, not a range or bound`);
     }
     for (const side of ['target', 'actual'] as const) {
       const r = row[side].raw;
@@ -379,27 +418,35 @@ function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
       if (r === undefined || v === null || !DECIMAL_PATTERN.test(v)) continue;
       const n = FIRST_NUMBER.exec(r.replace(/[，,]/g, ''));
       if (n && compareDecimal(n[0], v) !== 0) {
-        emit(c, 'RAW_VALUE_MISMATCH', [p(`${side}.value`)], `指标「${label}」 › ${side === 'target' ? '年度指标值' : '实际完成值'}：填写内容「${r}」与数值${trimDecimal(v)}不一致`, `indicator "${label}": ${side} text "${r}" differs from value ${trimDecimal(v)}`);
+        emit(c, 'RAW_VALUE_MISMATCH', [p(`${side}.value`)], `${named} › ${side === 'target' ? '年度指标值' : '实际完成值'}：填写内容「${r}」与数值${trimDecimal(v)}不一致`, `indicator "${label}": ${side} text "${r}" differs from value ${trimDecimal(v)}`);
       }
     }
     if (!qualitative && normalizeUnit(row.actual.unit || row.target.unit) === '%' && row.actual.value !== null && DECIMAL_PATTERN.test(row.actual.value) && compareDecimal(row.actual.value, '100') > 0) {
-      emit(c, 'PERCENT_OVER_100', [p('actual.value')], `指标「${label}」 › 实际完成值${trimDecimal(row.actual.value)}%超过100%：请核实`, `indicator "${label}": ${trimDecimal(row.actual.value)} % is above 100 %`);
+      emit(c, 'PERCENT_OVER_100', [p('actual.value')], `${named} › 实际完成值${trimDecimal(row.actual.value)}%超过100%：请核实`, `indicator "${label}": ${trimDecimal(row.actual.value)} % is above 100 %`);
     }
     // Scores.
     if (row.score === null) {
-      emit(c, 'SCORE_MISSING', [p('score')], `指标「${label}」 › 得分：未填写`, `indicator "${label}": score empty`);
+      emit(c, 'SCORE_MISSING', [p('score')], `${named} › 得分：未填写`, `indicator "${label}": score empty`);
     } else if (f.weight !== null && (compareDecimal(row.score, f.weight) > 0 || compareDecimal(row.score, '0') < 0)) {
-      emit(c, 'SCORE_OUT_OF_RANGE', [p('score'), p('weight')], `指标「${label}」 › 得分${trimDecimal(row.score)}：必须在0到分值${trimDecimal(f.weight)}之间`, `indicator "${label}": score ${trimDecimal(row.score)} must be within 0..${trimDecimal(f.weight)}`);
+      emit(c, 'SCORE_OUT_OF_RANGE', [p('score'), p('weight')], `${named} › 得分${trimDecimal(row.score)}：必须在0到分值${trimDecimal(f.weight)}之间`, `indicator "${label}": score ${trimDecimal(row.score)} must be within 0..${trimDecimal(f.weight)}`);
+    } else if (qualitative && f.band && f.weight !== null) {
+      // A qualitative score is judged by its band alone: inside it needs no reason, outside it is wrong.
+      if (!scoreWithinBand(row.score, f.weight, f.band)) {
+        const bt = bandText(f.band, f.weight);
+        emit(c, 'QUALITATIVE_SCORE_OUTSIDE_BAND', [p('score'), p('actual.band')], `${named} › 得分${trimDecimal(row.score)}：完成档次为${bt.zh}，得分须在该区间内`, `indicator "${label}": score ${trimDecimal(row.score)} lies outside its ${bt.en}`);
+      }
     } else if (f.suggested !== null && f.acceptedMax !== null && f.acceptedMin !== null) {
       const s = trimDecimal(f.suggested);
       if (compareDecimal(row.score, f.acceptedMax) > 0) {
         if (reason) {
-          emit(c, 'SCORE_ABOVE_SUGGESTION', [p('score'), p('deviationReason')], `指标「${label}」 › 得分${trimDecimal(row.score)}高于建议分${s}，已说明原因`, `indicator "${label}": score ${trimDecimal(row.score)} above the suggestion ${s}, reason given`, true);
+          emit(c, 'SCORE_ABOVE_SUGGESTION', [p('score'), p('deviationReason')], `${named} › 得分${trimDecimal(row.score)}高于建议分${s}，已说明原因`, `indicator "${label}": score ${trimDecimal(row.score)} above the suggestion ${s}, reason given`, true);
         } else {
-          emit(c, 'SCORE_ABOVE_SUGGESTION_NO_REASON', [p('score'), p('deviationReason')], `指标「${label}」 › 得分${trimDecimal(row.score)}高于系统建议分${s}：请按规则调整得分，或在“偏差原因分析及改进措施”中说明理由`, `indicator "${label}": score ${trimDecimal(row.score)} above the suggested ${s} with no reason: lower it or write the reason`);
+          const why = f.overshootDeduction ? `（超过指标值${trimDecimal(f.overshootPercent ?? '0')}%，按模板规则扣${trimDecimal(f.overshootDeduction)}分）` : '';
+          const whyEn = f.overshootDeduction ? ` (${trimDecimal(f.overshootDeduction)} off for beating the target by ${trimDecimal(f.overshootPercent ?? '0')} %)` : '';
+          emit(c, 'SCORE_ABOVE_SUGGESTION_NO_REASON', [p('score'), p('deviationReason')], `${named} › 得分${trimDecimal(row.score)}高于系统建议分${s}${why}：请按规则调整得分，或在“偏差原因分析及改进措施”中说明理由`, `indicator "${label}": score ${trimDecimal(row.score)} above the suggested ${s}${whyEn} with no reason: lower it or write the reason`);
         }
       } else if (compareDecimal(row.score, f.acceptedMin) < 0) {
-        emit(c, 'SCORE_BELOW_SUGGESTION', [p('score'), p('deviationReason')], `指标「${label}」 › 得分${trimDecimal(row.score)}低于建议分${s}：请说明原因`, `indicator "${label}": score ${trimDecimal(row.score)} below the suggested ${s}: give the reason`, reason);
+        emit(c, 'SCORE_BELOW_SUGGESTION', [p('score'), p('deviationReason')], `${named} › 得分${trimDecimal(row.score)}低于建议分${s}：请说明原因`, `indicator "${label}": score ${trimDecimal(row.score)} below the suggested ${s}: give the reason`, reason);
       }
     }
     // Deviations.
@@ -407,16 +454,20 @@ function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
       const t = row.target;
       const a = row.actual;
       const overrun = t.operator === 'LE';
-      const zh = qualitative
-        ? `指标「${label}」定性目标未完全达成：请填写偏差原因分析及改进措施`
+      const zh = t.operator === 'BY'
+        ? `${named}完成时间${a.raw ?? a.text ?? `${a.value}${a.unit}`}晚于期限${deadlineText(row)}（逾期${f.monthsLate ?? 0}个月）：请填写偏差原因分析及改进措施`
+        : qualitative
+        ? `${named}定性目标未完全达成：请填写偏差原因分析及改进措施`
         : overrun
-          ? `指标「${label}」实际${trimDecimal(a.value!)}${a.unit || t.unit}超出指标值${trimDecimal(t.value!)}${t.unit}：请填写偏差原因分析及改进措施`
-          : `指标「${label}」实际完成值${trimDecimal(a.value!)}${a.unit || t.unit}未达到指标值${trimDecimal(t.value!)}${t.unit}：请填写偏差原因分析及改进措施`;
+          ? `${named}实际${trimDecimal(a.value!)}${a.unit || t.unit}超出指标值${trimDecimal(t.value!)}${t.unit}：请填写偏差原因分析及改进措施`
+          : `${named}实际完成值${trimDecimal(a.value!)}${a.unit || t.unit}未达到指标值${trimDecimal(t.value!)}${t.unit}：请填写偏差原因分析及改进措施`;
       emit(c, 'INDICATOR_DEVIATION', [p('actual.value'), p('deviationReason')], zh, `indicator "${label}" missed its target: explain the deviation`, reason);
     }
     const overshoot = template.rules?.overshootFlagPercent;
-    if (typeof overshoot === 'number' && f.overshootPercent !== null && compareDecimal(f.overshootPercent, String(overshoot)) >= 0) {
-      emit(c, 'INDICATOR_OVERSHOOT', [p('target.value'), p('actual.value')], `指标「${label}」实际完成值超过指标值${trimDecimal(f.overshootPercent)}%，指标值可能设置偏低：请说明`, `indicator "${label}" beats its target by ${trimDecimal(f.overshootPercent)} %: target too low?`);
+    // Under the deduction rule the overshoot costs points in the suggestion instead of a warning
+    // (a full score declared anyway needs its reason like any score above the suggestion).
+    if (typeof overshoot === 'number' && !f.overshootDeduction && f.overshootPercent !== null && compareDecimal(f.overshootPercent, String(overshoot)) >= 0) {
+      emit(c, 'INDICATOR_OVERSHOOT', [p('target.value'), p('actual.value')], `${named}实际完成值超过指标值${trimDecimal(f.overshootPercent)}%（达到${overshoot}%），指标值可能设置偏低：请说明`, `indicator "${label}" beats its target by ${trimDecimal(f.overshootPercent)} % (threshold ${overshoot} %): target too low?`);
     }
     if (targetBelowLastYear(row, row.lastYearActual)) {
       const last = row.lastYearActual!;
@@ -425,7 +476,7 @@ function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
         c,
         'TARGET_BELOW_LAST_YEAR_ACTUAL',
         [p('target.value'), p('lastYearActual.value')],
-        `指标「${label}」年度指标值${le ? '≤' : '≥'}${trimDecimal(row.target.value!)}${row.target.unit}，${le ? '高于' : '低于'}上年实际完成值${trimDecimal(last.value!)}${last.unit || row.target.unit}，指标值可能设置偏低：请调整或说明理由`,
+        `${named}年度指标值${le ? '≤' : '≥'}${trimDecimal(row.target.value!)}${row.target.unit}，${le ? '高于' : '低于'}上年实际完成值${trimDecimal(last.value!)}${last.unit || row.target.unit}，指标值可能设置偏低：请调整或说明理由`,
         `indicator "${label}": target ${le ? '≤' : '≥'} ${trimDecimal(row.target.value!)} is ${le ? 'above' : 'below'} last year's actual ${trimDecimal(last.value!)}: target too low?`,
       );
     }
@@ -593,7 +644,8 @@ export function runChecks(
   checkScores(c, template);
   checkText(c, context);
   for (const f of checkReportConsistency(doc, figures)) emit(c, f.code, f.paths, f.messageZh, f.messageEn);
-  return c.out;
+  checkBudgetRules(doc, figures, template, (code, paths, zh, en, byRow) => emit(c, code, paths, zh, en, byRow));
+  return withInputChecks(doc, c.out);
 }
 
 /**

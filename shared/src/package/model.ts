@@ -133,10 +133,22 @@ export const LEVEL2_LABELS: Record<Level2, { zh: string; en: string }> = {
   ECOLOGICAL_COST: { zh: '生态环境成本指标', en: 'Ecological cost' },
 };
 
-/** GE ≥ (more is better), LE ≤ (cost: less is better), EQ =, QUALITATIVE (定性, scored by band). */
-export const OPERATORS = ['GE', 'LE', 'EQ', 'QUALITATIVE'] as const;
+/**
+ * GE ≥ (more is better), LE ≤ (cost: less is better), EQ =, QUALITATIVE (定性, scored by band),
+ * BY (时限: done by a month or date, "9月前"; the value is the month, or the text a date).
+ */
+export const OPERATORS = ['GE', 'LE', 'EQ', 'QUALITATIVE', 'BY'] as const;
 export type Operator = (typeof OPERATORS)[number];
-export const OPERATOR_SYMBOLS: Record<Operator, string> = { GE: '≥', LE: '≤', EQ: '=', QUALITATIVE: '' };
+/** Printed before the number; BY prints its deadline instead ("9月前", see formatDeadline). */
+export const OPERATOR_SYMBOLS: Record<Operator, string> = { GE: '≥', LE: '≤', EQ: '=', QUALITATIVE: '', BY: '' };
+/** How an operator is named in a select or a legend. */
+export const OPERATOR_LABELS: Record<Operator, { zh: string; en: string }> = {
+  GE: { zh: '≥', en: '≥' },
+  LE: { zh: '≤', en: '≤' },
+  EQ: { zh: '=', en: '=' },
+  QUALITATIVE: { zh: '定性', en: 'qualitative' },
+  BY: { zh: '时限（前）', en: 'by (deadline)' },
+};
 
 /** Qualitative bands: 达成 80–100 %, 部分达成 60–80 %, 未达成 0–60 % of the points. */
 export const BANDS = ['ACHIEVED', 'PARTIAL', 'NOT_ACHIEVED'] as const;
@@ -306,6 +318,12 @@ export interface PackageDocument {
   explanations: Record<string, string>;
   /** Present when parts were carried forward from last year's package (optional: older documents have none). */
   carriedFrom?: CarriedFrom;
+  /**
+   * Typed into a numeric field but not a number (「1O5.2」), kept exactly as typed, by field path.
+   * The field itself is null meanwhile (分值, which cannot be empty, keeps its last accepted value),
+   * so no calculation sees the text; a check reports each entry as an error (see input.ts).
+   */
+  invalidInputs?: Record<string, string>;
 }
 
 /** Campaign facts that labels and some checks depend on; never typed by the unit. */

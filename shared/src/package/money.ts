@@ -65,10 +65,12 @@ export type ParseMoneyResult =
 
 /**
  * Parses what a user typed into a money cell: "" → null (empty), "——"/"—"/"-" → NA,
- * "1,234.5" → "1234.5". Never throws.
+ * "1,234.5" → "1234.5". Separators count only in their proper places ("1,2" is refused, never
+ * read as 12). Never throws. input.ts's parseFieldInput adds 全角 digits and its notes.
  */
 export function parseMoney(input: string, options: { allowNegative?: boolean } = {}): ParseMoneyResult {
-  const text = String(input).trim().replace(/[,，\s]/g, '').replace(/万元$/, '');
+  let text = String(input).trim().replace(/\s*万元$/, '');
+  if (/^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/.test(text)) text = text.replace(/[,，]/g, '');
   if (text === '') return { ok: true, value: null };
   if (/^[—–-]{1,2}$/.test(text) || text === NA) return { ok: true, value: NA };
   const problem = moneyProblem(text, options.allowNegative ?? false);

@@ -15,6 +15,7 @@
 import type { PackageDocument } from './model.js';
 import { LEVEL1_LABELS, LEVEL2_LABELS } from './model.js';
 import { outlineEntry, sectionHeading } from './outline.js';
+import { CHECK_CATALOGUE, type CheckCode } from './checks.js';
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -29,7 +30,8 @@ export function parsePath(path: string): PathSegment[] {
   const out: PathSegment[] = [];
   let rest = path;
   while (rest.length > 0) {
-    if (out.length === 1 && out[0]!.key === 'explanations' && !out[0]!.item) {
+    // explanations are keyed by check keys, invalidInputs by field paths: the rest is one key.
+    if (out.length === 1 && (out[0]!.key === 'explanations' || out[0]!.key === 'invalidInputs') && !out[0]!.item) {
       out.push({ key: rest });
       break;
     }
@@ -159,6 +161,7 @@ const LABELS: Record<string, Label | null> = {
   deviationReason: L('偏差原因分析及改进措施', 'deviation reason and remedy'),
   lastYearActual: L('上年实际完成值', 'last year’s actual'),
   carriedFrom: L('上年结转', 'carried from last year'),
+  invalidInputs: null,
   chapters: null,
 };
 
@@ -169,7 +172,7 @@ const ITEM_LABELS: Record<string, Label> = {
   initialByFunction: L('科目', 'function'),
 };
 
-function findItem(doc: PackageDocument | undefined, list: string, id: string): { name?: unknown } | undefined {
+function findItem(doc: PackageDocument | undefined, list: string, id: string): { name?: unknown; index?: number } | undefined {
   if (!doc) return undefined;
   try {
     const arrays: Record<string, unknown> = {
@@ -180,8 +183,9 @@ function findItem(doc: PackageDocument | undefined, list: string, id: string): {
     };
     const arr = arrays[list];
     if (!Array.isArray(arr)) return undefined;
-    if (id.startsWith('#')) return arr[Number(id.slice(1))] as { name?: unknown } | undefined;
-    return arr.find((x: unknown) => (x as { id?: unknown })?.id === id) as { name?: unknown } | undefined;
+    const index = id.startsWith('#') ? Number(id.slice(1)) : arr.findIndex((x: unknown) => (x as { id?: unknown })?.id === id);
+    const item = arr[index] as { name?: unknown } | undefined;
+    return item === undefined ? undefined : { name: item.name, index };
   } catch {
     return undefined;
   }
@@ -199,8 +203,25 @@ export function describePath(path: string, doc?: PackageDocument): { zh: string;
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!;
     if (parent === 'explanations') {
-      zh.push(`「${seg.key}」`);
-      en.push(`"${seg.key}"`);
+      // "CODE@path": what the warning is about and where, never the key itself.
+      const at = seg.key.indexOf('@');
+      const code = at === -1 ? seg.key : seg.key.slice(0, at);
+      const meaning = CHECK_CATALOGUE[code as CheckCode];
+      if (meaning) {
+        zh.push(meaning[1]);
+        en.push(meaning[2]);
+      }
+      if (at !== -1) {
+        const inner = describePath(seg.key.slice(at + 1).replace(/#\d+$/, ''), doc);
+        zh.push(inner.zh);
+        en.push(inner.en);
+      }
+      break;
+    }
+    if (parent === 'invalidInputs') {
+      const inner = describePath(seg.key, doc);
+      zh.push(inner.zh, '未识别的填写内容');
+      en.push(inner.en, 'unparsed input');
       break;
     }
     if (parent === 'chapters') {
@@ -228,9 +249,12 @@ export function describePath(path: string, doc?: PackageDocument): { zh: string;
         zh.push(listLabel.zh);
         en.push(listLabel.en);
       }
-      const position = seg.item.startsWith('#') ? `第${Number(seg.item.slice(1)) + 1}行` : seg.item;
-      zh.push(name ? `${itemLabel.zh}「${name}」` : `${itemLabel.zh} ${position}`);
-      en.push(name ? `${itemLabel.en} "${name}"` : `${itemLabel.en} ${seg.item}`);
+      // An unnamed row is named by its place, never by its internal id.
+      const index = item?.index ?? (seg.item.startsWith('#') ? Number(seg.item.slice(1)) : -1);
+      const position = index >= 0 ? `第${index + 1}行` : doc ? '（已删除的行）' : '';
+      const positionEn = index >= 0 ? `row ${index + 1}` : doc ? '(a removed row)' : '';
+      zh.push(name ? `${itemLabel.zh}「${name}」` : `${itemLabel.zh}${position ? ` ${position}` : ''}`);
+      en.push(name ? `${itemLabel.en} "${name}"` : `${itemLabel.en}${positionEn ? ` ${positionEn}` : ''}`);
       if (seg.key === 'indicators' && seg.item) parent = 'indicators';
       else parent = seg.key;
       continue;

@@ -10,6 +10,7 @@ import { BANDS, CARRIED_PARTS, LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, MONEY_COLUMNS, 
 import type { Level1, ReportSectionKey } from './model.js';
 import { ID_PATTERN, describePath } from './paths.js';
 import { unknownReportTokens, unknownTokenMessage } from './report.js';
+import { invalidInputProblems } from './input.js';
 
 export const LIMITS = {
   textChars: 5000, // any free text (report section, goal, reason, 厉行节约保障措施)
@@ -21,6 +22,7 @@ export const LIMITS = {
   buildings: 20,
   functionRows: 30,
   explanations: 300,
+  invalidInputs: 500,
   explanationKeyChars: 300,
   maxCount: 1_000_000,
 } as const;
@@ -209,6 +211,17 @@ export const packageDocumentSchema = z.strictObject({
       if (Object.keys(r).length > LIMITS.explanations) ctx.addIssue({ code: 'custom', message: 'TOO_MANY_EXPLANATIONS' });
     }),
   carriedFrom: carriedFromSchema.optional(),
+  invalidInputs: z
+    .record(z.string().max(LIMITS.explanationKeyChars), z.string().max(LIMITS.rawChars))
+    .superRefine((r, ctx) => {
+      if (Object.keys(r).length > LIMITS.invalidInputs) ctx.addIssue({ code: 'custom', message: 'TOO_MANY_INVALID_INPUTS' });
+    })
+    .optional(),
+}).superRefine((doc, ctx) => {
+  // A kept typo must sit on an existing numeric field that holds no number meanwhile.
+  for (const p of invalidInputProblems(doc as PackageDocument)) {
+    ctx.addIssue({ code: 'custom', message: `INVALID_INPUT:${p.zh}|${p.en}`, path: ['invalidInputs', p.path] });
+  }
 });
 
 export interface ValidationIssue {
@@ -259,6 +272,11 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): { zh: string; en: s
   if (issue.code === 'custom') {
     if (issue.message === 'UNKNOWN_REPORT_TOKEN') return unknownTokenMessage((issue.params?.tokens as string[] | undefined) ?? []);
     if (issue.message === 'TOO_MANY_EXPLANATIONS') return { zh: `最多${LIMITS.explanations}条`, en: `at most ${LIMITS.explanations} entries` };
+    if (issue.message === 'TOO_MANY_INVALID_INPUTS') return { zh: `最多${LIMITS.invalidInputs}条`, en: `at most ${LIMITS.invalidInputs} entries` };
+    if (issue.message.startsWith('INVALID_INPUT:')) {
+      const [zh, en] = issue.message.slice('INVALID_INPUT:'.length).split('|');
+      return { zh: zh!, en: en! };
+    }
     return MESSAGES[issue.message] ?? { zh: issue.message, en: issue.message };
   }
   if (issue.code === 'invalid_type') {

@@ -142,6 +142,18 @@ describe('runChecks', () => {
       'STAFFING_OVER_QUOTA',
       'PUBLIC_FUNDS_OVER_BUDGET',
       'INDICATOR_LABEL_MISMATCH',
+      // Table-driven in checks-budget.spec.ts:
+      'QUALITATIVE_SCORE_OUTSIDE_BAND',
+      'DEADLINE_UNREADABLE',
+      'BUDGET_ADJUSTED_MIDYEAR',
+      'BUDGET_ADJUSTMENT_ROW_MISMATCH',
+      'PROJECT_TOTAL_WITHOUT_ROWS',
+      'OUTPUT_QUANTITY_LE',
+      'FULL_MARKS_NO_ANALYSIS',
+      'OPERATOR_SPELLING_NORMALIZED',
+      // input.spec.ts:
+      'INPUT_NOT_A_NUMBER',
+      'CONTACT_PHONE_FORMAT',
     ]);
     expect(Object.keys(CHECK_CATALOGUE).filter((c) => !covered.has(c))).toEqual([]);
   });

@@ -27,5 +27,6 @@ export function cleanSeed(): PackageDocument {
     d.report.chapters.other.text = '无。';
     d.explanations['STAFFING_OVER_QUOTA@basicData.staffing.actual'] = '2024年按组织部门安排调入2名工作人员，编制调整在办理中。';
     d.explanations['PUBLIC_FUNDS_OVER_BUDGET@basicData.publicFunds.total.currentFinal'] = '年中追加招商引资工作经费。';
+    d.explanations['BUDGET_ADJUSTED_MIDYEAR@selfEvaluation.budget.annualBudget'] = '年中追加人员经费和招商引资工作经费18.5万元。';
   });
 }

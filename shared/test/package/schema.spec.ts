@@ -177,16 +177,16 @@ describe('describePath', () => {
     ['report.chapters.problems.text', '自评报告 › 七、存在的问题及原因分析'],
     ['report.chapters.performanceGoals.text', '自评报告 › 1.绩效目标的实现情况'],
     ['basicData.procurement.previousFinal', '基础数据表 › 政府采购金额 › 上年决算数'],
-    ['explanations.STAFFING_OVER_QUOTA@basicData.staffing.actual', '情况说明 › 「STAFFING_OVER_QUOTA@basicData.staffing.actual」'],
+    ['explanations.STAFFING_OVER_QUOTA@basicData.staffing.actual', '情况说明 › 实际在职人数超过编制数（控制率>100%） › 基础数据表 › 财政供养人员情况 › 实际在职人数'],
   ])('labels %s as %s', (path, zh) => {
     expect(describePath(path, SEED_2024_LUKOU_GSL).zh).toBe(zh);
   });
 
-  it('uses the id when no document is given', () => {
-    expect(describePath('selfEvaluation.indicators[ind-9].score')).toEqual({ zh: '绩效自评表 › 指标 ind-9 › 得分', en: 'Self-evaluation table › indicator ind-9 › score' });
+  it('never shows an internal id, even when no document is given', () => {
+    expect(describePath('selfEvaluation.indicators[ind-9].score')).toEqual({ zh: '绩效自评表 › 指标 › 得分', en: 'Self-evaluation table › indicator › score' });
   });
 
   it('never throws on an unknown path', () => {
-    expect(describePath('foo.bar[x].baz').zh).toBe('foo › bar x › baz');
+    expect(describePath('foo.bar[x].baz').zh).toBe('foo › bar › baz');
   });
 });

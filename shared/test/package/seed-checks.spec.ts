@@ -72,12 +72,18 @@ describe('checks on the seed package', () => {
         'TOTAL_DIFFERS_FROM_SUGGESTION@selfEvaluation.indicators',
         'GOAL_ACTUAL_VAGUE@selfEvaluation.goal.actual',
         'REPORT_SECTION_EMPTY@report.chapters.other.text',
+        // 全年 150.31 against 年初 131.81: the 18.5 万元 added during the year is explained nowhere.
+        'BUDGET_ADJUSTED_MIDYEAR@selfEvaluation.budget.annualBudget',
+        // Notes only: "≧" read as "≥" (known problem 3).
+        `OPERATOR_SPELLING_NORMALIZED@${ind('ind-6', 'target.operator')}`,
+        `OPERATOR_SPELLING_NORMALIZED@${ind('ind-7', 'target.operator')}`,
+        `OPERATOR_SPELLING_NORMALIZED@${ind('ind-7', 'actual.value')}`,
       ].sort(),
     );
   });
 
   it('blocks submission of the seed as published', () => {
-    expect(summarizeChecks(results)).toEqual({ errors: 4, warnings: 13, unexplainedWarnings: 7, canSubmit: false });
+    expect(summarizeChecks(results)).toEqual({ errors: 4, warnings: 14, unexplainedWarnings: 8, canSubmit: false });
   });
 
   it('lets the unit keep 97 when every override has a written reason', () => {
@@ -93,7 +99,8 @@ describe('checks on the seed package', () => {
 
   it('passes the seed once its problems are fixed and explained', () => {
     const r = runChecks(cleanSeed(), LUKOU_2024_TEMPLATE, SEED_CONTEXT);
-    expect(r.filter((x) => x.severity === 'error' || !x.explained)).toEqual([]);
+    // Notes (how "≧" was read) need no explanation.
+    expect(r.filter((x) => x.severity === 'error' || (x.severity === 'warning' && !x.explained))).toEqual([]);
     expect(summarizeChecks(r).canSubmit).toBe(true);
   });
 });

@@ -62,6 +62,7 @@ type Documents = {
     "\n  query Campaigns {\n    campaigns {\n      ...CampaignFields\n    }\n  }\n  \n": typeof types.CampaignsDocument,
     "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n": typeof types.CreateCampaignDocument,
     "\n  mutation UpdateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n": typeof types.UpdateCampaignDocument,
+    "\n  mutation UpdateCampaignRules($id: ID!, $input: CampaignRulesInput!) {\n    updateCampaignRules(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n": typeof types.UpdateCampaignRulesDocument,
     "\n  mutation OpenCampaign($id: ID!) {\n    openCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n  \n": typeof types.OpenCampaignDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      phone\n      email\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  query NotificationDeliveries($status: String, $first: Int, $offset: Int) {\n    notificationDeliveries(status: $status, first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        id\n        channel\n        recipient\n        subject\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n      }\n    }\n  }\n": typeof types.NotificationDeliveriesDocument,
@@ -118,6 +119,7 @@ const documents: Documents = {
     "\n  query Campaigns {\n    campaigns {\n      ...CampaignFields\n    }\n  }\n  \n": types.CampaignsDocument,
     "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n": types.CreateCampaignDocument,
     "\n  mutation UpdateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n": types.UpdateCampaignDocument,
+    "\n  mutation UpdateCampaignRules($id: ID!, $input: CampaignRulesInput!) {\n    updateCampaignRules(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n": types.UpdateCampaignRulesDocument,
     "\n  mutation OpenCampaign($id: ID!) {\n    openCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n  \n": types.OpenCampaignDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      phone\n      email\n    }\n  }\n": types.UpdateUserDocument,
     "\n  query NotificationDeliveries($status: String, $first: Int, $offset: Int) {\n    notificationDeliveries(status: $status, first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        id\n        channel\n        recipient\n        subject\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n      }\n    }\n  }\n": types.NotificationDeliveriesDocument,
@@ -332,6 +334,10 @@ export function graphql(source: "\n  mutation CreateCampaign($input: CreateCampa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n"): (typeof documents)["\n  mutation UpdateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCampaignRules($id: ID!, $input: CampaignRulesInput!) {\n    updateCampaignRules(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n"): (typeof documents)["\n  mutation UpdateCampaignRules($id: ID!, $input: CampaignRulesInput!) {\n    updateCampaignRules(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n  \n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,8 +5,9 @@ import type { RequestContext, RequestUser } from '../../common/request-context.j
 import { TransactionService } from '../../database/transaction.service.js';
 import { packageCountLoader } from './campaign.loaders.js';
 import { CampaignService } from './campaign.service.js';
-import { CreateCampaignInput, UpdateCampaignInput } from './dto/campaign.input.js';
-import { CampaignModel } from './models/campaign.model.js';
+import { TEMPLATE_PRESETS } from '@zipin/shared';
+import { CampaignRulesInput, CreateCampaignInput, UpdateCampaignInput } from './dto/campaign.input.js';
+import { CampaignModel, TemplatePresetModel } from './models/campaign.model.js';
 
 @Resolver(() => CampaignModel)
 export class CampaignResolver {
@@ -42,6 +43,22 @@ export class CampaignResolver {
     @Args('input') input: UpdateCampaignInput,
   ): Promise<CampaignModel> {
     return this.transactions.run((tx) => this.service.update(tx, user.bureauId, id, input));
+  }
+
+  @Allow('ADMIN')
+  @Query(() => [TemplatePresetModel], { description: 'The named templates a campaign can be created from.' })
+  templatePresets(): TemplatePresetModel[] {
+    return Object.values(TEMPLATE_PRESETS).map((t) => ({ id: t.id, nameZh: t.nameZh, sourceZh: t.sourceZh ?? '', template: t }));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => CampaignModel, { description: 'Sets weights and scoring rules while the campaign is a draft (refused once opened).' })
+  updateCampaignRules(
+    @CurrentUser() user: RequestUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: CampaignRulesInput,
+  ): Promise<CampaignModel> {
+    return this.transactions.run((tx) => this.service.updateRules(tx, user.bureauId, id, input));
   }
 
   @Allow('ADMIN')

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorCode, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
+import { ErrorCode, SCORING_RULE_DEFAULTS, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
+
+const SCORING_WEIGHT_DEFAULTS = { executionRate: 0, output: 0, effect: 0, satisfaction: 0, cost: 0 };
 import { DomainError } from '../../common/domain-error.js';
 import { newId } from '../../database/columns.js';
 import type { Tx } from '../../database/transaction.service.js';
@@ -60,6 +62,7 @@ export class CampaignService {
   /** A preset id ("lukou-2024") or a whole template; refused unless shared's validateTemplate accepts it. */
   resolveTemplate(input: unknown): EvaluationTemplate {
     const template = typeof input === 'string' ? TEMPLATE_PRESETS[input] : (input as EvaluationTemplate);
+    if (typeof input === 'string' && !template) throw new DomainError(ErrorCode.VALIDATION_FAILED, `没有名为「${input}」的评分模板预设`, { presetId: input });
     if (!template || typeof template !== 'object') throw new DomainError(ErrorCode.VALIDATION_FAILED, '评价模板无效');
     const issues = validateTemplate(template);
     if (issues.length) {
@@ -94,12 +97,63 @@ export class CampaignService {
     return campaign;
   }
 
+  /**
+   * Weights and scoring rules change only while the notice is a draft: once opened, the units'
+   * packages are drafted and scored against them, and a change would move scores under their feet.
+   */
+  private assertTemplateEditable(c: CampaignEntity): void {
+    if (!c.openedAt) return;
+    const day = c.openedAt.toISOString().slice(0, 10);
+    throw new DomainError(
+      ErrorCode.NOT_EDITABLE,
+      `通知已于${day}启动，各单位材料已按当前权重和评分规则生成，评分模板不能再修改（Scoring rules are fixed once the campaign was opened on ${day}）`,
+      { openedAt: c.openedAt.toISOString() },
+    );
+  }
+
+  /**
+   * Edits a draft notice's template: start from a preset (or the current template), then apply
+   * the given weights and rule parameters over it; refused unless the whole template is valid.
+   */
+  async updateRules(
+    tx: Tx,
+    bureauId: string,
+    id: string,
+    input: { presetId?: string | null; weights?: unknown; rules?: unknown },
+  ): Promise<CampaignEntity> {
+    const current = await this.get(bureauId, id, tx);
+    this.assertTemplateEditable(current);
+    let base: EvaluationTemplate = current.template;
+    if (input.presetId) {
+      const preset = TEMPLATE_PRESETS[input.presetId];
+      if (!preset) throw new DomainError(ErrorCode.VALIDATION_FAILED, `没有名为「${input.presetId}」的评分模板预设`, { presetId: input.presetId });
+      base = preset;
+    }
+    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+    for (const [k, v] of [['weights', input.weights], ['rules', input.rules]] as const) {
+      if (v !== undefined && v !== null && !isObject(v)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `评分模板的${k === 'weights' ? '权重' : '规则'}必须是对象`);
+    }
+    // A misspelt key would otherwise be stored and silently ignored by the scoring.
+    const known = { weights: Object.keys(SCORING_WEIGHT_DEFAULTS), rules: [...Object.keys(SCORING_RULE_DEFAULTS), 'highScoreLowExecutionPercent', 'unspentSharePercent'] };
+    for (const [k, v] of [['weights', input.weights], ['rules', input.rules]] as const) {
+      const unknown = isObject(v) ? Object.keys(v).filter((key) => !known[k].includes(key)) : [];
+      if (unknown.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `评分模板${k === 'weights' ? '权重' : '规则'}中没有「${unknown.join('、')}」这一项`, { unknown });
+    }
+    const next = {
+      ...base,
+      weights: { ...base.weights, ...(isObject(input.weights) ? input.weights : {}) },
+      rules: { ...base.rules, ...(isObject(input.rules) ? input.rules : {}) },
+    } as EvaluationTemplate;
+    const template = this.resolveTemplate(next);
+    await tx.manager.getRepository(CampaignEntity).update({ id }, { template });
+    return { ...current, template };
+  }
+
   async update(tx: Tx, bureauId: string, id: string, input: Partial<Omit<CampaignFields, 'fiscalYear'>>): Promise<CampaignEntity> {
     const current = await this.get(bureauId, id, tx);
     const next: CampaignEntity = { ...current };
     if (input.template !== undefined && input.template !== null) {
-      // Packages already drafted against the template would change their scores under the units' feet.
-      if (current.openedAt) throw new DomainError(ErrorCode.VALIDATION_FAILED, '通知已发布，评价模板不能再修改');
+      this.assertTemplateEditable(current);
       next.template = this.resolveTemplate(input.template);
     }
     if (input.title != null) next.title = input.title.trim();

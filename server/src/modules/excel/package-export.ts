@@ -6,6 +6,7 @@ import {
   LEVEL2_BY_LEVEL1,
   LEVEL2_LABELS,
   OPERATOR_SYMBOLS,
+  deadlineText,
   computeFigures,
   formLabels,
   levelWeight,
@@ -55,6 +56,7 @@ const HEAD_FILL = 'FFF2F2F2';
 export function targetText(r: IndicatorRow): string {
   if (r.target.operator === 'QUALITATIVE') return r.target.text ?? '';
   if (r.target.raw !== undefined) return r.target.raw;
+  if (r.target.operator === 'BY') return deadlineText(r) || (r.target.text ?? '');
   if (r.target.value === null) return '';
   return `${OPERATOR_SYMBOLS[r.target.operator]}${trimDecimal(r.target.value)}${r.target.unit}`;
 }
@@ -66,7 +68,7 @@ export function actualText(r: IndicatorRow): string {
     return band && text ? `${band}：${text}` : band || text;
   }
   if (r.actual.raw !== undefined) return r.actual.raw;
-  if (r.actual.value === null) return '';
+  if (r.actual.value === null) return r.target.operator === 'BY' ? (r.actual.text ?? '') : '';
   return `${trimDecimal(r.actual.value)}${r.actual.unit || r.target.unit}`;
 }
 

@@ -10,7 +10,9 @@ import {
   LEVEL2_LABELS,
   normalizeDecimal,
   parseMoney,
+  parseDeadlineText,
   parsePackageDocument,
+  dropInvalidInputsUnder,
   type BuildingRow,
   type FunctionBudgetRow,
   type IndicatorRow,
@@ -377,6 +379,7 @@ function operatorWord(text: string): Operator | null {
   if (/^(≥|≧|>=|GE|不低于)/.test(t)) return 'GE';
   if (/^(≤|≦|<=|LE|不高于)/.test(t)) return 'LE';
   if (/^(=|EQ|等于)/.test(t)) return 'EQ';
+  if (/^(BY|时限)/.test(t)) return 'BY';
   return null;
 }
 
@@ -538,9 +541,19 @@ function readSelf(ws: ExcelJS.Worksheet, base: PackageDocument): { r: Reader; se
     const qualitative = opWord === 'QUALITATIVE' || (targetText !== '' && tParsed.value === null);
     let target: IndicatorRow['target'];
     let actual: IndicatorRow['actual'];
-    if (qualitative) {
+    // A deadline target ("9月前", "年底前", "2023年9月30日前"): the month as the value, a date as text.
+    const deadline = opWord === 'BY' || (/(?:前|底|年内)$/.test(targetText.replace(/\s+/g, '')) && parseDeadlineText(targetText) !== null);
+    if (deadline) {
+      const asPoint = (text: string) => {
+        const p = parseDeadlineText(text);
+        return p && p.year === undefined && p.day === undefined ? { value: String(p.month), unit: '月' } : { value: null, unit: '', ...(text ? { text } : {}) };
+      };
+      target = { operator: 'BY', ...asPoint(targetText), ...(targetText ? { raw: targetText } : {}) };
+      actual = { ...asPoint(actualText), ...(actualText ? { raw: actualText } : {}) };
+    } else if (qualitative) {
       target = { operator: 'QUALITATIVE', value: null, unit: '', text: targetText };
-      const m = /^(部分达成|未达成|达成)\s*[:：]?\s*(.*)$/s.exec(actualText);
+      // The band word, or the notice's fixed phrase (部分达成年度指标并具有一定效果 …), then the description.
+      const m = /^(部分达成|未达成|达成)(?:年度指标(?:并具有一定效果|且效果较差)?)?\s*[:：]?\s*(.*)$/s.exec(actualText);
       const band: QualitativeBand | null = m ? (BANDS.find((b) => BAND_LABELS[b].zh === m[1]) ?? null) : null;
       actual = { value: null, unit: '', ...(m ? { text: m[2]!.trim() } : actualText ? { text: actualText } : {}), ...(band ? { band } : {}) };
     } else {
@@ -624,6 +637,8 @@ export function importPackageWorkbook(wb: ExcelJS.Workbook, base: PackageDocumen
   const self = readSelf(selfWs, base);
   const issues = [...basic.r.issues, ...self.r.issues];
   const document: PackageDocument = { ...structuredClone(base), basicData: basic.basicData, selfEvaluation: self.selfEvaluation };
+  // The file replaces both tables: what was typed into them and kept as not-a-number goes too.
+  dropInvalidInputsUnder(document, ['basicData', 'selfEvaluation']);
   if (!issues.length) {
     const parsed = parsePackageDocument(document);
     if (!parsed.ok) {

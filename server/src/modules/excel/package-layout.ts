@@ -78,7 +78,7 @@ export const INDICATOR_HEADERS = {
   id: '行编号',
 } as const;
 
-export const OPERATOR_WORDS = { GE: '≥', LE: '≤', EQ: '=', QUALITATIVE: '定性' } as const;
+export const OPERATOR_WORDS = { GE: '≥', LE: '≤', EQ: '=', QUALITATIVE: '定性', BY: '时限' } as const;
 
 export const INCOME_LABELS = [
   ['generalPublic', '一般公共预算'],

@@ -38,7 +38,8 @@ export function formatValue(v: unknown): string {
   if (Array.isArray(v)) return v.join('、');
   const o = v as Record<string, unknown>;
   if (typeof o.name === 'string') return `「${o.name || '未命名'}」`;
-  return JSON.stringify(v);
+  // A whole group (a map of kept typos, a section): its values, never its keys (they are paths).
+  return Object.values(o).map(formatValue).join('、');
 }
 
 export function pathLabel(path: string, doc?: PackageDocument | null): string {

@@ -22,3 +22,13 @@ export class UpdateCampaignInput {
   @Field({ nullable: true }) publicationDeadline?: Date;
   @Field({ nullable: true }) timezone?: string;
 }
+
+@InputType({ description: 'Weights and scoring-rule parameters of a draft campaign, over a preset or its current template.' })
+export class CampaignRulesInput {
+  @Field({ nullable: true, description: 'Start from this preset ("lukou-2024", "national-default", "national-module", "tanghu-2020") instead of the current template.' })
+  presetId?: string;
+  @Field(() => JSONScalar, { nullable: true, description: 'TemplateWeights to set (executionRate, output, effect, satisfaction, cost); they must sum to 100.' })
+  weights?: unknown;
+  @Field(() => JSONScalar, { nullable: true, description: 'TemplateRules parameters to set (reverseRule, equalRule, qualitativeBands, …).' })
+  rules?: unknown;
+}

@@ -14,3 +14,11 @@ export class CampaignModel {
   @Field(() => Date, { nullable: true }) openedAt: Date | null;
   bureauId: string;
 }
+
+@ObjectType('TemplatePreset', { description: 'A named evaluation template a campaign can start from.' })
+export class TemplatePresetModel {
+  @Field(() => ID) id: string;
+  @Field() nameZh: string;
+  @Field({ description: 'Where its weights and rules come from (the notice or system it copies).' }) sourceZh: string;
+  @Field(() => JSONScalar, { description: 'EvaluationTemplate from @zipin/shared.' }) template: unknown;
+}

@@ -21,7 +21,7 @@ export class PackageSummaryModel {
 @ObjectType('CheckResult', { description: 'One finding of the shared checks.' })
 export class CheckResultModel {
   @Field() code: string;
-  @Field({ description: 'error | warning' }) severity: string;
+  @Field({ description: 'error | warning | note (a note only informs: how a spelling was read)' }) severity: string;
   @Field(() => [String]) paths: string[];
   @Field() messageZh: string;
   @Field() messageEn: string;

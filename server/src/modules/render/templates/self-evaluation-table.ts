@@ -5,6 +5,7 @@ import {
   LEVEL2_BY_LEVEL1,
   LEVEL2_LABELS,
   OPERATOR_SYMBOLS,
+  deadlineText,
   formatMoney,
   formatPercent,
   formLabels,
@@ -28,6 +29,7 @@ const norm = (s: string) => s.replace(/\s+/g, '').replace(/≧/g, '≥').replace
  */
 export function formatTarget(t: IndicatorTarget): string {
   if (t.operator === 'QUALITATIVE') return t.text ?? t.raw ?? '';
+  if (t.operator === 'BY') return deadlineText({ target: t }) || t.raw || t.text || '';
   if (t.value === null) return '';
   const plain = `${trimDecimal(t.value)}${t.unit}`;
   const withOp = `${OPERATOR_SYMBOLS[t.operator]}${plain}`;
@@ -44,7 +46,7 @@ export function formatActual(a: IndicatorActual, operator: IndicatorTarget['oper
     const band = a.band ? BAND_LABELS[a.band].zh : '';
     return [a.text ?? a.raw ?? '', band ? `（${band}）` : ''].join('');
   }
-  if (a.value === null) return a.raw ?? '';
+  if (a.value === null) return a.raw ?? (operator === 'BY' ? (a.text ?? '') : '');
   return `${trimDecimal(a.value)}${a.unit}`;
 }
 

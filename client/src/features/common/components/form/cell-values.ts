@@ -1,59 +1,76 @@
-/** What a form cell accepts and how it shows a stored value. Parsing rules come from @zipin/shared. */
-import { DECIMAL_PATTERN, NA, formatMoney, normalizeDecimal, parseMoney, scoreSchema, trimDecimal } from '@zipin/shared';
+/**
+ * What a form cell accepts and how it shows a stored value. The parsing and normalising rules are
+ * @zipin/shared's (input.ts), the same ones the server's import uses.
+ */
+import { DECIMAL_PATTERN, formatMoney, isRequiredNumber, parseFieldInput, setInvalidInput, trimDecimal, type NormalisationNote, type PackageDocument } from '@zipin/shared';
+import { getAt, setAt } from '@/stores/doc-path.js';
 
 export type CellKind = 'money' | 'signedMoney' | 'area' | 'count' | 'decimal' | 'weight' | 'score' | 'text' | 'textarea' | 'actual';
 
-export type ParseOutcome = { ok: true; value: unknown } | { ok: false; message: string };
+export const TEXT_KINDS: readonly CellKind[] = ['text', 'textarea'];
 
-const fail = (message: string): ParseOutcome => ({ ok: false, message });
-
-export function parseCell(kind: CellKind, input: string, nullableText = false): ParseOutcome {
-  const text = input.trim();
-  switch (kind) {
-    case 'money':
-    case 'signedMoney': {
-      const r = parseMoney(input, { allowNegative: kind === 'signedMoney' });
-      return r.ok ? { ok: true, value: r.value } : fail(r.messageZh);
-    }
-    case 'area': {
-      const r = parseMoney(input);
-      if (!r.ok) return fail(r.messageZh.replace('（单位：万元）', ''));
-      if (r.value === NA) return fail('规模不能填“——”，没有请留空');
-      return { ok: true, value: r.value };
-    }
-    case 'count': {
-      if (text === '') return { ok: true, value: null };
-      if (!/^\d{1,7}$/.test(text) || Number(text) > 1_000_000) return fail('必须是非负整数');
-      return { ok: true, value: Number(text) };
-    }
-    case 'decimal': {
-      const t = text.replace(/[,，]/g, '');
-      if (t === '') return { ok: true, value: null };
-      if (!DECIMAL_PATTERN.test(t)) return fail('必须是数字');
-      return { ok: true, value: normalizeDecimal(t) };
-    }
-    case 'weight':
-    case 'score': {
-      if (text === '') return kind === 'score' ? { ok: true, value: null } : fail('分值必填');
-      const v = /^\d+(\.\d+)?$/.test(text) ? normalizeDecimal(text) : text;
-      return scoreSchema.safeParse(v).success ? { ok: true, value: v } : fail('必须是0到100之间的数字（最多2位小数）');
-    }
-    case 'text':
-    case 'textarea':
-      return { ok: true, value: nullableText && input === '' ? null : input };
-    case 'actual':
-      // Handled by the cell: raw text is kept so that ranges ("≧85%") are flagged by the checks.
-      return { ok: true, value: input };
-  }
+/** Everything the document holds for one cell: its value, the typed text of an actual, a kept typo. */
+export interface CellState {
+  path: string;
+  value: unknown;
+  /** kind 'actual': the text as typed when it carries a unit ("58人"). */
+  raw?: string;
+  /** Text typed that did not parse, kept as typed (doc.invalidInputs). */
+  invalid?: string;
 }
 
-/** The typed text for an actual value: a plain number is stored as a number; anything else keeps its raw text. */
-export function parseActual(input: string): { value: string | null; raw: string | undefined } {
-  const t = input.trim().replace(/[,，]/g, '');
-  if (t === '') return { value: null, raw: undefined };
-  if (DECIMAL_PATTERN.test(t)) return { value: normalizeDecimal(t), raw: undefined };
-  const n = /-?\d+(?:\.\d+)?/.exec(t);
-  return { value: n && DECIMAL_PATTERN.test(n[0]) ? normalizeDecimal(n[0]) : null, raw: input.trim() };
+export interface CellWrite {
+  state: CellState;
+  notes: NormalisationNote[];
+  /** Why the text was not taken as a number (it is kept as typed). */
+  problem: string | null;
+  /** True when the text was refused without changing the document (分值 cannot be emptied). */
+  refused?: boolean;
+}
+
+const rawPath = (path: string) => `${path.replace(/\.value$/, '')}.raw`;
+
+export function readCell(doc: PackageDocument, path: string, kind: CellKind): CellState {
+  const s: CellState = { path, value: getAt(doc, path) };
+  if (kind === 'actual') {
+    const raw = getAt(doc, rawPath(path));
+    if (typeof raw === 'string') s.raw = raw;
+  }
+  const invalid = doc.invalidInputs?.[path];
+  if (invalid !== undefined) s.invalid = invalid;
+  return s;
+}
+
+export function writeCell(doc: PackageDocument, s: CellState, kind: CellKind): void {
+  setAt(doc, s.path, s.value);
+  if (kind === 'actual') setAt(doc, rawPath(s.path), s.raw);
+  setInvalidInput(doc, s.path, s.invalid);
+}
+
+export function sameCell(a: CellState, b: CellState): boolean {
+  return a.path === b.path && JSON.stringify([a.value, a.raw, a.invalid]) === JSON.stringify([b.value, b.raw, b.invalid]);
+}
+
+/** The cell state a typed text gives: a number, or the text kept as typed beside an empty field. */
+export function cellFromText(kind: CellKind, path: string, text: string, current: CellState, nullable = false): CellWrite {
+  if (TEXT_KINDS.includes(kind)) return { state: { path, value: nullable && text === '' ? null : text }, notes: [], problem: null };
+  const r = parseFieldInput(kind as Exclude<CellKind, 'text' | 'textarea'>, text);
+  if (r.ok) {
+    const state: CellState = { path, value: r.value };
+    if (kind === 'actual' && r.raw !== undefined) state.raw = r.raw;
+    return { state, notes: r.notes, problem: null };
+  }
+  if (text.trim() === '') return { state: current, notes: r.notes, problem: r.messageZh, refused: true };
+  // 分值 cannot be empty: it keeps its last accepted value while the typo is shown as an error.
+  const value = isRequiredNumber(path) ? current.value : null;
+  return { state: { path, value, invalid: text }, notes: r.notes, problem: r.messageZh };
+}
+
+/** Why a kept typo is not a number (for the cell's message). */
+export function problemOf(kind: CellKind, text: string): string | null {
+  if (TEXT_KINDS.includes(kind)) return null;
+  const r = parseFieldInput(kind as Exclude<CellKind, 'text' | 'textarea'>, text);
+  return r.ok ? null : r.messageZh;
 }
 
 export function displayCell(kind: CellKind, value: unknown): string {
@@ -68,8 +85,18 @@ export function displayCell(kind: CellKind, value: unknown): string {
     case 'decimal':
     case 'weight':
     case 'score':
+    case 'actual':
       return typeof value === 'string' && DECIMAL_PATTERN.test(value) ? trimDecimal(value) : String(value);
     default:
       return String(value);
   }
+}
+
+/** What a cell shows: the kept typo, else an actual's typed text (unless it only repeats number and unit), else the value. */
+export function shownText(doc: PackageDocument, s: CellState, kind: CellKind): string {
+  if (s.invalid !== undefined) return s.invalid;
+  const plain = displayCell(kind, s.value);
+  if (kind !== 'actual' || s.raw === undefined) return plain;
+  const unit = (getAt(doc, s.path.replace(/\.value$/, '.unit')) as string | undefined) ?? '';
+  return s.raw.replace(/\s+/g, '') === `${plain}${unit}`.replace(/\s+/g, '') ? plain : s.raw;
 }

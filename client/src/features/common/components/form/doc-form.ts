@@ -4,9 +4,18 @@
  * The same forms serve the filler (editable) and the unit head and reviewer (read-only, with
  * the comment tool).
  */
-import { computed, inject, provide, ref, type ComputedRef, type InjectionKey, type Ref } from 'vue';
+import { computed, inject, provide, ref, watch, type ComputedRef, type InjectionKey, type Ref } from 'vue';
 import { formLabels, type CampaignContext, type CheckResult, type ComputedFigures, type PackageDocument } from '@zipin/shared';
 import type { Comment } from '@/api/types.js';
+import { useEditHistory } from '@/composables/useEditHistory.js';
+import { readCell, sameCell, writeCell, type CellKind, type CellState } from './cell-values.js';
+
+/** One cell changed by typing, a paste, a delete or an undo. */
+export interface CellChange {
+  kind: CellKind;
+  before: CellState;
+  after: CellState;
+}
 
 export type Flag = 'error' | 'warning' | null;
 
@@ -26,6 +35,16 @@ export interface DocFormContext {
   activate(path: string): void;
   /** The comment marker of a cell was clicked. */
   showComments(path: string): void;
+  /** The cell's state in the document now. */
+  readCell(path: string, kind: CellKind): CellState;
+  /** Writes cells' `after` states in one edit; recorded as one undo step unless `record` is false. */
+  applyCells(changes: readonly CellChange[], record?: boolean): void;
+  /** Records cells already written (a typed cell, when it loses focus) as one undo step. */
+  recordCells(changes: readonly CellChange[]): void;
+  /** Reverses the last step (Ctrl+Z); returns its paths, or null when there is nothing to undo. */
+  undo(): string[] | null;
+  /** Replays the last undone step (Ctrl+Y). */
+  redo(): string[] | null;
 }
 
 const KEY: InjectionKey<DocFormContext> = Symbol('doc-form');
@@ -65,7 +84,8 @@ export function provideDocForm(o: DocFormOptions): DocFormContext {
   const problems = computed(() => {
     const m = new Map<string, CheckResult[]>();
     for (const c of o.checks()) {
-      if (c.severity === 'warning' && c.explained) continue;
+      // Notes only say how a spelling was read: they flag no cell.
+      if (c.severity === 'note' || (c.severity === 'warning' && c.explained)) continue;
       for (const p of c.paths) {
         const list = m.get(p);
         if (list) list.push(c);
@@ -91,6 +111,13 @@ export function provideDocForm(o: DocFormOptions): DocFormContext {
       .flatMap((p) => problems.value.get(p) ?? []);
     return inherited.length ? [...own, ...inherited] : own;
   }
+  const history = useEditHistory<CellChange>();
+  watch(o.doc, () => history.clear());
+  function write(states: { kind: CellKind; state: CellState }[]) {
+    o.mutate((doc) => {
+      for (const s of states) writeCell(doc, s.state, s.kind);
+    });
+  }
   const ctx: DocFormContext = {
     doc: computed(() => o.doc()!),
     figures: computed(() => o.figures()!),
@@ -109,6 +136,29 @@ export function provideDocForm(o: DocFormOptions): DocFormContext {
     mutate: (fn) => o.mutate(fn),
     activate: (path) => o.activate?.(path),
     showComments: (path) => o.showComments?.(path),
+    readCell: (path, kind) => readCell(o.doc()!, path, kind),
+    applyCells(changes, record = true) {
+      const real = changes.filter((c) => !sameCell(c.before, c.after));
+      if (!real.length) return;
+      write(real.map((c) => ({ kind: c.kind, state: c.after })));
+      if (record) history.record({ before: real, after: real });
+    },
+    recordCells(changes) {
+      const real = changes.filter((c) => !sameCell(c.before, c.after));
+      if (real.length) history.record({ before: real, after: real });
+    },
+    undo() {
+      const step = history.undo();
+      if (!step) return null;
+      write(step.before.map((c) => ({ kind: c.kind, state: c.before })));
+      return step.before.map((c) => c.before.path);
+    },
+    redo() {
+      const step = history.redo();
+      if (!step) return null;
+      write(step.after.map((c) => ({ kind: c.kind, state: c.after })));
+      return step.after.map((c) => c.after.path);
+    },
   };
   provide(KEY, ctx);
   return ctx;

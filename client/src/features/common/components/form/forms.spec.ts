@@ -75,14 +75,20 @@ describe('basic data form', () => {
     wrapper.unmount();
   });
 
-  it('keeps an invalid number out of the document and says why', async () => {
+  it('keeps an invalid number as typed, out of every calculation, and says why', async () => {
+    // The field used to keep its earlier number while the cell showed the typo: a figure nobody typed.
     const { wrapper, doc } = harness(BasicDataForm);
-    const before = doc.basicData.publicFunds.total.currentFinal;
-    await cell(wrapper, 'basicData.publicFunds.total.currentFinal').setValue('43.43210');
-    expect(doc.basicData.publicFunds.total.currentFinal).toBe(before);
-    expect(wrapper.get('.cell-problem').text()).toContain('4位小数');
-    await cell(wrapper, 'basicData.publicFunds.total.currentFinal').setValue('——');
+    const P = 'basicData.publicFunds.total.currentFinal';
+    await cell(wrapper, P).setValue('43.43210');
+    expect(doc.basicData.publicFunds.total.currentFinal).toBeNull();
+    expect(doc.invalidInputs).toEqual({ [P]: '43.43210' });
+    const box = cell(wrapper, P).element.closest('.doc-cell')!;
+    expect(box.classList.contains('flag-error')).toBe(true);
+    expect(box.getAttribute('title')).toContain('4位小数');
+    expect(wrapper.find('[data-testid="check-INPUT_NOT_A_NUMBER"]').exists()).toBe(true);
+    await cell(wrapper, P).setValue('——');
     expect(doc.basicData.publicFunds.total.currentFinal).toBe('NA');
+    expect(doc.invalidInputs).toBeUndefined();
     wrapper.unmount();
   });
 
