@@ -1,7 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { JobName, JobPayloads } from '@zipin/shared';
+import { JOB_NAMES, type JobName, type JobPayloads } from '@zipin/shared';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
 import { TransactionService } from '../../src/database/transaction.service.js';
@@ -33,7 +33,8 @@ function recorder(name: JobName) {
 }
 
 async function startContext(config: AppConfig): Promise<INestApplicationContext> {
-  @Module({ providers: [recorder('package.render-pdf'), recorder('package.publish'), recorder('campaign.remind-deadline')] })
+  // One recorder per job of the catalogue (the sweep is the jobs module's own).
+  @Module({ providers: JOB_NAMES.filter((n) => n !== 'system.sweep').map(recorder) })
   class RecordersModule {}
   @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), JobsModule.forRoot(config), RecordersModule] })
   class JobsTestModule {}
