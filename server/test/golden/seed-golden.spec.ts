@@ -1,0 +1,52 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LUKOU_2024_TEMPLATE, SEED_2024_LUKOU_GSL, SEED_CONTEXT, SEED_UNIT } from '@zipin/shared';
+import { BrowserPool } from '../../src/modules/render/browser/browser-pool.js';
+import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
+import { buildPackageWorkbook } from '../../src/modules/excel/package-export.js';
+import { pdfPagesText, popplerAvailable } from '../render/pdf-tools.js';
+import { seedRenderModel } from '../render/seed-model.js';
+import { dumpWorkbook } from './golden-dump.js';
+
+/**
+ * The seed package's PDF text and exported workbook compared with the committed output
+ * (`seed-pdf.txt`, `seed-workbook.txt`). A difference is either a regression or a fixed
+ * defect; a fixed defect is listed in fixtures/README.md and the fixture is rewritten with
+ * ZIPIN_UPDATE_GOLDEN=1.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = (name: string) => join(here, 'fixtures', name);
+const update = process.env.ZIPIN_UPDATE_GOLDEN === '1';
+
+function compare(name: string, actual: string): void {
+  if (update) writeFileSync(fixture(name), actual);
+  const expected = readFileSync(fixture(name), 'utf8');
+  expect(actual.split('\n')).toEqual(expected.split('\n'));
+}
+
+export function seedExportInput() {
+  return {
+    document: structuredClone(SEED_2024_LUKOU_GSL),
+    template: LUKOU_2024_TEMPLATE,
+    context: { ...SEED_CONTEXT, unitName: SEED_UNIT.name },
+    filledOn: '2025.5.19',
+    signerName: '单位负责人（演示）',
+  };
+}
+
+describe('the seed package against its golden output', () => {
+  const pool = new BrowserPool({ chromiumPath: process.env.CHROMIUM_PATH ?? 'npm' });
+  afterAll(() => pool.close());
+
+  it('prints the same PDF text, page by page', async () => {
+    if (!popplerAvailable()) return;
+    const pdf = await pool.pdf(packageHtml(seedRenderModel()), { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+    const pages = pdfPagesText(pdf);
+    compare('seed-pdf.txt', pages.map((p, i) => `=== page ${i + 1}\n${p.trimEnd()}`).join('\n') + '\n');
+  }, 120_000);
+
+  it('exports the same workbook, cell by cell', async () => {
+    compare('seed-workbook.txt', await dumpWorkbook(buildPackageWorkbook(seedExportInput())));
+  });
+});
