@@ -12,7 +12,8 @@
  * contain "." or brackets. Only a validation issue on an item without a usable id falls back to
  * its position: `list[#2]` (0-based).
  */
-import type { PackageDocument } from './model.js';
+import type { CampaignContext, PackageDocument } from './model.js';
+import { fieldLabel } from '../forms/field-labels.js';
 import { LEVEL1_LABELS, LEVEL2_LABELS } from './model.js';
 import { outlineEntry, sectionHeading } from './outline.js';
 import { CHECK_CATALOGUE, type CheckCode } from './checks.js';
@@ -192,10 +193,29 @@ function findItem(doc: PackageDocument | undefined, list: string, id: string): {
 }
 
 /**
- * A human label for a path: "绩效自评表 › 指标「人员保障」 › 实际完成值". Pass the document to
- * name list items by their name instead of their id. Never throws; unknown keys are shown as is.
+ * A human label for a path: "绩效自评表 › 指标「人员保障」 › 实际完成值". A field a form shows
+ * gets the form's label (layouts in forms/); pass the campaign context for its words
+ * (2024年决算数; without it 本年决算数). Pass the document to name list items by their name
+ * instead of their id. Never throws; unknown keys are shown as is.
  */
-export function describePath(path: string, doc?: PackageDocument): { zh: string; en: string } {
+export function describePath(path: string, doc?: PackageDocument, options: { context?: CampaignContext; formSetId?: string | null } = {}): { zh: string; en: string } {
+  // A field some form shows is called what the form calls it (one label everywhere).
+  const shown = fieldLabel(path, { ...(doc ? { document: doc } : {}), ...options });
+  if (shown) {
+    const zh = [shown.label.zh];
+    const en = [shown.label.en];
+    let parent = parsePath(path.slice(0, path.length - shown.rest.length).replace(/\.$/, '')).pop()?.key ?? '';
+    for (const seg of shown.rest ? parsePath(shown.rest) : []) {
+      const ctx = `${parent}>${seg.key}`;
+      const label = ctx in CONTEXT_LABELS ? CONTEXT_LABELS[ctx] : (LABELS[seg.key] ?? L(seg.key, seg.key));
+      if (label) {
+        zh.push(label.zh);
+        en.push(label.en);
+      }
+      parent = seg.key;
+    }
+    return { zh: zh.join(' › '), en: en.join(' › ') };
+  }
   const zh: string[] = [];
   const en: string[] = [];
   const segments = parsePath(path);

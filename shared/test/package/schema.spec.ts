@@ -23,7 +23,7 @@ describe('parsePackageDocument', () => {
       'negative money',
       (d) => (d.basicData.publicFunds.total.currentFinal = '-1'),
       'basicData.publicFunds.total.currentFinal',
-      '基础数据表 › 公用经费 › 合计 › 本年决算数：不能为负数',
+      '基础数据表 › 公用经费 › 本年决算数：不能为负数',
     ],
     [
       'money with 5 decimals',
@@ -35,13 +35,13 @@ describe('parsePackageDocument', () => {
       'money as a JS number',
       (d) => (d.selfEvaluation.budget.execution = asAny(150.31)),
       'selfEvaluation.budget.execution',
-      '绩效自评表 › 年度预算申请 › 全年执行数：必须是数字（万元，文本形式）、空或“——”',
+      '绩效自评表 › 年度预算申请 › 年度资金总额 › 全年执行数：必须是数字（万元，文本形式）、空或“——”',
     ],
     [
       'money with 11 integer digits',
       (d) => (d.selfEvaluation.budget.annualBudget = '12345678901'),
       'selfEvaluation.budget.annualBudget',
-      '绩效自评表 › 年度预算申请 › 全年预算数：整数部分最多10位',
+      '绩效自评表 › 年度预算申请 › 年度资金总额 › 全年预算数：整数部分最多10位',
     ],
     [
       'a 6,000-character text',
@@ -77,7 +77,7 @@ describe('parsePackageDocument', () => {
       'a fractional head count',
       (d) => (d.basicData.staffing.actual = 7.5),
       'basicData.staffing.actual',
-      '基础数据表 › 财政供养人员情况 › 实际在职人数：必须是非负整数',
+      '基础数据表 › 财政供养人员情况 › 本年实际在职人数：必须是非负整数',
     ],
     [
       'too many indicator rows',
@@ -169,11 +169,12 @@ describe('parsePackageDocument', () => {
   });
 });
 
+// Field labels come from the form layouts (forms/): the form's own words, "本年" when no campaign year is given.
 describe('describePath', () => {
   it.each([
     ['selfEvaluation.indicators[ind-9].actual.value', '绩效自评表 › 指标「人员保障」 › 实际完成值'],
     ['selfEvaluation.indicators[ind-9].deviationReason', '绩效自评表 › 指标「人员保障」 › 偏差原因分析及改进措施'],
-    ['basicData.staffing.actual', '基础数据表 › 财政供养人员情况 › 实际在职人数'],
+    ['basicData.staffing.actual', '基础数据表 › 财政供养人员情况 › 本年实际在职人数'],
     ['report.chapters.problems.text', '自评报告 › 七、存在的问题及原因分析'],
     ['report.chapters.performanceGoals.text', '自评报告 › 1.绩效目标的实现情况'],
     ['basicData.procurement.previousFinal', '基础数据表 › 政府采购金额 › 上年决算数'],
