@@ -1,4 +1,4 @@
-import { SEED_2024_LUKOU_GSL, type PackageDocument } from '@zipin/shared';
+import { SEED_2024_LUKOU_GSL, formatTarget, type PackageDocument } from '@zipin/shared';
 import { TestApp } from '../support/test-app.js';
 import { buildWorld, packageRow, type World } from '../support/factories.js';
 import { XLSX, cellWithText, download, makeZip, readWorkbook, upload, writeWorkbook, zipBomb } from './excel-helpers.js';
@@ -31,7 +31,9 @@ describe('Excel export and import of a unit’s forms', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[^"]+\.xlsx"; filename\*=UTF-8''/);
     expect(decodeURIComponent(res.headers['content-disposition']!.split("UTF-8''")[1]!)).toBe('2024年度甲区工商业联合会绩效自评基础数据表及自评表.xlsx');
     const wb = await readWorkbook(res.body);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['基础数据表', '绩效自评表']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['基础数据表', '绩效自评表', '预算明细']);
+    // The 预算明细 the report cites is not an official form: a hidden sheet, never printed.
+    expect(wb.worksheets.map((s) => s.state)).toEqual(['visible', 'visible', 'hidden']);
     const basic = wb.getWorksheet('基础数据表')!;
     expect(basic.getCell('A1').value).toBe('2024年度部门（单位）整体支出绩效评价基础数据表');
     expect(basic.getCell('A2').value).toBe('单位名称：甲区工商业联合会');
@@ -69,13 +71,17 @@ describe('Excel export and import of a unit’s forms', () => {
     expect(res.body.imported.length).toBeGreaterThan(60);
     // Computed cells are reported, never used: 控制率, the 三公 total, 执行率, 总分 …
     const ignored = res.body.ignored.map((i: { label: string }) => i.label);
-    expect(ignored).toEqual(expect.arrayContaining(['控制率', '三公经费（合计）', '年度资金总额 › 执行率', '总分']));
+    // Named by the layouts' field labels (the same names the form and the messages use).
+    expect(ignored).toEqual(expect.arrayContaining(['财政供养人员情况 › 控制率', '三公经费 › 2024年决算数', '年度预算申请 › 年度资金总额 › 执行率', '总分']));
     expect(res.body.formulaPolicy).toContain('公式不会被计算');
 
     const after = await packageRow(app, w.packages.a2);
     const doc = after.document as PackageDocument;
     expect(doc.basicData).toEqual(SEED_2024_LUKOU_GSL.basicData);
-    expect(doc.selfEvaluation).toEqual(SEED_2024_LUKOU_GSL.selfEvaluation);
+    // Targets read back as the form printed them (formatTarget, the PDF's wording: "≥95%", "≤101.01万元").
+    const printed = structuredClone(SEED_2024_LUKOU_GSL.selfEvaluation);
+    for (const row of printed.indicators) if (row.target.raw !== undefined) row.target.raw = formatTarget(row.target);
+    expect(doc.selfEvaluation).toEqual(printed);
     // The report and the explanations are not in the workbook: they stay as they were in the draft.
     expect(doc.report).toEqual((before.document as PackageDocument).report);
     expect(doc.explanations).toEqual((before.document as PackageDocument).explanations);
@@ -100,8 +106,10 @@ describe('Excel export and import of a unit’s forms', () => {
     const res = await upload(app, importUrl(w.packages.b1), as('b1.filler'), file);
     expect(res.status).toBe(200);
     const got = (await packageRow(app, w.packages.b1)).document as PackageDocument;
-    // What the form printed is kept as raw (the model's "as printed on an imported form").
+    // What the form printed is kept as raw (the model's "as printed on an imported form"): the
+    // workbook prints 年度指标值 as the PDF does (formatTarget: "≥95%", "≤101.01万元").
     const expected = structuredClone(doc);
+    for (const row of expected.selfEvaluation.indicators) if (row.target.operator !== 'QUALITATIVE') row.target.raw = formatTarget(row.target);
     expected.selfEvaluation.indicators.find((r) => r.id === 'ind-2')!.target.raw = '=58人';
     expected.selfEvaluation.indicators.find((r) => r.id === 'ind-2')!.actual.raw = '58人';
     expect(got.basicData).toEqual(expected.basicData);

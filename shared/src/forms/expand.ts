@@ -128,6 +128,39 @@ export function valueAt(root: unknown, path: string): unknown {
   return cur;
 }
 
+/**
+ * Sets the value at a path of a document (list items by id; the item must exist). Returns
+ * false when a parent is missing, so a caller never writes somewhere it did not mean to.
+ */
+export function setAt(root: unknown, path: string, value: unknown): boolean {
+  const segs = segments(path);
+  let cur: unknown = root;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (cur === null || typeof cur !== 'object') return false;
+    const obj = cur as Record<string, unknown>;
+    const lastSeg = i === segs.length - 1;
+    if (s.item === undefined) {
+      if (lastSeg) {
+        obj[s.key] = value;
+        return true;
+      }
+      cur = obj[s.key];
+      continue;
+    }
+    const list = obj[s.key];
+    if (!Array.isArray(list)) return false;
+    const at = list.findIndex((x: unknown) => (x as { id?: unknown })?.id === s.item);
+    if (at === -1) return false;
+    if (lastSeg) {
+      list[at] = value;
+      return true;
+    }
+    cur = list[at];
+  }
+  return false;
+}
+
 /** "$.name" in item "basicData.buildings[bld-1]" → "basicData.buildings[bld-1].name"; "buildings[$]" → "buildings[bld-1]". */
 export function bindPath(path: string, itemPath: string | undefined, itemId: string | undefined): string {
   if (path === '$') return itemPath ?? path;

@@ -5,16 +5,16 @@
  * "*") in every list, so list fields are found by pattern ("…specialFunds[*].currentBudget").
  */
 import { computeFigures } from '../package/calculations.js';
-import { emptyIndicator, emptyMoneyRow, emptyPackageDocument } from '../package/empty.js';
+import { emptyIndicator, emptyPackageDocument } from '../package/empty.js';
 import type { PackageDocument } from '../package/model.js';
 import { DEFAULT_TEMPLATE } from '../package/template.js';
-import { expandForm, labelPartText, type LabelPart } from './expand.js';
+import { bindPath, expandForm, labelPartText, setAt, type LabelPart } from './expand.js';
 import { FORM_SETS, formSetOf } from './form-sets.js';
-import type { FormSet, Label } from './types.js';
+import type { FormLayout, FormSet, Label } from './types.js';
 import { RELATIVE_WORDS, formWords, resolveLabel, type FormWords } from './words.js';
 import type { CampaignContext } from '../package/model.js';
 
-const PROBE = '*';
+export const PROBE = '*';
 const PLACEHOLDERS = Object.fromEntries(Object.keys(RELATIVE_WORDS).map((k) => [k, `{${k}}`])) as FormWords;
 
 interface FieldEntry {
@@ -22,12 +22,22 @@ interface FieldEntry {
   parts: LabelPart[];
 }
 
-function probeDocument(): PackageDocument {
-  const doc = emptyPackageDocument(DEFAULT_TEMPLATE);
-  doc.basicData.projects.specialFunds = [{ id: PROBE, name: '', ...emptyMoneyRow() }];
-  doc.basicData.buildings = [{ id: PROBE, name: '', approvedArea: null, actualArea: null, budgetInvestment: null, actualInvestment: null }];
-  doc.selfEvaluation.indicators = [emptyIndicator(PROBE, 'OUTPUT')];
-  doc.selfEvaluation.budget.initialByFunction = [{ id: PROBE, name: '', amount: null }];
+/**
+ * A document whose every list a layout repeats holds exactly one item, id "*" (a blank
+ * indicator under 产出 for indicator blocks): laid out, it shows each row spec once, so its
+ * grid tells where every cell of a list item goes (the Excel reader, the field labels).
+ */
+export function probeDocument(layouts: readonly FormLayout[], base: PackageDocument = emptyPackageDocument(DEFAULT_TEMPLATE)): PackageDocument {
+  const doc = structuredClone(base);
+  for (const layout of layouts) {
+    const owner = layout.perItem ? `${layout.perItem.list}[${PROBE}]` : undefined;
+    if (layout.perItem) setAt(doc, layout.perItem.list, [{ id: PROBE }]);
+    for (const spec of layout.rows) {
+      if (spec.kind === 'row') continue;
+      const list = bindPath(spec.list, owner, PROBE);
+      setAt(doc, list, [spec.kind === 'indicators' ? emptyIndicator(PROBE, 'OUTPUT') : { id: PROBE }]);
+    }
+  }
   return doc;
 }
 
@@ -38,7 +48,7 @@ export function fieldIndex(set: FormSet): Map<string, FieldEntry> {
   const cached = indexes.get(set.id);
   if (cached) return cached;
   const index = new Map<string, FieldEntry>();
-  const doc = probeDocument();
+  const doc = probeDocument(set.forms);
   const figures = computeFigures(doc, DEFAULT_TEMPLATE);
   for (const layout of set.forms) {
     if (layout.perItem) continue; // per-item forms bind relative paths: their lists are indexed by their own items

@@ -79,7 +79,9 @@ export class ExcelService {
     if (!isEditable(pkg.state)) throw new DomainError(ErrorCode.NOT_EDITABLE);
     if (opts.baseVersion != null && opts.baseVersion !== pkg.version) throw new DomainError(ErrorCode.VERSION_CONFLICT, undefined, { currentVersion: pkg.version });
     const wb = await loadWorkbook(body);
-    const result = importPackageWorkbook(wb, pkg.document);
+    const campaign = await this.dataSource.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
+    const unit = await this.dataSource.getRepository(UnitEntity).findOneBy({ id: pkg.unitId });
+    const result = importPackageWorkbook(wb, pkg.document, { template: campaign.template, context: campaignContext(campaign, unit) });
     const changedFields = diffDocuments(pkg.document, result.document).map((c) => ({ path: c.path, before: c.before, after: c.after }));
     const report = { packageId, changedFields, imported: result.imported, ignored: result.ignored, keptFromDraft: result.keptFromDraft, formulaPolicy: FORMULA_POLICY };
     if (opts.dryRun) return { ...report, dryRun: true, saved: false, version: pkg.version };

@@ -1,8 +1,7 @@
-import { computeFigures } from '@zipin/shared';
+import { computeFigures, expandFormSet, formSetOf } from '@zipin/shared';
 import { html, unsafeHtml, type SafeHtml } from './html.js';
 import type { RenderModel } from './render-model.js';
-import { basicDataTable } from './basic-data-table.js';
-import { selfEvaluationTable } from './self-evaluation-table.js';
+import { formTable } from './form-table.js';
 import { selfEvaluationReport } from './report.js';
 import { DOCUMENT_CSS } from './styles.js';
 
@@ -13,15 +12,15 @@ export interface PackageHtmlOptions {
   banner?: SafeHtml;
 }
 
-/** The documents of a package in print order, without a page around them. */
+/** The documents of a package in print order (the campaign's printed forms, then the report), without a page around them. */
 export function packageSections(model: RenderModel): SafeHtml {
   const figures = computeFigures(model.document, model.template);
-  return html`${basicDataTable(model, figures)}
-${selfEvaluationTable(model, figures)}
+  const forms = expandFormSet(formSetOf(model.formSetId), { document: model.document, figures, template: model.template, context: model.context, medium: 'print' });
+  return html`${forms.filter((f) => f.layout.printed).map((f) => formTable(f, model))}
 ${selfEvaluationReport(model, figures)}`;
 }
 
-/** The three documents as one HTML page: the PDF prints it, the portal serves it. */
+/** The package as one HTML page: the PDF prints it, the portal serves it. */
 export function packageHtml(model: RenderModel, options: PackageHtmlOptions = {}): string {
   const page = html`<!doctype html>
 <html lang="zh-CN">

@@ -9,6 +9,8 @@ export interface RenderModel {
   document: PackageDocument;
   template: EvaluationTemplate;
   context: CampaignContext & { unitName: string };
+  /** The campaign's form set (which official forms, in which variant); absent: the default set. */
+  formSetId?: string | null;
   /** 表尾: filled from the workflow, never typed into the tables. */
   footer: {
     fillerName: string | null; // 填表人

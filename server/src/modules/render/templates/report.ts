@@ -2,7 +2,7 @@ import { REPORT_OUTLINE, formLabels, renderReportSection, sectionHeading } from 
 import type { ComputedFigures } from '@zipin/shared';
 import { html, paragraphs, type SafeHtml } from './html.js';
 import type { RenderModel } from './render-model.js';
-import { draftMark } from './basic-data-table.js';
+import { draftMark } from './form-table.js';
 
 /**
  * 自评报告: headings numbered by the system from the fixed outline (一 … 十, （一）, 1.), so a

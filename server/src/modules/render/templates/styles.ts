@@ -19,26 +19,14 @@ table.form td.num { text-align: center; }
 table.form td.text { text-align: left; white-space: pre-line; }
 table.form td.small { font-size: 8.5pt; }
 table.form td:not([rowspan]), table.form th:not([rowspan]) { break-inside: avoid; }
-table.form th.block { text-align: center; }
-table.basic-data col.c-label { width: 31%; }
 table.basic-data td.label { text-align: left; white-space: nowrap; }
-table.basic-data td.indent-0 { padding-left: 1.2mm; }
-table.basic-data td.indent-1 { padding-left: 4mm; }
-table.basic-data td.indent-2 { padding-left: 7.5mm; }
-table.basic-data td.indent-3 { padding-left: 15.5mm; }
+table.form td.label { padding-left: 1.2mm; }
+table.form td.indent-1 { padding-left: 4mm; }
+table.form td.indent-2 { padding-left: 7.5mm; }
+table.form td.indent-3 { padding-left: 15.5mm; }
 table.basic-data tr.building td { height: 7mm; }
-table.basic-data .building-names { font-weight: 400; font-size: 8.5pt; margin-top: 1mm; }
 table.self-evaluation { font-size: 8.5pt; }
 table.self-evaluation th, table.self-evaluation td { padding: 0.9mm 1.1mm; line-height: 1.3; }
-table.self-evaluation col.c-a { width: 5%; }
-table.self-evaluation col.c-b { width: 9%; }
-table.self-evaluation col.c-c { width: 9%; }
-table.self-evaluation col.c-d { width: 18.5%; }
-table.self-evaluation col.c-e { width: 11%; }
-table.self-evaluation col.c-f { width: 11%; }
-table.self-evaluation col.c-g { width: 5.5%; }
-table.self-evaluation col.c-h { width: 7%; }
-table.self-evaluation col.c-i { width: 24%; }
 table.self-evaluation th.vertical { padding: 0.8mm 0.6mm; }
 table.self-evaluation td.level1, table.self-evaluation td.level2 { text-align: center; }
 table.self-evaluation td.small { font-size: 8pt; line-height: 1.25; }
