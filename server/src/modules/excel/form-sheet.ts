@@ -129,11 +129,14 @@ export function writeFormSheet(wb: ExcelJS.Workbook, form: ExpandedForm, footer:
   }
   if (form.footer.length) {
     let col = 1;
+    let height = 15;
     for (const item of form.footer) {
-      const value = footer[item.key === 'signer' ? 'signer' : item.key] ?? '';
-      put(ws, span(r, col, 1, item.cols), `${item.text}：${value}`, { border: false, align: 'left' });
+      const text = `${item.text}：${footer[item.key] ?? ''}`;
+      put(ws, span(r, col, 1, item.cols), text, { border: false, align: 'left' });
+      height = Math.max(height, rowHeightFor(text, widths.slice(col - 1, col - 1 + item.cols).reduce((a, b) => a + b, 0), 10.5, false));
       col += item.cols;
     }
+    if (height > 15) ws.getRow(r).height = Math.ceil(height);
   } else r--;
   if (layout.printed) pageSetup(ws, `A1:${last}${r}`, repeatRow !== null ? `${repeatRow}:${repeatRow}` : undefined);
   return { firstRow: first, helperCols: helpers };

@@ -29,7 +29,8 @@ export function pageSetup(ws: ExcelJS.Worksheet, printArea: string, titleRows?: 
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
-    printArea,
+    // ExcelJS prefixes only the columns with "$"; LibreOffice ignores a print area of mixed references ($A1:$G28).
+    printArea: printArea.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
