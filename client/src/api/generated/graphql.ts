@@ -28,6 +28,8 @@ export type CommentInput = {
 export type CreateCampaignInput = {
   documentNumber: string;
   fiscalYear: number;
+  /** A FormSet id of @zipin/shared (default "hunan"). */
+  formSetId?: string | null | undefined;
   publicationDeadline: string;
   submissionDeadline: string;
   /** An EvaluationTemplate, or the id of a preset ("lukou-2024", "national-default"). */
@@ -118,6 +120,8 @@ export type SavePackageInput = {
 
 export type UpdateCampaignInput = {
   documentNumber?: string | null | undefined;
+  /** Only before the campaign is opened. */
+  formSetId?: string | null | undefined;
   publicationDeadline?: string | null | undefined;
   submissionDeadline?: string | null | undefined;
   /** Only before the campaign is opened. */

@@ -2,6 +2,7 @@ import { InitialSchema1764100000000 } from './1764100000000-initial-schema.js';
 import { PackageSave1764200000000 } from './1764200000000-package-save.js';
 import { Attachments1764390000000 } from './1764390000000-attachments.js';
 import { PackageSummaryIndex1764480000000 } from './1764480000000-package-summary-index.js';
+import { CampaignFormSet1765100000000 } from './1765100000000-campaign-form-set.js';
 import { PackageView1765400000000 } from './1765400000000-package-view.js';
 import { NotificationDelivery1765800000000 } from './1765800000000-notification-delivery.js';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   PackageSave1764200000000,
   Attachments1764390000000,
   PackageSummaryIndex1764480000000,
+  CampaignFormSet1765100000000,
   PackageView1765400000000,
   NotificationDelivery1765800000000,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorCode, SCORING_RULE_DEFAULTS, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
+import { DEFAULT_FORM_SET_ID, ErrorCode, FORM_SETS, SCORING_RULE_DEFAULTS, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
 
 const SCORING_WEIGHT_DEFAULTS = { executionRate: 0, output: 0, effect: 0, satisfaction: 0, cost: 0 };
 import { DomainError } from '../../common/domain-error.js';
@@ -20,6 +20,7 @@ export interface CampaignFields {
   submissionDeadline: Date;
   publicationDeadline: Date;
   timezone: string;
+  formSetId?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -71,6 +72,13 @@ export class CampaignService {
     return template;
   }
 
+  /** A known form set id; absent: the default set. */
+  private resolveFormSet(id: string | null | undefined): string {
+    if (id === undefined || id === null || id === '') return DEFAULT_FORM_SET_ID;
+    if (!FORM_SETS[id]) throw new DomainError(ErrorCode.VALIDATION_FAILED, `表样「${id}」不存在（可选：${Object.keys(FORM_SETS).join('、')}）`, { formSetId: id });
+    return id;
+  }
+
   private validate(f: Omit<CampaignFields, 'template'>): void {
     const problems: string[] = [];
     if (!Number.isInteger(f.fiscalYear) || f.fiscalYear < 2000 || f.fiscalYear > 2100) problems.push('评价年度无效');
@@ -86,7 +94,7 @@ export class CampaignService {
 
   async create(tx: Tx, bureauId: string, input: CampaignFields): Promise<CampaignEntity> {
     const template = this.resolveTemplate(input.template);
-    const fields = { ...input, title: input.title.trim(), documentNumber: input.documentNumber.trim(), timezone: input.timezone || 'Asia/Shanghai' };
+    const fields = { ...input, title: input.title.trim(), documentNumber: input.documentNumber.trim(), timezone: input.timezone || 'Asia/Shanghai', formSetId: this.resolveFormSet(input.formSetId) };
     this.validate(fields);
     const repo = tx.manager.getRepository(CampaignEntity);
     if (await repo.exists({ where: { bureauId, fiscalYear: input.fiscalYear } })) {
@@ -155,6 +163,11 @@ export class CampaignService {
     if (input.template !== undefined && input.template !== null) {
       this.assertTemplateEditable(current);
       next.template = this.resolveTemplate(input.template);
+    }
+    if (input.formSetId != null) {
+      // The forms a unit fills and signs must stay the forms of its notice.
+      if (current.openedAt && input.formSetId !== current.formSetId) throw new DomainError(ErrorCode.VALIDATION_FAILED, '通知已发布，表样不能再修改');
+      next.formSetId = this.resolveFormSet(input.formSetId);
     }
     if (input.title != null) next.title = input.title.trim();
     if (input.documentNumber != null) next.documentNumber = input.documentNumber.trim();

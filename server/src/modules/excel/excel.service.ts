@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { BUREAU_ROLES, ErrorCode, diffDocuments, isEditable } from '@zipin/shared';
+import { BUREAU_ROLES, ErrorCode, diffDocuments, formSetOf, isEditable, type CampaignContext } from '@zipin/shared';
+import { governmentLevelOf } from '../render/templates/render-model.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { BureauEntity } from '../org/bureau.entity.js';
@@ -52,6 +53,12 @@ export class ExcelService {
     private readonly campaigns: CampaignService,
   ) {}
 
+  /** The campaign words the forms print, as the PDF prints them (区级预算部门（单位）名称 …). */
+  private async formContext(campaign: CampaignEntity, unit: UnitEntity | null): Promise<CampaignContext> {
+    const bureau = await this.dataSource.getRepository(BureauEntity).findOneBy({ id: campaign.bureauId });
+    return { ...campaignContext(campaign, unit), governmentLevel: governmentLevelOf(bureau?.region ?? '') };
+  }
+
   /** The unit's 基础数据表 and 绩效自评表, for anyone who may read the package. */
   async exportPackage(user: RequestUser, packageId: string): Promise<ExcelFile> {
     const pkg = await this.packages.getReadable(user, packageId);
@@ -61,7 +68,8 @@ export class ExcelService {
     const wb = buildPackageWorkbook({
       document: pkg.document,
       template: campaign.template,
-      context: campaignContext(campaign, unit),
+      context: await this.formContext(campaign, unit),
+      formSet: formSetOf(campaign.formSetId),
       filledOn: dateOn(pkg.submittedAt ?? pkg.lastEditedAt, campaign.timezone),
       signerName: signature?.signerName ?? null,
     });
@@ -81,7 +89,7 @@ export class ExcelService {
     const wb = await loadWorkbook(body);
     const campaign = await this.dataSource.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
     const unit = await this.dataSource.getRepository(UnitEntity).findOneBy({ id: pkg.unitId });
-    const result = importPackageWorkbook(wb, pkg.document, { template: campaign.template, context: campaignContext(campaign, unit) });
+    const result = importPackageWorkbook(wb, pkg.document, { template: campaign.template, context: await this.formContext(campaign, unit), formSet: formSetOf(campaign.formSetId) });
     const changedFields = diffDocuments(pkg.document, result.document).map((c) => ({ path: c.path, before: c.before, after: c.after }));
     const report = { packageId, changedFields, imported: result.imported, ignored: result.ignored, keptFromDraft: result.keptFromDraft, formulaPolicy: FORMULA_POLICY };
     if (opts.dryRun) return { ...report, dryRun: true, saved: false, version: pkg.version };

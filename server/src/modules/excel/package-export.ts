@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { computeFigures, expandFormSet, formSetOf, type CampaignContext, type EvaluationTemplate, type PackageDocument } from '@zipin/shared';
+import { computeFigures, expandFormSet, formSetOf, type CampaignContext, type EvaluationTemplate, type FormSet, type PackageDocument } from '@zipin/shared';
 import { writeFormSheet } from './form-sheet.js';
 import { newWorkbook } from './xlsx-style.js';
 
@@ -8,7 +8,7 @@ export interface PackageExportInput {
   template: EvaluationTemplate;
   context: CampaignContext;
   /** The campaign's form set; absent: the default set. */
-  formSetId?: string | null;
+  formSet?: FormSet;
   /** 填报日期 and 单位负责人签字 come from the workflow, never from the document. */
   filledOn: string | null;
   signerName: string | null;
@@ -20,7 +20,7 @@ export interface PackageExportInput {
  */
 export function buildPackageWorkbook(input: PackageExportInput): ExcelJS.Workbook {
   const figures = computeFigures(input.document, input.template);
-  const forms = expandFormSet(formSetOf(input.formSetId), { document: input.document, figures, template: input.template, context: input.context, medium: 'sheet' });
+  const forms = expandFormSet(input.formSet ?? formSetOf(null), { document: input.document, figures, template: input.template, context: input.context, medium: 'sheet' });
   const contact = input.document.basicData.contact;
   const wb = newWorkbook();
   for (const form of forms) writeFormSheet(wb, form, { fillerName: contact.fillerName, phone: contact.phone, fillDate: input.filledOn, signer: input.signerName });

@@ -72,7 +72,7 @@ export interface PackageImportOptions {
   template: EvaluationTemplate;
   context: CampaignContext;
   /** The campaign's form set; absent: the default set. */
-  formSetId?: string | null;
+  formSet?: FormSet;
 }
 
 export const FORMULA_POLICY =
@@ -612,7 +612,7 @@ function laidOut(layout: FormLayout, set: FormSet, base: PackageDocument, option
  * template and VALIDATION_FAILED (details.issues: [{ cell, messageZh }]) for cells that cannot be used.
  */
 export function importPackageWorkbook(wb: ExcelJS.Workbook, base: PackageDocument, options: PackageImportOptions): PackageImportResult {
-  const set = formSetOf(options.formSetId);
+  const set = options.formSet ?? formSetOf(null);
   const layouts = set.forms.filter((f) => !f.perItem);
   const sheets = layouts.map((layout) => ({ layout, ws: findSheet(wb, layout.name.zh) }));
   const missing = sheets.filter((s) => !s.ws && s.layout.printed).map((s) => s.layout.name.zh);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { ErrorCode } from '@zipin/shared';
+import { ErrorCode, formSetOf } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
 import { BureauEntity } from '../org/bureau.entity.js';
@@ -77,6 +77,7 @@ export class RenderInputService {
     const model: RenderModel = {
       document,
       template: campaign.template,
+      formSet: formSetOf(campaign.formSetId),
       context: { fiscalYear: campaign.fiscalYear, unitName: unit.name, governmentLevel: governmentLevelOf(bureau.region) },
       footer: {
         fillerName: contact.fillerName?.trim() || filler?.displayName || null,

@@ -11,6 +11,7 @@ export class CreateCampaignInput {
   @Field() submissionDeadline: Date;
   @Field() publicationDeadline: Date;
   @Field({ nullable: true, defaultValue: 'Asia/Shanghai' }) timezone: string;
+  @Field({ nullable: true, description: 'A FormSet id of @zipin/shared (default "hunan").' }) formSetId?: string;
 }
 
 @InputType()
@@ -21,6 +22,7 @@ export class UpdateCampaignInput {
   @Field({ nullable: true }) submissionDeadline?: Date;
   @Field({ nullable: true }) publicationDeadline?: Date;
   @Field({ nullable: true }) timezone?: string;
+  @Field({ nullable: true, description: 'Only before the campaign is opened.' }) formSetId?: string;
 }
 
 @InputType({ description: 'Weights and scoring-rule parameters of a draft campaign, over a preset or its current template.' })

@@ -8,6 +8,7 @@ export class CampaignModel {
   @Field() title: string;
   @Field({ description: '文号, e.g. 渌财通（2025）4号' }) documentNumber: string;
   @Field(() => JSONScalar, { description: 'EvaluationTemplate from @zipin/shared.' }) template: unknown;
+  @Field({ description: 'The official forms the notice prints: a FormSet id of @zipin/shared ("hunan", the default; "hunan-provincial").' }) formSetId: string;
   @Field() submissionDeadline: Date;
   @Field() publicationDeadline: Date;
   @Field({ description: 'IANA zone the deadlines were set in.' }) timezone: string;

@@ -1,4 +1,4 @@
-import type { CampaignContext, EvaluationTemplate, PackageDocument } from '@zipin/shared';
+import type { CampaignContext, EvaluationTemplate, FormSet, PackageDocument } from '@zipin/shared';
 
 /**
  * Everything the templates print, gathered by RenderInputService from the package, its
@@ -10,7 +10,7 @@ export interface RenderModel {
   template: EvaluationTemplate;
   context: CampaignContext & { unitName: string };
   /** The campaign's form set (which official forms, in which variant); absent: the default set. */
-  formSetId?: string | null;
+  formSet?: FormSet;
   /** 表尾: filled from the workflow, never typed into the tables. */
   footer: {
     fillerName: string | null; // 填表人
