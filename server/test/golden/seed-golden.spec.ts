@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LUKOU_2024_TEMPLATE, SEED_2024_LUKOU_GSL, SEED_CONTEXT, SEED_UNIT } from '@zipin/shared';
 import { BrowserPool } from '../../src/modules/render/browser/browser-pool.js';
 import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
 import { buildPackageWorkbook } from '../../src/modules/excel/package-export.js';
 import { pdfPagesText, popplerAvailable } from '../render/pdf-tools.js';
 import { seedRenderModel } from '../render/seed-model.js';
 import { dumpWorkbook } from './golden-dump.js';
+import { seedExportInput } from './seed-export.js';
 
 /**
  * The seed package's PDF text and exported workbook compared with the committed output
@@ -23,16 +23,6 @@ function compare(name: string, actual: string): void {
   if (update) writeFileSync(fixture(name), actual);
   const expected = readFileSync(fixture(name), 'utf8');
   expect(actual.split('\n')).toEqual(expected.split('\n'));
-}
-
-export function seedExportInput() {
-  return {
-    document: structuredClone(SEED_2024_LUKOU_GSL),
-    template: LUKOU_2024_TEMPLATE,
-    context: { ...SEED_CONTEXT, unitName: SEED_UNIT.name },
-    filledOn: '2025.5.19',
-    signerName: '单位负责人（演示）',
-  };
 }
 
 describe('the seed package against its golden output', () => {
