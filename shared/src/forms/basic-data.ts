@@ -1,8 +1,7 @@
 /** 附件1 部门（单位）整体支出绩效评价基础数据表: a label column and six value columns. */
+import { columns, head, heads } from './cells.js';
 import type { CellSpec, FormLayout, Label, StaticRow } from './types.js';
 import { L } from './words.js';
-
-const head = (text: Label, cols = 1, extra: Partial<CellSpec> = {}): CellSpec => ({ role: 'header', text, cols, ...extra });
 
 const MONEY_FIELDS = ['previousFinal', 'currentBudget', 'currentFinal'] as const;
 
@@ -35,10 +34,7 @@ export const BASIC_DATA_LAYOUT: FormLayout = {
   fontSize: 9.5,
   className: 'basic-data',
   sheetSubtitle: L('单位名称：{unitName}', 'Unit: {unitName}'),
-  columns: [
-    { key: 'label', width: 31 },
-    ...['b', 'c', 'd', 'e', 'f', 'g'].map((key) => ({ key, width: 11.5 })),
-  ],
+  columns: columns({ label: 31, b: 11.5, c: 11.5, d: 11.5, e: 11.5, f: 11.5, g: 11.5 }),
   rows: [
     {
       kind: 'row',
@@ -116,12 +112,8 @@ export const BASIC_DATA_LAYOUT: FormLayout = {
       minHeight: 30,
       cells: [
         head(L('楼堂馆所控制情况\n（{year}年完工项目）', 'Buildings (completed in {yearEn})'), 1, { name: L('楼堂馆所控制情况', 'buildings') }),
-        head(L('批复规模\n（㎡）', 'approved area (m²)')),
-        head(L('实际规模\n（㎡）', 'actual area (m²)')),
-        head(L('规模控制率', 'area control rate')),
-        head(L('预算投资\n（万元）', 'budgeted investment')),
-        head(L('实际投资\n（万元）', 'actual investment')),
-        head(L('投资概算控制率', 'investment control rate')),
+        ...heads(['批复规模\n（㎡）', 'approved area (m²)'], ['实际规模\n（㎡）', 'actual area (m²)'], ['规模控制率', 'area control rate']),
+        ...heads(['预算投资\n（万元）', 'budgeted investment'], ['实际投资\n（万元）', 'actual investment'], ['投资概算控制率', 'investment control rate']),
       ],
     },
     {

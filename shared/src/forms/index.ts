@@ -2,6 +2,7 @@
 export * from './types.js';
 export { RELATIVE_WORDS, fillWords, formWords, oneLine, resolveLabel, type FormWords } from './words.js';
 export * from './format.js';
+export * from './cells.js';
 export * from './basic-data.js';
 export * from './self-evaluation.js';
 export * from './expand.js';

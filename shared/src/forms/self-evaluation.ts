@@ -1,8 +1,7 @@
 /** 附件2 部门（单位）整体支出绩效自评表: nine grid columns, merged level cells like the official form. */
+import { columns, head, heads } from './cells.js';
 import type { CellSpec, FormLayout, Label } from './types.js';
 import { L } from './words.js';
-
-const head = (text: Label, cols = 1, extra: Partial<CellSpec> = {}): CellSpec => ({ role: 'header', text, cols, ...extra });
 const BUDGET = L('年度预算申请', 'annual budget');
 
 /** "其中：一般公共预算：150.31": a labelled money value over `cols` columns. */
@@ -24,17 +23,7 @@ export const SELF_EVALUATION_LAYOUT: FormLayout = {
   sheetWidth: 113,
   fontSize: 8.5,
   className: 'self-evaluation',
-  columns: [
-    { key: 'a', width: 5 },
-    { key: 'b', width: 9 },
-    { key: 'c', width: 9 },
-    { key: 'd', width: 18.5 },
-    { key: 'e', width: 11 },
-    { key: 'f', width: 11 },
-    { key: 'g', width: 5.5 },
-    { key: 'h', width: 7 },
-    { key: 'i', width: 24 },
-  ],
+  columns: columns({ a: 5, b: 9, c: 9, d: 18.5, e: 11, f: 11, g: 5.5, h: 7, i: 24 }),
   rows: [
     {
       kind: 'row',
@@ -50,12 +39,8 @@ export const SELF_EVALUATION_LAYOUT: FormLayout = {
       cells: [
         head(L('年度预算申请（万元）', 'Annual budget (10k yuan)'), 1, { rows: 7, vertical: true, name: BUDGET }),
         { role: 'blank', cols: 2 },
-        head(L('年初预算数', 'initial budget')),
-        head(L('全年预算数', 'full-year budget')),
-        head(L('全年执行数', 'full-year execution')),
-        head(L('分值', 'weight')),
-        head(L('执行率', 'execution rate')),
-        head(L('得分', 'score')),
+        ...heads(['年初预算数', 'initial budget'], ['全年预算数', 'full-year budget'], ['全年执行数', 'full-year execution']),
+        ...heads(['分值', 'weight'], ['执行率', 'execution rate'], ['得分', 'score']),
       ],
     },
     {
@@ -137,14 +122,8 @@ export const SELF_EVALUATION_LAYOUT: FormLayout = {
       repeatOnEachPage: true,
       cells: [
         head(L('绩效指标', 'Indicators'), 1, { rows: { through: 'indicators' }, vertical: true }),
-        head(L('一级指标', 'level 1')),
-        head(L('二级指标', 'level 2')),
-        head(L('三级指标', 'level 3')),
-        head(L('年度指标值', 'target')),
-        head(L('实际完成值', 'actual value')),
-        head(L('分值', 'weight')),
-        head(L('得分', 'score')),
-        head(L('偏差原因分析及改进措施', 'deviation reason and remedy')),
+        ...heads(['一级指标', 'level 1'], ['二级指标', 'level 2'], ['三级指标', 'level 3'], ['年度指标值', 'target'], ['实际完成值', 'actual value']),
+        ...heads(['分值', 'weight'], ['得分', 'score'], ['偏差原因分析及改进措施', 'deviation reason and remedy']),
       ],
     },
     {
@@ -207,17 +186,12 @@ export const BUDGET_DETAIL_LAYOUT: FormLayout = {
   sheetWidth: 60,
   fontSize: 10.5,
   className: 'budget-detail',
-  columns: [
-    { key: 'block', width: 35 },
-    { key: 'code', width: 15 },
-    { key: 'name', width: 30 },
-    { key: 'amount', width: 20 },
-  ],
+  columns: columns({ block: 35, code: 15, name: 30, amount: 20 }),
   rows: [
     {
       kind: 'row',
       id: 'functionHead',
-      cells: [head(L('年初预算（按功能分类）', 'initial budget by function')), head(L('科目编码', 'code')), head(L('科目名称', 'name')), head(L('金额（万元）', 'amount'))],
+      cells: heads(['年初预算（按功能分类）', 'initial budget by function'], ['科目编码', 'code'], ['科目名称', 'name'], ['金额（万元）', 'amount']),
     },
     {
       kind: 'list',

@@ -276,7 +276,7 @@ function readTargetActual(
   cells: { target: ExcelJS.Cell; actual: ExcelJS.Cell },
   texts: { target: string; actual: string; operator: string },
   level1: Level1,
-  label: string,
+  actualLabel: string,
 ): { target: IndicatorRow['target']; actual: IndicatorRow['actual'] } | null {
   const opWord = texts.operator ? operatorWord(texts.operator) : null;
   const tParsed = parseValueText(texts.target);
@@ -294,7 +294,7 @@ function readTargetActual(
   if (texts.actual === '') return { target, actual: { value: null, unit: '' } };
   const a = parseValueText(texts.actual);
   if (a.value === null) {
-    r.issue(cells.actual, `${label} › 实际完成值：「${texts.actual}」不是数值（定量指标的实际完成值必须是一个数，如“95%”“30次”）`);
+    r.issue(cells.actual, `${actualLabel}：「${texts.actual}」不是数值（定量指标须填一个数，如“95%”“30次”）`);
     return null;
   }
   return { target, actual: { value: a.value, unit: a.unit, raw: texts.actual } };
@@ -406,14 +406,21 @@ function readForm(ws: ExcelJS.Worksheet, form: ExpandedForm, doc: PackageDocumen
         break;
       }
     }
+    // Without a following row (a form's last group), the footer ends it.
     for (let row = cursor; row < end; row++) {
-      const first = normalizeLabel(rowCells(ws, row, MAX_COL).map(({ cell }) => cellText(cell)).find((t) => t.trim() !== '') ?? '');
-      if (/^(总分|填表人)/.test(first)) {
+      const first = rowCells(ws, row, MAX_COL).map(({ cell }) => cellText(cell)).find((t) => t.trim() !== '') ?? '';
+      if (form.footer.some((f) => normalizeLabel(first).startsWith(normalizeLabel(f.text)))) {
         end = row;
         break;
       }
     }
-    readGroup(r, ws, step.spec, step.template, cursor, end, doc, base, words, helpers, master);
+    const headerAbove = (col: number) =>
+      form.rows
+        .slice(0, step.template.index)
+        .flatMap((x) => x.cells)
+        .filter((c) => c.header && c.col === col)
+        .pop();
+    readGroup(r, ws, step.spec, step.template, cursor, end, doc, base, words, helpers, master, headerAbove);
     cursor = end;
   });
   return { r, end: cursor };
@@ -424,7 +431,10 @@ function readStaticRow(r: Reader, ws: ExcelJS.Worksheet, grid: GridRow, row: num
     const at = ws.getCell(row, cell.col + 1 + (cell.prefix !== undefined ? cell.colSpan - 1 : 0));
     const label = partsLabel(cell, words, null);
     if (cell.role === 'computed') r.ignore(at, label);
-    else if (cell.role === 'label' && cell.spec.text?.zh.includes('{unitName}')) r.ignore(at, '单位名称', '单位名称由系统根据账号所属单位填写');
+    else if (cell.role === 'label' && cell.spec.text?.zh.includes('{unitName}')) {
+      const header = grid.cells.find((c) => c.role === 'header');
+      r.ignore(at, header ? oneLine(header.text) : oneLine(cell.text), '由系统根据账号所属单位填写');
+    }
     if (cell.role !== 'input' || !cell.path) continue;
     if (cell.prefix !== undefined && readCell(at).kind === 'empty') {
       // "其中：一般公共预算：150.31" in the label cell, as on the paper form.
@@ -476,6 +486,7 @@ function readGroup(
   words: Record<string, string>,
   helpers: Map<string, number>,
   master: (row: number, col: number) => ExcelJS.Cell,
+  headerAbove: (col: number) => GridCell | undefined,
 ): void {
   const listPath = spec.list;
   const previous = ((valueAt(base, listPath) as { id: string }[] | undefined) ?? []) as unknown as Record<string, unknown>[];
@@ -483,13 +494,17 @@ function readGroup(
   const used = new Set<string>();
   const cells = template.cells.filter((c) => !c.level);
   const levelCol = (level: 'level1' | 'level2') => template.cells.find((c) => c.level === level)?.col;
-  const idCol = helpers.get('行编号');
+  const idHelper = (spec.helpers ?? []).find((h) => !h.field);
+  const idCol = idHelper ? helpers.get(idHelper.header.zh) : undefined;
   const operatorHelper = (spec.helpers ?? []).find((h) => h.format === 'operator');
   const operatorCol = operatorHelper ? helpers.get(operatorHelper.header.zh) : undefined;
   const field = (c: GridCell) => (c.spec.field ?? '').replace(/^\$\.?/, '');
   const nameCell = cells.find((c) => field(c) === 'name');
   const placeholder = spec.kind === 'list' && spec.placeholder ? spec.placeholder : PLACEHOLDER;
   const items: Record<string, unknown>[] = [];
+  const itemText = (name: string) => resolveLabel(spec.itemLabel, { ...words, name }).zh;
+  const l2Cell = template.cells.find((c) => c.level === 'level2');
+  const levelHeader = l2Cell ? oneLine(headerAbove(l2Cell.col)?.text ?? '') : '';
 
   for (let row = from; row < to; row++) {
     const at = (c: GridCell) => ws.getCell(row, c.col + 1);
@@ -507,7 +522,7 @@ function readGroup(
       const l2Text = l2 !== undefined ? cellText(master(row, l2 + 1)) : '';
       levels = matchLevel2(l2Text);
       if (!levels) {
-        r.issue(master(row, (l2 ?? 0) + 1), `指标「${name}」：无法识别二级指标「${l2Text.replace(/\s+/g, '')}」`);
+        r.issue(master(row, (l2 ?? 0) + 1), `${itemText(name)}：无法识别${levelHeader}「${l2Text.replace(/\s+/g, '')}」`);
         continue;
       }
     }
@@ -547,7 +562,7 @@ function readGroup(
         { target: at(target), actual: at(actual) },
         { target: texts[field(target)] ?? '', actual: texts[field(actual)] ?? '', operator: operatorCol ? cellText(ws.getCell(row, operatorCol)) : '' },
         levels.level1,
-        `指标「${itemName}」`,
+        label(actual),
       );
       if (!ta) continue;
       // A cell that still reads as the draft's own row prints it keeps the draft's value (its typed wording included).
