@@ -107,6 +107,13 @@ export function fieldLabel(path: string, options: FieldLabelOptions = {}): { lab
   }
 }
 
+/** The last part of a field's label: its column ("2024年决算数"), or '' when no form shows the field. */
+export function columnLabel(path: string, options: FieldLabelOptions = {}): Label {
+  const shown = fieldLabel(path, options);
+  if (!shown) return { zh: '', en: '' };
+  return { zh: shown.label.zh.split(' › ').pop()!, en: shown.label.en.split(' › ').pop()! };
+}
+
 /** The probe ids of a list path replaced by the real ones, in order. */
 function withIds(list: string, itemIds: string[]): string {
   let i = 0;

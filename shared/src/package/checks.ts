@@ -19,6 +19,7 @@ import { REPORT_OUTLINE, sectionHeading } from './outline.js';
 import { indicatorPath, reportPath } from './paths.js';
 import { TOKEN_PATTERN, unknownReportTokens, unknownTokenMessage } from './report.js';
 import { REPORT_CONSISTENCY_CATALOGUE, checkReportConsistency } from './checks-report.js';
+import { columnLabel } from '../forms/field-labels.js';
 import { normalizeUnit } from './scoring.js';
 import { targetBelowLastYear } from './carry-forward.js';
 import type { EvaluationTemplate, SplitBasis } from './template.js';
@@ -123,7 +124,8 @@ export function summarizeChecks(results: readonly CheckResult[]): CheckSummary {
 
 const blank = (s: string | null | undefined) => (s ?? '').trim() === '';
 const m = (cell: MoneyCell | undefined) => formatMoney(cell) || '空';
-const COLUMN_ZH = { previousFinal: '上年决算数', currentBudget: '本年预算数', currentFinal: '本年决算数' } as const;
+/** A money column as the form heads it (the layouts' label: 2024年决算数, or 本年决算数 without a campaign). */
+const columnZh = (c: Ctx, col: string) => columnLabel(`basicData.publicFunds.total.${col}`, c.context ? { context: c.context } : {}).zh;
 
 /** An actual typed with an operator or as a range: "≧85%", "85-90", "90%以上", "约90". */
 const RANGE_OR_OPERATOR = /[≥≧≤≦><＞＜~～〜]|以上|以下|以内|不低于|不高于|不少于|不超过|至少|至多|约|左右|\d\s*[-－—–至到]\s*\d/;
@@ -143,6 +145,7 @@ interface Ctx {
   figures: ComputedFigures;
   out: CheckResult[];
   seen: Map<string, number>;
+  context?: CampaignContext;
 }
 
 function emit(c: Ctx, code: CheckCode, paths: string[], messageZh: string, messageEn: string, explainedByRow = false): void {
@@ -207,7 +210,7 @@ function checkBasicData(c: Ctx, template: EvaluationTemplate): void {
           c,
           'PUBLIC_FUNDS_ITEM_EXCEEDS_TOTAL',
           [`basicData.publicFunds.${k}.${col}`, `basicData.publicFunds.total.${col}`],
-          `公用经费 › ${zh} › ${COLUMN_ZH[col]}${m(v)}万元大于公用经费合计${m(total)}万元`,
+          `公用经费 › ${zh} › ${columnZh(c, col)}${m(v)}万元大于公用经费合计${m(total)}万元`,
           `public funds ${k} ${col} ${m(v)} exceeds the total ${m(total)}`,
         );
       }
@@ -218,7 +221,7 @@ function checkBasicData(c: Ctx, template: EvaluationTemplate): void {
         c,
         'PUBLIC_FUNDS_ITEMS_EXCEED_TOTAL',
         [`basicData.publicFunds.total.${col}`],
-        `公用经费 › ${COLUMN_ZH[col]}：其中各项之和${m(itemsSum)}万元大于合计${m(total)}万元`,
+        `公用经费 › ${columnZh(c, col)}：其中各项之和${m(itemsSum)}万元大于合计${m(total)}万元`,
         `public funds ${col}: items sum ${m(itemsSum)} exceeds the total ${m(total)}`,
       );
     }
@@ -637,7 +640,7 @@ export function runChecks(
   context?: Partial<CampaignContext>,
   figures: ComputedFigures = computeFigures(doc, template),
 ): CheckResult[] {
-  const c: Ctx = { doc, figures, out: [], seen: new Map() };
+  const c: Ctx = { doc, figures, out: [], seen: new Map(), ...(context?.fiscalYear !== undefined ? { context: context as CampaignContext } : {}) };
   checkBasicData(c, template);
   checkBudget(c, template);
   checkIndicators(c, template);

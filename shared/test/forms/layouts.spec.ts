@@ -10,6 +10,7 @@ import {
   expandFormSet,
   formSetOf,
   indicatorBlocks,
+  runChecks,
   valueAt,
   type EvaluationTemplate,
   type ExpandedForm,
@@ -101,6 +102,14 @@ describe('the official forms as layouts', () => {
     // Without a campaign the same label reads relative to the package's year.
     expect(describePath('basicData.threePublic.reception.currentFinal').zh).toBe('基础数据表 › 三公经费 › 公务接待 › 本年决算数');
     expect(describePath('basicData.buildings[bld-1].approvedArea', seedWithLists()).zh).toBe('基础数据表 › 楼堂馆所「办公楼维修」 › 批复规模（㎡）');
+  });
+
+  it('names a money column in check messages as the form heads it', () => {
+    const doc = structuredClone(SEED_2024_LUKOU_GSL);
+    doc.basicData.publicFunds.office.currentFinal = '50';
+    const message = (context?: typeof SEED_CONTEXT) => runChecks(doc, LUKOU_2024_TEMPLATE, context).find((r) => r.code === 'PUBLIC_FUNDS_ITEM_EXCEEDS_TOTAL')!.messageZh;
+    expect(message(SEED_CONTEXT)).toContain('办公经费 › 2024年决算数50万元');
+    expect(message()).toContain('办公经费 › 本年决算数50万元');
   });
 
   it('lays out every form set of the catalogue', () => {

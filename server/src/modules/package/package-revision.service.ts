@@ -8,6 +8,7 @@ import { newId } from '../../database/columns.js';
 import type { Tx } from '../../database/transaction.service.js';
 import { assertCanRead } from './package-access.js';
 import { PackageRevisionEntity, type RevisionKind } from './package-revision.entity.js';
+import { CampaignEntity } from '../campaign/campaign.entity.js';
 import { PackageEntity } from './package.entity.js';
 
 /** SHA-256 (hex) of the canonical JSON of a document: what a signature covers. */
@@ -64,8 +65,10 @@ export class PackageRevisionService {
       if (!rev) throw new DomainError(ErrorCode.NOT_FOUND, '版本不存在');
       to = rev.document;
     }
+    const campaign = await this.dataSource.getRepository(CampaignEntity).findOneBy({ id: pkg.campaignId });
+    const labels = { context: { fiscalYear: pkg.fiscalYear }, formSetId: campaign?.formSetId ?? null };
     return diffDocuments(from.document, to).map((c) => {
-      const label = describePath(c.path, (c.after === undefined ? from.document : to) as PackageDocument);
+      const label = describePath(c.path, (c.after === undefined ? from.document : to) as PackageDocument, labels);
       return { path: c.path, before: c.before ?? null, after: c.after ?? null, kind: c.kind, labelZh: label.zh, labelEn: label.en };
     });
   }

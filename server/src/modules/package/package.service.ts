@@ -169,7 +169,7 @@ export class PackageService {
       // Last year's figures carried into the 上年 column are the record, not the filler's to retype.
       const locked = carriedLockViolations(pkg.document, document);
       if (locked.length) {
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, document).zh}`, { paths: locked });
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, document, { context: campaignContext(campaign, unit), formSetId: campaign.formSetId }).zh}`, { paths: locked });
       }
       const evaluation: PackageEvaluation = evaluatePackage(document, campaign.template, campaignContext(campaign, unit));
       const now = new Date();

@@ -31,8 +31,10 @@ export function assertValidComment(c: NewComment): void {
 }
 
 /** Comments as threads: top-level remarks anchored to fields, each with its replies, oldest first. */
-export function threads(rows: CommentEntity[], doc: PackageDocument | null): CommentView[] {
-  const label = (path: string) => (path === '' ? '整份材料' : describePath(path, doc ?? undefined).zh);
+export function threads(rows: CommentEntity[], doc: PackageDocument | null, fiscalYear?: number): CommentView[] {
+  // The field as the form labels it, in the package's year (2024年决算数).
+  const context = fiscalYear !== undefined ? { context: { fiscalYear } } : {};
+  const label = (path: string) => (path === '' ? '整份材料' : describePath(path, doc ?? undefined, context).zh);
   const views = new Map<string, CommentView>();
   for (const r of rows) views.set(r.id, { ...r, pathLabelZh: label(r.path), replies: [] });
   const roots: CommentView[] = [];
@@ -75,28 +77,28 @@ export class CommentService {
 
   async add(user: RequestUser, packageId: string, c: NewComment): Promise<CommentView> {
     assertValidComment(c);
-    const { row, doc } = await this.transactions.run(async (tx) => {
+    const { row, doc, year } = await this.transactions.run(async (tx) => {
       const pkg = await this.readable(tx, user, packageId);
-      return { row: await this.insert(tx, pkg, user, c), doc: pkg.document };
+      return { row: await this.insert(tx, pkg, user, c), doc: pkg.document, year: pkg.fiscalYear };
     });
-    return threads([row], doc)[0]!;
+    return threads([row], doc, year)[0]!;
   }
 
   /** Replies join the thread of the comment they answer. */
   async reply(user: RequestUser, commentId: string, body: string): Promise<CommentView> {
-    const { row, doc } = await this.transactions.run(async (tx) => {
+    const { row, doc, year } = await this.transactions.run(async (tx) => {
       const parent = await this.comment(tx, commentId);
       const pkg = await this.readable(tx, user, parent.packageId);
       assertValidComment({ path: parent.path, body });
       const row = await this.insert(tx, pkg, user, { path: parent.path, body }, { parentId: parent.parentId ?? parent.id });
-      return { row, doc: pkg.document };
+      return { row, doc: pkg.document, year: pkg.fiscalYear };
     });
-    return threads([row], doc)[0]!;
+    return threads([row], doc, year)[0]!;
   }
 
   /** The unit's members (who fix what was asked) or the comment's author may resolve it; once is enough. */
   async resolve(user: RequestUser, commentId: string): Promise<CommentView> {
-    const { row, doc, replies } = await this.transactions.run(async (tx) => {
+    const { row, doc, year, replies } = await this.transactions.run(async (tx) => {
       const comment = await this.comment(tx, commentId);
       const pkg = await this.readable(tx, user, comment.packageId);
       const unitMember = UNIT_ROLES.includes(user.role) && user.unitId === pkg.unitId;
@@ -107,9 +109,9 @@ export class CommentService {
         await tx.manager.getRepository(CommentEntity).update({ id: comment.id }, { resolvedAt: comment.resolvedAt, resolvedById: user.id });
       }
       const replies = await tx.manager.getRepository(CommentEntity).find({ where: { parentId: comment.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-      return { row: comment, doc: pkg.document, replies };
+      return { row: comment, doc: pkg.document, year: pkg.fiscalYear, replies };
     });
-    return threads([row, ...replies], doc)[0]!;
+    return threads([row, ...replies], doc, year)[0]!;
   }
 
   private async comment(tx: Tx, id: string): Promise<CommentEntity> {

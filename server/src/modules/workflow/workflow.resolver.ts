@@ -106,7 +106,7 @@ export class WorkflowResolver {
 
   @ResolveField(() => [CommentModel], { description: 'Threads of review comments (unit and bureau only).' })
   async comments(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CommentModel[]> {
-    return threads(await commentsLoader(ctx, this.dataSource).load(pkg.id), pkg.document);
+    return threads(await commentsLoader(ctx, this.dataSource).load(pkg.id), pkg.document, pkg.fiscalYear);
   }
 
   @ResolveField(() => [AuditEventModel])
