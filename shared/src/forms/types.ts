@@ -190,7 +190,7 @@ export interface FormLayout {
   perItem?: { list: string; idPrefix: string; itemLabel: Label };
   /** Sheet width in character units for the whole form (columns share it). */
   sheetWidth: number;
-  /** Base font size in points (cells of the HTML and the sheet). */
+  /** Base font size of the printed table in points. */
   fontSize: number;
   /** Style hook of the HTML renderer (the class of the table). */
   className: string;

@@ -52,7 +52,7 @@ export function formTable(form: ExpandedForm, model: RenderModel): SafeHtml {
   return html`<section class="doc doc-${layout.className}">
     ${draftMark(model)}
     <h1 class="doc-title">${form.title}</h1>
-    <table class="form ${layout.className}">
+    <table class="form ${layout.className}" style="font-size: ${layout.fontSize}pt">
       <colgroup>${layout.columns.map((c) => html`<col style="width: ${c.width}%" />`)}</colgroup>
       ${form.rows.map(rowHtml)}
     </table>

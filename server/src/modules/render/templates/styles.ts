@@ -25,7 +25,6 @@ table.form td.indent-1 { padding-left: 4mm; }
 table.form td.indent-2 { padding-left: 7.5mm; }
 table.form td.indent-3 { padding-left: 15.5mm; }
 table.basic-data tr.building td { height: 7mm; }
-table.self-evaluation { font-size: 8.5pt; }
 table.self-evaluation th, table.self-evaluation td { padding: 0.9mm 1.1mm; line-height: 1.3; }
 table.self-evaluation th.vertical { padding: 0.8mm 0.6mm; }
 table.self-evaluation td.level1, table.self-evaluation td.level2 { text-align: center; }
