@@ -71,52 +71,6 @@ export function rowCells(ws: ExcelJS.Worksheet, row: number, maxCol: number): { 
   return out;
 }
 
-/** First row (from `from`) whose first non-empty master cell's label starts with one of `labels`. */
-export function findRow(ws: ExcelJS.Worksheet, labels: readonly string[], from = 1, to = ws.rowCount, maxCol = 12): number | null {
-  const keys = labels.map(normalizeLabel);
-  for (let r = from; r <= to; r++) {
-    for (const { cell } of rowCells(ws, r, maxCol)) {
-      const t = normalizeLabel(cellText(cell));
-      if (t === '') continue;
-      if (keys.some((k) => t.startsWith(k))) return r;
-      break;
-    }
-  }
-  return null;
-}
-
-/** The first non-empty master cell of a row: the row's label. */
-export function rowLabel(ws: ExcelJS.Worksheet, row: number, maxCol = 12): { col: number; cell: ExcelJS.Cell; text: string } | null {
-  for (const { col, cell } of rowCells(ws, row, maxCol)) {
-    const text = cellText(cell);
-    if (text.trim() !== '') return { col, cell, text };
-  }
-  return null;
-}
-
-/** Finds a cell anywhere in a range of rows whose label starts with `label`. */
-export function findLabelCell(ws: ExcelJS.Worksheet, label: string, from: number, to: number, maxCol = 12): { row: number; col: number; cell: ExcelJS.Cell } | null {
-  const key = normalizeLabel(label);
-  for (let r = from; r <= to; r++) {
-    for (const { col, cell } of rowCells(ws, r, maxCol)) {
-      if (normalizeLabel(cellText(cell)).startsWith(key)) return { row: r, col, cell };
-    }
-  }
-  return null;
-}
-
-/** The next master cell to the right of `col` on `row` (the value next to a label). */
-export function cellRightOf(ws: ExcelJS.Worksheet, row: number, col: number, maxCol = 12): ExcelJS.Cell | null {
-  const here = ws.getCell(row, col);
-  const hereMaster = (here.isMerged ? here.master : here).address;
-  for (let c = col + 1; c <= maxCol; c++) {
-    const cell = ws.getCell(row, c);
-    const master = cell.isMerged ? cell.master : cell;
-    if (master.address !== hereMaster) return master;
-  }
-  return null;
-}
-
 /** Normalizes a worksheet name for matching ("基础数据表 " and "基础数据表" are the same). */
 export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | null {
   const key = normalizeLabel(name);
