@@ -92,8 +92,10 @@ export interface ExpandedForm {
   footer: (FooterItem & { text: string })[];
   /** The first row of each group (list/indicator) by its id, and its last row. */
   groups: Record<string, { first: number; last: number }>;
-  /** Helper headers of the form, in order (the sheet writes them beside the header row of their group). */
+  /** The campaign words the form was laid out with. */
   words: FormWords;
+  /** The item a per-item form is about ("projectEvaluations[p-1]"); null for a form of the whole package. */
+  item: { id: string; path: string } | null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -462,6 +464,7 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
     footer,
     groups: b.groups,
     words,
+    item: perItem ? { id: perItem.id, path: perItem.path } : null,
   };
 }
 

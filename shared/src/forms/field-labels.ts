@@ -51,13 +51,22 @@ export function fieldIndex(set: FormSet): Map<string, FieldEntry> {
   const doc = probeDocument(set.forms);
   const figures = computeFigures(doc, DEFAULT_TEMPLATE);
   for (const layout of set.forms) {
-    if (layout.perItem) continue; // per-item forms bind relative paths: their lists are indexed by their own items
     // Words stay placeholders here: a label is filled with the campaign's words when asked for.
-    const form = expandForm(layout, { document: doc, figures, template: DEFAULT_TEMPLATE, words: PLACEHOLDERS, overrides: set.labelOverrides, medium: 'screen' });
+    const form = expandForm(layout, {
+      document: doc,
+      figures,
+      template: DEFAULT_TEMPLATE,
+      words: PLACEHOLDERS,
+      overrides: set.labelOverrides,
+      medium: 'screen',
+      ...(layout.perItem ? { item: { id: PROBE } } : {}),
+    });
+    // A per-item form's fields are named after its item first ("项目「…」 › 全年执行数").
+    const itemPart: LabelPart[] = layout.perItem ? [{ list: layout.perItem.list, itemLabel: layout.perItem.itemLabel, id: PROBE }] : [];
     const put = (path: string, entry: FieldEntry) => {
       if (!index.has(path)) index.set(path, entry);
     };
-    for (const row of form.rows) for (const cell of row.cells) if (cell.path && cell.labelParts) put(cell.path, { form: layout.name, parts: cell.labelParts });
+    for (const row of form.rows) for (const cell of row.cells) if (cell.path && cell.labelParts) put(cell.path, { form: layout.name, parts: [...itemPart, ...cell.labelParts] });
     for (const f of layout.footer ?? []) if (f.field) put(f.field, { form: layout.name, parts: [f.label] });
   }
   indexes.set(set.id, index);
@@ -81,6 +90,8 @@ export interface FieldLabelOptions {
   context?: CampaignContext;
   /** The campaign's form set (default: the default set). */
   formSetId?: string | null;
+  /** A form set not in the catalogue (a fixture); wins over formSetId. */
+  formSet?: FormSet;
 }
 
 /**
@@ -88,7 +99,7 @@ export interface FieldLabelOptions {
  * segments below the bound cell, "value" of "actual.value"); null when no form shows it.
  */
 export function fieldLabel(path: string, options: FieldLabelOptions = {}): { label: Label; rest: string } | null {
-  const set = formSetOf(options.formSetId);
+  const set = options.formSet ?? formSetOf(options.formSetId);
   const index = fieldIndex(set);
   const words: FormWords = options.context ? formWords(options.context, set.words) : { ...RELATIVE_WORDS, ...set.words };
   let p = path;

@@ -11,6 +11,8 @@ import {
   formSetOf,
   indicatorBlocks,
   runChecks,
+  fieldLabel,
+  type FormLayout,
   valueAt,
   type EvaluationTemplate,
   type ExpandedForm,
@@ -137,5 +139,31 @@ describe('the 绩效指标 block', () => {
     const figures = computeFigures(SEED_2024_LUKOU_GSL, DEFAULT_TEMPLATE);
     const rowsUnder = output.level2s.flatMap((g) => g.rows);
     expect(rowsUnder).toHaveLength(figures.levels.OUTPUT.rowCount);
+  });
+});
+
+describe('a per-item form', () => {
+  const PER_FUND: FormLayout = {
+    id: 'fundSheet',
+    name: { zh: '专项资金情况表', en: 'Fund sheet' },
+    title: { zh: '专项资金情况表', en: 'Fund sheet' },
+    printed: true,
+    sheetWidth: 100,
+    fontSize: 9.5,
+    className: 'fund-sheet',
+    perItem: { list: 'basicData.projects.specialFunds', idPrefix: 'sf', itemLabel: { zh: '专项「{name}」', en: 'fund "{name}"' } },
+    columns: [{ key: 'a', width: 50 }, { key: 'b', width: 50 }],
+    rows: [{ kind: 'row', cells: [{ role: 'header', text: { zh: '{year}年决算数', en: 'final {yearEn}' } }, { role: 'input', field: '$.currentFinal', format: 'money4' }] }],
+  };
+  const set = { ...HUNAN_FORM_SET, id: 'per-fund-fixture', forms: [PER_FUND] };
+
+  it('is laid out once per item, its cells bound to that item', () => {
+    const copies = expandFormSet(set, { document: seedWithLists(), figures: computeFigures(seedWithLists(), LUKOU_2024_TEMPLATE), template: LUKOU_2024_TEMPLATE, context: SEED_CONTEXT, medium: 'print' });
+    expect(copies.map((f) => f.item?.id)).toEqual(['sf-1', 'sf-2']);
+    expect(copies.map((f) => f.rows[0]!.cells[1]!.path)).toEqual(['basicData.projects.specialFunds[sf-1].currentFinal', 'basicData.projects.specialFunds[sf-2].currentFinal']);
+  });
+
+  it('names its fields after the item', () => {
+    expect(fieldLabel('basicData.projects.specialFunds[sf-2].currentFinal', { document: seedWithLists(), context: SEED_CONTEXT, formSet: set })!.label.zh).toBe('专项资金情况表 › 专项「商会建设专项」 › 2024年决算数');
   });
 });

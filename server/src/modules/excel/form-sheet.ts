@@ -20,6 +20,8 @@ export interface SheetPlacement {
 export function helperColumns(form: ExpandedForm): Map<string, number> {
   const cols = new Map<string, number>();
   let next = form.layout.columns.length + 2;
+  // A per-item form keeps its item's id on the title row, so the sheet reads back into the same item.
+  if (form.layout.perItem) cols.set(form.layout.perItem.itemLabel.zh, next++);
   for (const spec of form.layout.rows) {
     if (spec.kind === 'row') continue;
     for (const h of spec.helpers ?? []) if (!cols.has(h.header.zh)) cols.set(h.header.zh, next++);
@@ -69,9 +71,9 @@ function putValue(ws: ExcelJS.Worksheet, range: string, cell: GridCell, o: CellO
  * outside the print area; A4, fit to width, the header row repeated; row heights that fit the
  * wrapped text. A form that is not printed goes to a hidden sheet.
  */
-export function writeFormSheet(wb: ExcelJS.Workbook, form: ExpandedForm, footer: FooterValues): SheetPlacement {
+export function writeFormSheet(wb: ExcelJS.Workbook, form: ExpandedForm, footer: FooterValues, sheetName = form.layout.name.zh): SheetPlacement {
   const { layout } = form;
-  const ws = wb.addWorksheet(layout.name.zh, { views: [{ showGridLines: false }], ...(layout.printed ? {} : { state: 'hidden' as const }) });
+  const ws = wb.addWorksheet(sheetName, { views: [{ showGridLines: false }], ...(layout.printed ? {} : { state: 'hidden' as const }) });
   const widths = layout.columns.map((c) => Math.round(((c.width * layout.sheetWidth) / 100) * 10) / 10);
   const helpers = helperColumns(form);
   const lastHelper = Math.max(layout.columns.length, ...helpers.values());
@@ -82,6 +84,7 @@ export function writeFormSheet(wb: ExcelJS.Workbook, form: ExpandedForm, footer:
   put(ws, `A${TITLE_ROW}:${last}${TITLE_ROW}`, form.title, { bold: true, size: 16, border: false });
   ws.getRow(TITLE_ROW).height = 30;
   if (form.subtitle !== null) put(ws, `A${TITLE_ROW + 1}:${last}${TITLE_ROW + 1}`, form.subtitle, { border: false, align: 'left' });
+  if (form.item && layout.perItem) put(ws, `${colLetter(helpers.get(layout.perItem.itemLabel.zh)!)}${TITLE_ROW}`, form.item.id, { border: false, color: GREY, size: 9 });
 
   const first = gridFirstRow(form);
   const heights = form.rows.map((r) => r.minHeight ?? 0);
@@ -140,4 +143,9 @@ export function writeFormSheet(wb: ExcelJS.Workbook, form: ExpandedForm, footer:
   } else r--;
   if (layout.printed) pageSetup(ws, `A1:${last}${r}`, repeatRow !== null ? `${repeatRow}:${repeatRow}` : undefined);
   return { firstRow: first, helperCols: helpers };
+}
+
+/** The sheet of a per-item form: its form's name and the item's position ("项目支出绩效自评表（2）"); other forms by their name. */
+export function sheetNameOf(form: ExpandedForm, position: number): string {
+  return form.item ? `${form.layout.name.zh}（${position}）` : form.layout.name.zh;
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { computeFigures, expandFormSet, formSetOf, type CampaignContext, type EvaluationTemplate, type FormSet, type PackageDocument } from '@zipin/shared';
-import { writeFormSheet } from './form-sheet.js';
+import { sheetNameOf, writeFormSheet } from './form-sheet.js';
 import { newWorkbook } from './xlsx-style.js';
 
 export interface PackageExportInput {
@@ -16,13 +16,19 @@ export interface PackageExportInput {
 
 /**
  * The campaign's official forms as one workbook, a sheet per form in the form set's order
- * (基础数据表, 绩效自评表 for the default set), plus the hidden 预算明细 sheet the report cites.
+ * (基础数据表, 绩效自评表 for the default set; a per-item form once per item), plus the hidden
+ * 预算明细 sheet the report cites.
  */
 export function buildPackageWorkbook(input: PackageExportInput): ExcelJS.Workbook {
   const figures = computeFigures(input.document, input.template);
   const forms = expandFormSet(input.formSet ?? formSetOf(null), { document: input.document, figures, template: input.template, context: input.context, medium: 'sheet' });
   const contact = input.document.basicData.contact;
   const wb = newWorkbook();
-  for (const form of forms) writeFormSheet(wb, form, { fillerName: contact.fillerName, phone: contact.phone, fillDate: input.filledOn, signer: input.signerName });
+  const copies = new Map<string, number>();
+  for (const form of forms) {
+    const n = (copies.get(form.layout.id) ?? 0) + 1;
+    copies.set(form.layout.id, n);
+    writeFormSheet(wb, form, { fillerName: contact.fillerName, phone: contact.phone, fillDate: input.filledOn, signer: input.signerName }, sheetNameOf(form, n));
+  }
   return wb;
 }

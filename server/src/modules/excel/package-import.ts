@@ -19,6 +19,8 @@ import {
   oneLine,
   parseMoney,
   parsePackageDocument,
+  bindPath,
+  PROBE,
   probeDocument,
   resolveLabel,
   setAt,
@@ -420,7 +422,7 @@ function readForm(ws: ExcelJS.Worksheet, form: ExpandedForm, doc: PackageDocumen
         .flatMap((x) => x.cells)
         .filter((c) => c.header && c.col === col)
         .pop();
-    readGroup(r, ws, step.spec, step.template, cursor, end, doc, base, words, helpers, master, headerAbove);
+    readGroup(r, ws, step.spec, step.template, cursor, end, doc, base, words, helpers, master, headerAbove, form.item);
     cursor = end;
   });
   return { r, end: cursor };
@@ -487,8 +489,9 @@ function readGroup(
   helpers: Map<string, number>,
   master: (row: number, col: number) => ExcelJS.Cell,
   headerAbove: (col: number) => GridCell | undefined,
+  item: ExpandedForm['item'],
 ): void {
-  const listPath = spec.list;
+  const listPath = bindPath(spec.list, item?.path, item?.id);
   const previous = ((valueAt(base, listPath) as { id: string }[] | undefined) ?? []) as unknown as Record<string, unknown>[];
   const ids = new Ids(spec.idPrefix);
   const used = new Set<string>();
@@ -607,15 +610,46 @@ function readFooter(ws: ExcelJS.Worksheet, r: Reader, layout: FormLayout, from: 
   for (const [path, value] of found) setAt(doc, path, value);
 }
 
-function laidOut(layout: FormLayout, set: FormSet, base: PackageDocument, options: PackageImportOptions): ExpandedForm {
+function laidOut(layout: FormLayout, set: FormSet, base: PackageDocument, options: PackageImportOptions, itemId?: string): ExpandedForm {
   const probe = probeDocument([layout], base);
+  if (layout.perItem && itemId) {
+    // The probe's one item takes the sheet's id, so the cells bind to that item's paths.
+    setAt(probe, layout.perItem.list, [{ ...(valueAt(probe, `${layout.perItem.list}[${PROBE}]`) as object), id: itemId }]);
+  }
   return expandForm(layout, {
+    ...(layout.perItem && itemId ? { item: { id: itemId } } : {}),
     document: probe,
     figures: computeFigures(probe, options.template),
     template: options.template,
     words: formWords(options.context, set.words),
     overrides: set.labelOverrides,
     medium: 'sheet',
+  });
+}
+
+/**
+ * A per-item form (one sheet per item, "项目支出绩效自评表（1）"…): each sheet reads into the
+ * item whose id it carries (a new item when it carries none), the sheets together making the
+ * list; fields no sheet shows keep the draft's values.
+ */
+function readPerItem(wb: ExcelJS.Workbook, layout: FormLayout, set: FormSet, base: PackageDocument, document: PackageDocument, options: PackageImportOptions): Reader[] {
+  const perItem = layout.perItem!;
+  const key = normalizeLabel(layout.name.zh);
+  const sheets = wb.worksheets.filter((ws) => normalizeLabel(ws.name).startsWith(key));
+  const previous = ((valueAt(base, perItem.list) as { id: string }[] | undefined) ?? []);
+  const ids = new Ids(perItem.idPrefix);
+  const idCol = (id: string) => helperColumns(laidOut(layout, set, base, options, id)).get(perItem.itemLabel.zh)!;
+  const col = idCol(PROBE);
+  const items = sheets.map((ws) => {
+    const id = ids.take(cellText(ws.getCell(1, col)).trim());
+    return { ws, id, item: { ...structuredClone(previous.find((p) => p.id === id) ?? {}), id } };
+  });
+  setAt(document, perItem.list, items.map((i) => i.item));
+  return items.map(({ ws, id }) => {
+    const form = laidOut(layout, set, base, options, id);
+    const { r, end } = readForm(ws, form, document, base);
+    readFooter(ws, r, layout, end, document);
+    return r;
   });
 }
 
@@ -630,15 +664,16 @@ export function importPackageWorkbook(wb: ExcelJS.Workbook, base: PackageDocumen
   const set = options.formSet ?? formSetOf(null);
   const layouts = set.forms.filter((f) => !f.perItem);
   const sheets = layouts.map((layout) => ({ layout, ws: findSheet(wb, layout.name.zh) }));
+  const document: PackageDocument = structuredClone(base);
+  const readers: Reader[] = [];
+  const keptFromDraft: string[] = [];
   const missing = sheets.filter((s) => !s.ws && s.layout.printed).map((s) => s.layout.name.zh);
   if (missing.length) {
     throw new DomainError(ErrorCode.FILE_REJECTED, `工作簿中缺少工作表「${missing.join('」「')}」（现有：${wb.worksheets.map((w) => w.name).join('、') || '无'}）：请使用本系统导出的模板`, {
       sheets: wb.worksheets.map((w) => w.name),
     });
   }
-  const document: PackageDocument = structuredClone(base);
-  const readers: Reader[] = [];
-  const keptFromDraft: string[] = [];
+  for (const layout of set.forms.filter((f) => f.perItem)) readers.push(...readPerItem(wb, layout, set, base, document, options));
   for (const { layout, ws } of sheets) {
     if (!ws) {
       keptFromDraft.push(`${layout.name.zh}（工作簿中没有此表，保留草稿原值）`);
