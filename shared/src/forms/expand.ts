@@ -26,6 +26,8 @@ export interface FormInput {
   medium: Medium;
   /** For a per-item layout: the item this copy of the form is about. */
   item?: { id: string };
+  /** Values of filled cells by name (workflow and campaign facts); an absent one prints empty. */
+  filled?: Record<string, string | null | undefined>;
 }
 
 /** A part of a field label: fixed text, or an item named by the document. */
@@ -333,6 +335,8 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
       case 'label':
       case 'header':
         return { text: b.label(spec).zh };
+      case 'filled':
+        return { text: input.filled?.[spec.fill ?? ''] ?? '' };
       case 'notApplicable':
         return { text: '——' };
       case 'blank':
@@ -374,7 +378,7 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
         (c) => fill(c),
       );
       for (const cell of row.cells) {
-        if (cell.role !== 'input' && cell.role !== 'computed') continue;
+        if (cell.role !== 'input' && cell.role !== 'computed' && cell.role !== 'filled') continue;
         const before: LabelPart[] = [...(block ? [nameOf(block)] : []), ...parentOf(spec.parent)];
         const left = row.cells.filter((c) => c.col < cell.col && (c.role === 'label' || c.role === 'header'));
         const rowHeader = left.find((c) => c.role === 'header');

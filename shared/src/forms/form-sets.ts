@@ -53,12 +53,14 @@ export interface FormSetInput {
   template: EvaluationTemplate;
   context: CampaignContext;
   medium: Medium;
+  /** Values of filled cells (see FormInput.filled). */
+  filled?: Record<string, string | null | undefined>;
 }
 
 /** Every form of the set laid out for a document (a per-item form once per item of its list). */
 export function expandFormSet(set: FormSet, input: FormSetInput): ExpandedForm[] {
   const words = formWords(input.context, set.words);
-  const base = { document: input.document, figures: input.figures, template: input.template, words, overrides: set.labelOverrides, medium: input.medium };
+  const base = { document: input.document, figures: input.figures, template: input.template, words, overrides: set.labelOverrides, medium: input.medium, ...(input.filled ? { filled: input.filled } : {}) };
   return set.forms.flatMap((layout) => {
     if (!layout.perItem) return [expandForm(layout, base)];
     const items = (listAt(input.document, layout.perItem.list) ?? []) as { id: string }[];

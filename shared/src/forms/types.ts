@@ -39,9 +39,11 @@ export type CellFormat =
  * label: fixed text (a row or block name); header: a column header (bold, repeated on each page);
  * input: typed by the unit; computed: derived by computeFigures, never an input on any medium
  * (an import that finds another value there reports it, it does not take it);
- * notApplicable: printed "——"; blank: an empty ruled cell.
+ * filled: a value the workflow or the campaign supplies, never typed nor imported (a cover's
+ * 报告日期, an opinion box's signer and date: `fill` names it); notApplicable: printed "——";
+ * blank: an empty ruled cell.
  */
-export type CellRole = 'label' | 'header' | 'input' | 'computed' | 'notApplicable' | 'blank';
+export type CellRole = 'label' | 'header' | 'input' | 'computed' | 'filled' | 'notApplicable' | 'blank';
 
 export type Medium = 'print' | 'sheet' | 'screen';
 
@@ -59,6 +61,8 @@ export interface CellSpec {
   field?: string;
   /** The figure of computeFigures a computed cell shows ("threePublic.total.previousFinal"). */
   computed?: string;
+  /** The value a filled cell shows, by name, from FormInput.filled ("reportDate", "unitHeadOpinion.signer"). */
+  fill?: string;
   format?: CellFormat;
   align?: 'left' | 'center' | 'right';
   /** Indentation steps of a row label (0–3), as the official form indents 其中 rows. */

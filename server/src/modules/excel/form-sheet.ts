@@ -98,6 +98,7 @@ export function writeFormSheet(wb: ExcelJS.Workbook, form: ExpandedForm, footer:
       if (cell.role === 'header') put(ws, span(r, col, cell.rowSpan, cell.colSpan), cell.text, { ...o, bold: true, fill: HEAD_FILL, align: 'center' });
       else if (cell.role === 'label') put(ws, span(r, col, cell.rowSpan, cell.colSpan), cell.text || null, o);
       else if (cell.role === 'notApplicable') put(ws, span(r, col, cell.rowSpan, cell.colSpan), '——', o);
+      else if (cell.role === 'filled') put(ws, span(r, col, cell.rowSpan, cell.colSpan), cell.text || null, o);
       else if (cell.role === 'blank') put(ws, span(r, col, cell.rowSpan, cell.colSpan), null, o);
       else if (cell.prefix !== undefined) {
         // A labelled value: the label over all but the last column, the value in the last one.

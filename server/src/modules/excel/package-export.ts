@@ -12,6 +12,8 @@ export interface PackageExportInput {
   /** 填报日期 and 单位负责人签字 come from the workflow, never from the document. */
   filledOn: string | null;
   signerName: string | null;
+  /** Values of the layouts' filled cells (workflow and campaign facts). */
+  filled?: Record<string, string | null>;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface PackageExportInput {
  */
 export function buildPackageWorkbook(input: PackageExportInput): ExcelJS.Workbook {
   const figures = computeFigures(input.document, input.template);
-  const forms = expandFormSet(input.formSet ?? formSetOf(null), { document: input.document, figures, template: input.template, context: input.context, medium: 'sheet' });
+  const forms = expandFormSet(input.formSet ?? formSetOf(null), { document: input.document, figures, template: input.template, context: input.context, medium: 'sheet', ...(input.filled ? { filled: input.filled } : {}) });
   const contact = input.document.basicData.contact;
   const wb = newWorkbook();
   const copies = new Map<string, number>();

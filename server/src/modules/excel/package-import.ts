@@ -433,6 +433,7 @@ function readStaticRow(r: Reader, ws: ExcelJS.Worksheet, grid: GridRow, row: num
     const at = ws.getCell(row, cell.col + 1 + (cell.prefix !== undefined ? cell.colSpan - 1 : 0));
     const label = partsLabel(cell, words, null);
     if (cell.role === 'computed') r.ignore(at, label);
+    else if (cell.role === 'filled') r.ignore(at, label, WORKFLOW);
     else if (cell.role === 'label' && cell.spec.text?.zh.includes('{unitName}')) {
       const header = grid.cells.find((c) => c.role === 'header');
       r.ignore(at, header ? oneLine(header.text) : oneLine(cell.text), '由系统根据账号所属单位填写');

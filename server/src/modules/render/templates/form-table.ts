@@ -19,7 +19,7 @@ function classes(cell: GridCell): string {
   }
   if (cell.level) out.push(cell.level);
   else if (cell.role === 'label') out.push(cell.align === 'left' ? 'label text' : 'num');
-  else if (cell.role === 'input' || cell.role === 'computed') out.push(cell.prefix || (cell.format && VALUE_IS_TEXT.has(cell.format)) || cell.align === 'left' ? 'text' : 'num');
+  else if (cell.role === 'input' || cell.role === 'computed' || cell.role === 'filled') out.push(cell.prefix || (cell.format && VALUE_IS_TEXT.has(cell.format)) || cell.align === 'left' ? 'text' : 'num');
   if (cell.indent) out.push(`indent-${cell.indent}`);
   if (cell.small) out.push('small');
   return out.join(' ');

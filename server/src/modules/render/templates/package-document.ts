@@ -15,7 +15,7 @@ export interface PackageHtmlOptions {
 /** The documents of a package in print order (the campaign's printed forms, then the report), without a page around them. */
 export function packageSections(model: RenderModel): SafeHtml {
   const figures = computeFigures(model.document, model.template);
-  const forms = expandFormSet(model.formSet ?? formSetOf(null), { document: model.document, figures, template: model.template, context: model.context, medium: 'print' });
+  const forms = expandFormSet(model.formSet ?? formSetOf(null), { document: model.document, figures, template: model.template, context: model.context, medium: 'print', ...(model.filled ? { filled: model.filled } : {}) });
   return html`${forms.filter((f) => f.layout.printed).map((f) => formTable(f, model))}
 ${selfEvaluationReport(model, figures)}`;
 }

@@ -19,6 +19,8 @@ export interface RenderModel {
     signerName: string | null; // 单位负责人签字 (the electronic sign-off)
     signedDate: string | null;
   };
+  /** Values of the layouts' filled cells (workflow and campaign facts a cover or an opinion box prints). */
+  filled?: Record<string, string | null>;
   /** Printed on every document of a preview (a draft is not an official copy). */
   draftMark: string | null;
   /** The report's closing lines: who and when. */

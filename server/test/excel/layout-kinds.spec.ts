@@ -76,3 +76,46 @@ describe('a per-item form', () => {
     expect(result.imported).toEqual(expect.arrayContaining([{ cell: '专项资金情况表（2）!D3', path: 'basicData.projects.specialFunds[sf-2].currentFinal', value: '3.5' }]));
   });
 });
+
+/** Cells the workflow fills (a cover's 报告日期, an opinion box): printed, exported, never imported. */
+describe('filled cells', () => {
+  const COVER: FormLayout = {
+    id: 'coverFixture',
+    name: L('封面'),
+    title: L('{year}年度部门整体支出绩效自评材料'),
+    printed: true,
+    sheetWidth: 100,
+    fontSize: 12,
+    className: 'cover-fixture',
+    columns: [
+      { key: 'a', width: 30 },
+      { key: 'b', width: 70 },
+    ],
+    rows: [
+      { kind: 'row', cells: [{ role: 'header', text: L('报告日期') }, { role: 'filled', fill: 'reportDate', align: 'left' }] },
+      { kind: 'row', minHeight: 80, cells: [{ role: 'header', text: L('单位负责人意见') }, { role: 'filled', fill: 'unitHeadOpinion', align: 'left' }] },
+      { kind: 'row', cells: [{ role: 'header', text: L('财政部门审核意见') }, { role: 'filled', fill: 'bureauOpinion', align: 'left' }] },
+    ],
+  };
+  const SET: FormSet = { ...HUNAN_FORM_SET, id: 'cover-fixture', forms: [COVER] };
+  const filled = { reportDate: '2025年5月20日', unitHeadOpinion: '同意报送。单位负责人（演示） 2025.5.20', bureauOpinion: null };
+
+  it('prints the workflow’s values and leaves an unfilled box empty', () => {
+    const html = packageHtml(seedRenderModel({ formSet: SET, filled }));
+    expect(html).toContain('2025年5月20日');
+    expect(html).toContain('同意报送。单位负责人（演示） 2025.5.20');
+    expect(html).toMatch(/财政部门审核意见<\/th><td class="text"><\/td>/);
+  });
+
+  it('exports them and reports them as the workflow’s when a workbook comes back', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildPackageWorkbook({ ...seedExportInput(), formSet: SET, filled }).xlsx.writeBuffer()) as ArrayBuffer);
+    const ws = wb.getWorksheet('封面')!;
+    expect(ws.getCell('B2').value).toBe('2025年5月20日');
+    ws.getCell('B4').value = '通过';
+    const doc = structuredClone(SEED_2024_LUKOU_GSL);
+    const result = importPackageWorkbook(wb, doc, { template: LUKOU_2024_TEMPLATE, context: seedExportInput().context, formSet: SET });
+    expect(result.document).toEqual(doc);
+    expect(result.ignored).toEqual(expect.arrayContaining([expect.objectContaining({ cell: '封面!B4', value: '通过', reason: expect.stringContaining('审批流程') })]));
+  });
+});
