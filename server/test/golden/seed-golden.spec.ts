@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { LUKOU_2024_TEMPLATE, SEED_2024_LUKOU_GSL, emptyPackageDocument } from '@zipin/shared';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserPool } from '../../src/modules/render/browser/browser-pool.js';
 import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
 import { buildPackageWorkbook } from '../../src/modules/excel/package-export.js';
+import { importPackageWorkbook } from '../../src/modules/excel/package-import.js';
 import { pdfPagesText, popplerAvailable } from '../render/pdf-tools.js';
 import { seedRenderModel } from '../render/seed-model.js';
 import { dumpWorkbook } from './golden-dump.js';
@@ -43,5 +46,22 @@ describe('the seed package against its golden output', () => {
 
   it('exports the same workbook, cell by cell', async () => {
     compare('seed-workbook.txt', await dumpWorkbook(buildPackageWorkbook(seedExportInput())));
+  });
+});
+
+describe('a workbook exported before the forms became layouts', () => {
+  it('still imports: its tables read back, its 预算明细 block is kept from the draft', async () => {
+    // seed-before-layouts.xlsx: the seed with a 专项 and a 楼堂馆所 row, as the export wrote it before.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(fixture('seed-before-layouts.xlsx')) as unknown as ArrayBuffer);
+    const draft = emptyPackageDocument(LUKOU_2024_TEMPLATE);
+    const result = importPackageWorkbook(wb, draft, { template: LUKOU_2024_TEMPLATE, context: seedExportInput().context });
+    const expected = structuredClone(SEED_2024_LUKOU_GSL);
+    expected.basicData.projects.specialFunds = [{ id: 'sf-7', name: '招商引资专项', previousFinal: null, currentBudget: '12.5', currentFinal: '12.4999' }];
+    expected.basicData.buildings = [{ id: 'bld-1', name: '办公楼维修', approvedArea: '100', actualArea: '120.5', budgetInvestment: '50', actualInvestment: '48.25' }];
+    expect(result.document.basicData).toEqual(expected.basicData);
+    expect(result.document.selfEvaluation.indicators).toEqual(expected.selfEvaluation.indicators);
+    expect(result.document.selfEvaluation.budget.initialByFunction).toEqual(draft.selfEvaluation.budget.initialByFunction);
+    expect(result.keptFromDraft[0]).toContain('预算明细');
   });
 });
