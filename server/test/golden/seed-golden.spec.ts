@@ -59,6 +59,7 @@ describe('a workbook exported before the forms became layouts', () => {
     const expected = structuredClone(SEED_2024_LUKOU_GSL);
     expected.basicData.projects.specialFunds = [{ id: 'sf-7', name: '招商引资专项', previousFinal: null, currentBudget: '12.5', currentFinal: '12.4999' }];
     expected.basicData.buildings = [{ id: 'bld-1', name: '办公楼维修', approvedArea: '100', actualArea: '120.5', budgetInvestment: '50', actualInvestment: '48.25' }];
+    expected.basicData.contact.phone = null; // the file was written when the seed had no 联系电话
     expect(result.document.basicData).toEqual(expected.basicData);
     expect(result.document.selfEvaluation.indicators).toEqual(expected.selfEvaluation.indicators);
     expect(result.document.selfEvaluation.budget.initialByFunction).toEqual(draft.selfEvaluation.budget.initialByFunction);

@@ -99,7 +99,7 @@ export const BASIC_DATA_LAYOUT: FormLayout = {
       empty: [{ role: 'label', text: L('……', '…'), indent: 1, align: 'left' }, { role: 'blank', cols: 2 }, { role: 'blank', cols: 2 }, { role: 'blank', cols: 2 }],
       helpers: [{ header: L('行编号', 'row id') }],
     },
-    moneyRow(PUBLIC_FUNDS, 0, { field: 'basicData.publicFunds.total' }),
+    moneyRow(PUBLIC_FUNDS, 0, { field: 'basicData.publicFunds.total' }, { parent: PUBLIC_FUNDS, name: L('合计', 'total') }),
     moneyRow(L('其中：办公经费', 'office expenses'), 1, { field: 'basicData.publicFunds.office' }, { parent: PUBLIC_FUNDS }),
     moneyRow(L('水费、电费、差旅费', 'water, power, travel'), 2, { field: 'basicData.publicFunds.utilitiesTravel' }, { parent: PUBLIC_FUNDS }),
     moneyRow(L('会议费、培训费', 'meetings, training'), 2, { field: 'basicData.publicFunds.meetingsTraining' }, { parent: PUBLIC_FUNDS }),

@@ -472,15 +472,20 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
   };
 }
 
-/** A label part as text: an item by its name in the document ("指标「人员保障」"), else by its id ("指标 ind-9"). */
+/**
+ * A label part as text: an item by its name in the document ("指标「人员保障」"); an unnamed one
+ * by its row ("指标 第2行"), a removed one as such; never by its internal id.
+ */
 export function labelPartText(part: LabelPart, document: PackageDocument | undefined, words: Record<string, string>): Label {
   if (!('list' in part)) return part;
-  const item = document ? valueAt(document, `${part.list}[${part.id}]`) : undefined;
-  const name = typeof (item as { name?: unknown } | undefined)?.name === 'string' ? ((item as { name: string }).name.trim()) : '';
+  const list = document ? valueAt(document, part.list) : undefined;
+  const index = part.id.startsWith('#') ? Number(part.id.slice(1)) : Array.isArray(list) ? list.findIndex((x: unknown) => (x as { id?: unknown })?.id === part.id) : -1;
+  const item = Array.isArray(list) ? (list[index] as { name?: unknown } | undefined) : undefined;
+  const name = typeof item?.name === 'string' ? item.name.trim() : '';
   if (name) return resolveLabel(part.itemLabel, { ...words, name });
   const l = resolveLabel(part.itemLabel, words);
-  const byId = (s: string) => s.replace(/「\{name\}」| ?"\{name\}"| ?\{name\}/, ` ${part.id}`);
-  return { zh: byId(l.zh), en: byId(l.en) };
+  const where = (zh: boolean) => (index >= 0 && (item || !document) ? (zh ? ` 第${index + 1}行` : ` row ${index + 1}`) : document ? (zh ? ' （已删除的行）' : ' (a removed row)') : '');
+  return { zh: l.zh.replace(/ ?「\{name\}」| ?\{name\}/, where(true)), en: l.en.replace(/ ?"\{name\}"| ?\{name\}/, where(false)) };
 }
 
 /** The rows of all the given specs (for renderers that need to know a row spec by id). */

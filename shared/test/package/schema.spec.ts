@@ -23,7 +23,7 @@ describe('parsePackageDocument', () => {
       'negative money',
       (d) => (d.basicData.publicFunds.total.currentFinal = '-1'),
       'basicData.publicFunds.total.currentFinal',
-      '基础数据表 › 公用经费 › 本年决算数：不能为负数',
+      '基础数据表 › 公用经费 › 合计 › 本年决算数：不能为负数',
     ],
     [
       'money with 5 decimals',
@@ -178,7 +178,7 @@ describe('describePath', () => {
     ['report.chapters.problems.text', '自评报告 › 七、存在的问题及原因分析'],
     ['report.chapters.performanceGoals.text', '自评报告 › 1.绩效目标的实现情况'],
     ['basicData.procurement.previousFinal', '基础数据表 › 政府采购金额 › 上年决算数'],
-    ['explanations.STAFFING_OVER_QUOTA@basicData.staffing.actual', '情况说明 › 实际在职人数超过编制数（控制率>100%） › 基础数据表 › 财政供养人员情况 › 实际在职人数'],
+    ['explanations.STAFFING_OVER_QUOTA@basicData.staffing.actual', '情况说明 › 实际在职人数超过编制数（控制率>100%） › 基础数据表 › 财政供养人员情况 › 本年实际在职人数'],
   ])('labels %s as %s', (path, zh) => {
     expect(describePath(path, SEED_2024_LUKOU_GSL).zh).toBe(zh);
   });
