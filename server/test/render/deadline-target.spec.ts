@@ -1,5 +1,6 @@
-import { formatActual, formatTarget } from '../../src/modules/render/templates/self-evaluation-table.js';
+import { formatActual, formatTarget } from '@zipin/shared';
 
+// formatTarget / formatActual live with the form layouts in @zipin/shared (one wording for the PDF and the workbook).
 describe('deadline (时限) cells on the printed 自评表', () => {
   it.each([
     [{ operator: 'BY' as const, value: '9', unit: '月' }, '9月前'],

@@ -7,6 +7,7 @@
 import { formatMoney, formatPercent, trimDecimal } from '../package/money.js';
 import type { MoneyCell } from '../package/money.js';
 import { BAND_LABELS, OPERATOR_SYMBOLS } from '../package/model.js';
+import { deadlineText } from '../package/scoring.js';
 import type { IndicatorActual, IndicatorTarget, Operator } from '../package/model.js';
 import type { CellFormat } from './types.js';
 
@@ -19,6 +20,8 @@ const norm = (s: string) => s.replace(/\s+/g, '').replace(/≧/g, '≥').replace
  */
 export function formatTarget(t: IndicatorTarget): string {
   if (t.operator === 'QUALITATIVE') return t.text ?? t.raw ?? '';
+  // A deadline (时限) prints as the notice words it: "9月底前", "2024年9月30日前".
+  if (t.operator === 'BY') return deadlineText({ target: t }) || t.raw || t.text || '';
   if (t.value === null) return '';
   const typed = typedTarget(t);
   return typed !== null ? norm(typed) : `${OPERATOR_SYMBOLS[t.operator]}${trimDecimal(t.value)}${t.unit}`;
@@ -39,7 +42,7 @@ export function formatActual(a: IndicatorActual, operator: Operator): string {
     const band = a.band ? BAND_LABELS[a.band].zh : '';
     return [a.text ?? a.raw ?? '', band ? `（${band}）` : ''].join('');
   }
-  if (a.value === null) return a.raw ?? '';
+  if (a.value === null) return a.raw ?? (operator === 'BY' ? (a.text ?? '') : '');
   return `${trimDecimal(a.value)}${a.unit}`;
 }
 
@@ -51,12 +54,12 @@ export function actualEntryText(a: IndicatorActual, target: IndicatorTarget): st
     return band && text ? `${band}：${text}` : band || text;
   }
   if (a.raw !== undefined) return a.raw;
-  if (a.value === null) return '';
+  if (a.value === null) return target.operator === 'BY' ? (a.text ?? '') : '';
   return `${trimDecimal(a.value)}${a.unit || target.unit}`;
 }
 
 /** 比较方式 as a sheet helper writes it. */
-export const OPERATOR_WORDS: Record<Operator, string> = { GE: '≥', LE: '≤', EQ: '=', QUALITATIVE: '定性' };
+export const OPERATOR_WORDS: Record<Operator, string> = { GE: '≥', LE: '≤', EQ: '=', QUALITATIVE: '定性', BY: '时限' };
 
 /** The row an indicator cell belongs to (its target decides how the actual reads). */
 export interface IndicatorLike {

@@ -9,6 +9,7 @@ import {
   LEVEL2_BY_LEVEL1,
   LEVEL2_LABELS,
   normalizeDecimal,
+  parseDeadlineText,
   parseMoney,
   type IndicatorRow,
   type Level1,
@@ -198,6 +199,7 @@ function operatorWord(text: string): Operator | null {
   if (/^(≥|≧|>=|GE|不低于)/.test(t)) return 'GE';
   if (/^(≤|≦|<=|LE|不高于)/.test(t)) return 'LE';
   if (/^(=|EQ|等于)/.test(t)) return 'EQ';
+  if (/^(BY|时限)/.test(t)) return 'BY';
   return null;
 }
 
@@ -240,8 +242,21 @@ export function readTargetActual(
   const opWord = texts.operator ? operatorWord(texts.operator) : null;
   const tParsed = parseValueText(texts.target);
   const qualitative = opWord === 'QUALITATIVE' || (texts.target !== '' && tParsed.value === null);
+  // A deadline target ("9月前", "年底前", "2023年9月30日前"): the month as the value, a date as text.
+  const deadline = opWord === 'BY' || (/(?:前|底|年内)$/.test(texts.target.replace(/\s+/g, '')) && parseDeadlineText(texts.target) !== null);
+  if (deadline) {
+    const asPoint = (text: string) => {
+      const p = parseDeadlineText(text);
+      return p && p.year === undefined && p.day === undefined ? { value: String(p.month), unit: '月' } : { value: null, unit: '', ...(text ? { text } : {}) };
+    };
+    return {
+      target: { operator: 'BY', ...asPoint(texts.target), ...(texts.target ? { raw: texts.target } : {}) },
+      actual: { ...asPoint(texts.actual), ...(texts.actual ? { raw: texts.actual } : {}) },
+    };
+  }
   if (qualitative) {
-    const m = /^(部分达成|未达成|达成)\s*[:：]?\s*(.*)$/s.exec(texts.actual);
+    // The band word, or the notice's fixed phrase (部分达成年度指标并具有一定效果 …), then the description.
+    const m = /^(部分达成|未达成|达成)(?:年度指标(?:并具有一定效果|且效果较差)?)?\s*[:：]?\s*(.*)$/s.exec(texts.actual);
     const band: QualitativeBand | null = m ? (BANDS.find((b) => BAND_LABELS[b].zh === m[1]) ?? null) : null;
     return {
       target: { operator: 'QUALITATIVE', value: null, unit: '', text: texts.target },
