@@ -2,6 +2,8 @@ import { BureauEntity } from '../modules/org/bureau.entity.js';
 import { UnitEntity } from '../modules/org/unit.entity.js';
 import { UserEntity } from '../modules/org/user.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
+import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity.js';
+import { UserAuditEventEntity } from '../modules/org/user-audit-event.entity.js';
 import { CampaignEntity } from '../modules/campaign/campaign.entity.js';
 import { PackageEntity } from '../modules/package/package.entity.js';
 import { PackageRevisionEntity } from '../modules/package/package-revision.entity.js';
@@ -22,6 +24,8 @@ export const ENTITIES = [
   UnitEntity,
   UserEntity,
   SessionEntity,
+  LoginThrottleEntity,
+  UserAuditEventEntity,
   CampaignEntity,
   PackageEntity,
   PackageRevisionEntity,

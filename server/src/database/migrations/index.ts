@@ -4,6 +4,7 @@ import { Attachments1764390000000 } from './1764390000000-attachments.js';
 import { PackageSummaryIndex1764480000000 } from './1764480000000-package-summary-index.js';
 import { CampaignFormSet1765100000000 } from './1765100000000-campaign-form-set.js';
 import { PackageView1765400000000 } from './1765400000000-package-view.js';
+import { AccountSecurity1765500000000 } from './1765500000000-account-security.js';
 import { NotificationDelivery1765800000000 } from './1765800000000-notification-delivery.js';
 
 /** In order; each runs once on both drivers. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   PackageSummaryIndex1764480000000,
   CampaignFormSet1765100000000,
   PackageView1765400000000,
+  AccountSecurity1765500000000,
   NotificationDelivery1765800000000,
 ];

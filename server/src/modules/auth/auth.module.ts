@@ -3,10 +3,11 @@ import { SessionLookup } from '../../common/access.guard.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PasswordService } from './password.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 
 @Global()
 @Module({
-  providers: [AuthService, PasswordService, AuthResolver, { provide: SessionLookup, useExisting: AuthService }],
-  exports: [AuthService, PasswordService, SessionLookup],
+  providers: [AuthService, PasswordService, LoginThrottleService, AuthResolver, { provide: SessionLookup, useExisting: AuthService }],
+  exports: [AuthService, PasswordService, LoginThrottleService, SessionLookup],
 })
 export class AuthModule {}

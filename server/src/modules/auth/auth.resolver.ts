@@ -25,11 +25,11 @@ export class AuthResolver {
   @Public()
   @Mutation(() => LoginResultModel)
   async login(@Args('input') input: LoginInput, @Context() ctx: RequestContext): Promise<LoginResultModel> {
-    const { token, user, expiresAt } = await this.auth.login(input.username, input.password);
+    const { token, user, expiresAt } = await this.auth.login(input.username, input.password, ctx.req.ip ?? ctx.req.socket?.remoteAddress ?? 'unknown');
     ctx.res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: this.config.publicUrl.startsWith('https:'),
+      secure: this.config.cookieSecure,
       expires: expiresAt,
       path: '/',
     });

@@ -12,10 +12,12 @@ import { TransactionService } from '../../database/transaction.service.js';
 import { UserEntity } from '../org/user.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { PasswordService } from './password.service.js';
+import { LoginThrottleService, throttleKeys, type ThrottleKey } from './login-throttle.service.js';
 
-/** After this many wrong passwords in a row the account waits LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+export { LOCK_MINUTES, MAX_FAILED_LOGINS } from './login-throttle.service.js';
+
+/** Re-entering the password while signed in (signing, changing it) is throttled under this address. */
+const REAUTH_ADDRESS = 'signed-in';
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -29,47 +31,55 @@ export class AuthService extends SessionLookup {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     private readonly transactions: TransactionService,
     private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
   ) {
     super();
   }
 
-  /** Returns a new session token; wrong passwords count towards a temporary lock. */
-  async login(username: string, password: string): Promise<{ token: string; user: UserEntity; expiresAt: Date }> {
-    const user = await this.users.findOne({ where: { username: username.trim() } });
-    const now = new Date();
-    if (!user) {
-      // Same cost as a real check, so timing does not reveal which usernames exist.
-      this.dummyHash ??= await this.passwords.hash(randomBytes(16).toString('hex'));
-      await this.passwords.verify(this.dummyHash, password);
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
-    }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new DomainError(ErrorCode.ACCOUNT_LOCKED, undefined, { lockedUntil: user.lockedUntil.toISOString() });
-    }
-    if (!(await this.passwords.verify(user.passwordHash, password))) {
-      await this.recordFailure(user.id);
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
-    }
+  /**
+   * Returns a new session token. Every check is throttled per (username, address) and per
+   * address before the password is verified; unknown usernames, wrong passwords and locks
+   * answer alike, and a disabled account is named only to someone who knows its password.
+   */
+  async login(username: string, password: string, address: string): Promise<{ token: string; user: UserEntity; expiresAt: Date }> {
+    const keys = throttleKeys(username, address);
+    const user = await this.checkPassword(keys, () => this.users.findOne({ where: { username: username.trim() } }), password);
     if (!user.active) throw new DomainError(ErrorCode.ACCOUNT_DISABLED);
+    const now = new Date();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     await this.transactions.run(async ({ manager }) => {
-      await manager.getRepository(UserEntity).update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
       await manager.getRepository(SessionEntity).insert({ id: tokenId(token), userId: user.id, createdAt: now, expiresAt });
       await manager.getRepository(SessionEntity).delete({ userId: user.id, expiresAt: LessThan(now) });
     });
     return { token, user, expiresAt };
   }
 
-  private async recordFailure(userId: string): Promise<void> {
-    await this.transactions.run(async ({ manager }) => {
-      const repo = manager.getRepository(UserEntity);
-      await repo.increment({ id: userId }, 'failedLogins', 1);
-      const user = await repo.findOneByOrFail({ id: userId });
-      if (user.failedLogins >= MAX_FAILED_LOGINS) {
-        await repo.update({ id: userId }, { failedLogins: 0, lockedUntil: new Date(Date.now() + LOCK_MINUTES * 60_000) });
+  /** Reserves a throttled check, verifies, and settles the reservation; the user on success. */
+  private async checkPassword(keys: ThrottleKey[], load: () => Promise<UserEntity | null>, password: string, wrong?: string): Promise<UserEntity> {
+    await this.throttle.reserve(keys);
+    let user: UserEntity | null;
+    let verified: boolean;
+    try {
+      user = await load();
+      if (user) {
+        verified = await this.passwords.verify(user.passwordHash, password);
+      } else {
+        // Same cost as a real check, so timing does not reveal which usernames exist.
+        this.dummyHash ??= await this.passwords.hash(randomBytes(16).toString('hex'));
+        await this.passwords.verify(this.dummyHash, password);
+        verified = false;
       }
-    });
+    } catch (err) {
+      await this.throttle.failed(keys);
+      throw err;
+    }
+    if (!verified || !user) {
+      await this.throttle.failed(keys);
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, wrong);
+    }
+    await this.throttle.succeeded(keys);
+    return user;
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -84,14 +94,10 @@ export class AuthService extends SessionLookup {
     return toRequestUser(user, session.id);
   }
 
-  /** For signing: the signer proves presence by re-entering the password. */
-  async verifyPassword(userId: string, password: string): Promise<void> {
+  /** For signing: the signer proves presence by re-entering the password (throttled like a sign-in). */
+  async verifyPassword(userId: string, password: string): Promise<UserEntity> {
     const user = await this.users.findOneByOrFail({ id: userId });
-    if (user.lockedUntil && user.lockedUntil > new Date()) throw new DomainError(ErrorCode.ACCOUNT_LOCKED);
-    if (!(await this.passwords.verify(user.passwordHash, password))) {
-      await this.recordFailure(userId);
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '密码错误，未签章');
-    }
+    return this.checkPassword(throttleKeys(user.username, REAUTH_ADDRESS), async () => user, password, '密码错误，未签章');
   }
 
   async changePassword(userId: string, sessionId: string, current: string, next: string): Promise<void> {
