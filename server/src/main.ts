@@ -27,8 +27,26 @@ export async function startApi(config: AppConfig): Promise<NestExpressApplicatio
     const lines = accounts.map((a) => `  ${a.username.padEnd(14)} ${ROLE_LABELS[a.role].zh}  ${a.displayName}`);
     console.log(`\n演示账号 Demo accounts (password ${DEMO_PASSWORD}):\n${lines.join('\n')}\n`);
   }
+  const demoPresent = await app.get(DemoSeedService).present();
+  console.log(startupSummary(config, demoPresent));
+  if (config.env === 'production' && demoPresent) {
+    console.warn(`警告 WARNING: production with the demo accounts present (password ${DEMO_PASSWORD}); remove them or their bureau before real use.`);
+  }
+  if (config.env === 'production' && !config.cookieSecure) {
+    console.warn('警告 WARNING: COOKIE_SECURE=false: session cookies are sent over plain http (intranet installs only).');
+  }
+  if (config.cookieSecure && !config.publicUrl.startsWith('https:')) {
+    console.warn(`警告 WARNING: session cookies are Secure but PUBLIC_URL is ${config.publicUrl}: browsers sign in only over https (set COOKIE_SECURE=false for a plain-http intranet).`);
+  }
   await app.listen(config.port, config.host);
   return app;
+}
+
+/** One line saying how this process runs: embedded/scaled, production/development, demo data or not. */
+export function startupSummary(config: AppConfig, demoPresent: boolean): string {
+  const mode = config.database.kind === 'sqlite' && !config.redis ? 'embedded' : 'scaled';
+  const demo = demoPresent ? `demo data present (演示数据：有)` : 'no demo data (演示数据：无)';
+  return `Zipin mode: ${mode}, ${config.env}${config.devTools ? ' (GraphiQL on)' : ''}, ${demo}, cookies ${config.cookieSecure ? 'Secure' : 'not Secure'}`;
 }
 
 function defaultClientDist(): string | null {

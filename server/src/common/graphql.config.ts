@@ -33,7 +33,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     autoSchemaFile: config.schemaFile ?? true,
     sortSchema: true,
     path: '/graphql',
-    graphiql: config.env === 'development',
+    // Off unless NODE_ENV=development is set explicitly: an unset NODE_ENV must not open the schema.
+    graphiql: config.devTools,
+    introspection: config.devTools,
+    hideSchemaDetailsFromClientErrors: !config.devTools,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // HTTP requests bring req/res; a graphql-ws subscription brings the upgrade request in `extra`.

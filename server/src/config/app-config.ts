@@ -19,6 +19,13 @@ export interface AppConfig {
   /** Whether this process runs job handlers (always in embedded mode; workers otherwise). */
   runJobs: boolean;
   demoData: boolean;
+  /** GraphiQL, introspection and "Did you mean…" suggestions: only with NODE_ENV=development set explicitly. */
+  devTools: boolean;
+  /**
+   * Whether the session cookie is marked Secure: by default when PUBLIC_URL is https or in
+   * production; COOKIE_SECURE=false opts out for a plain-http intranet install.
+   */
+  cookieSecure: boolean;
   publicUrl: string;
   chromiumPath: string | null;
   clientDist: string | null;
@@ -66,6 +73,7 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   RUN_JOBS: bool.optional(),
   DEMO_DATA: bool.optional(),
+  COOKIE_SECURE: bool.optional(),
   PUBLIC_URL: z.string().url().optional(),
   CHROMIUM_PATH: z.string().min(1).optional(),
   CLIENT_DIST: z.string().min(1).optional(),
@@ -116,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret = readOrCreateSecret(resolve(dataDir, 'session-secret'));
   }
 
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -128,8 +137,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     runJobs: e.RUN_JOBS ?? !e.REDIS_URL,
-    demoData: e.DEMO_DATA ?? embedded,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    // Demo accounts have a published password: never made in production unless asked for by name.
+    demoData: e.DEMO_DATA ?? (embedded && e.NODE_ENV !== 'production'),
+    devTools: env.NODE_ENV === 'development',
+    cookieSecure: e.COOKIE_SECURE ?? (e.NODE_ENV === 'production' || publicUrl.startsWith('https:')),
+    publicUrl,
     chromiumPath: e.CHROMIUM_PATH ?? null,
     clientDist: e.CLIENT_DIST ? resolve(e.CLIENT_DIST) : null,
     schemaFile: e.SCHEMA_FILE ? resolve(e.SCHEMA_FILE) : null,

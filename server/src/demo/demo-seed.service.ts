@@ -72,6 +72,11 @@ export class DemoSeedService {
     @InjectRepository(BureauEntity) private readonly bureaus: Repository<BureauEntity>,
   ) {}
 
+  /** Whether the demo bureau (and with it the demo accounts and their published password) exists. */
+  present(): Promise<boolean> {
+    return this.bureaus.exists({ where: { code: DEMO_BUREAU.code } });
+  }
+
   async seedIfEmpty(): Promise<{ created: boolean; accounts: DemoAccount[] }> {
     const accounts = [...DEMO_BUREAU_ACCOUNTS, ...DEMO_UNITS.flatMap((u) => demoUnitAccounts(u.key, u.name))];
     const existed = await this.bureaus.exists({ where: { code: DEMO_BUREAU.code } });

@@ -44,4 +44,24 @@ describe('configuration', () => {
   it('requires a session secret in production', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
   });
+
+  it('makes no demo data in production unless DEMO_DATA=true is set', () => {
+    const secret = { SESSION_SECRET: 's'.repeat(40) };
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', ...secret }).demoData).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', DEMO_DATA: 'true', ...secret }).demoData).toBe(true);
+  });
+
+  it('marks cookies Secure in production or behind https, unless COOKIE_SECURE=false', () => {
+    const secret = { SESSION_SECRET: 's'.repeat(40) };
+    expect(loadConfig({ DATA_DIR: dataDir() }).cookieSecure).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'https://zp.example.cn' }).cookieSecure).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', ...secret }).cookieSecure).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', COOKIE_SECURE: 'false', ...secret }).cookieSecure).toBe(false);
+  });
+
+  it('opens GraphiQL and introspection only when NODE_ENV=development is set explicitly', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).devTools).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'test' }).devTools).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'development' }).devTools).toBe(true);
+  });
 });

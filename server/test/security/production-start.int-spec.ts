@@ -1,0 +1,110 @@
+/**
+ * The built API started as an operator would in production (NODE_ENV=production and a
+ * SESSION_SECRET, nothing else): no demo accounts, Secure session cookies, no introspection, no
+ * GraphiQL, no "Did you mean" suggestions, and a start-up line saying which mode it runs in.
+ * Needs `pnpm build` first (it runs server/dist/main.js).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, stopProcess } from '../faults/support/processes.js';
+
+const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const SECRET = 'production-test-secret-0123456789abcdef';
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  dir: string;
+}
+
+async function startBuilt(env: Record<string, string>): Promise<Started> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run pnpm build first`);
+  const dir = mkdtempSync(join(tmpdir(), 'zipin-prod-'));
+  const port = await freePort();
+  const clean: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
+  const child = spawn(process.execPath, [MAIN], { env: clean, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready after 90 s:\n${out}`)), 90_000);
+    const poll = setInterval(() => {
+      if (/is running at/.test(out)) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve();
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+  return { child, url: `http://127.0.0.1:${port}`, output: () => out, dir };
+}
+
+async function gql(s: Started, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }, setCookie: res.headers.get('set-cookie') };
+}
+
+const LOGIN = 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }';
+const DEMO = { u: 'admin', p: 'Zipin2024' };
+
+describe('a production start of the built server', () => {
+  const started: Started[] = [];
+  afterAll(async () => {
+    for (const s of started) {
+      await stopProcess(s.child);
+      rmSync(s.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates no demo accounts, says so, and opens no schema details', async () => {
+    const s = await startBuilt({ NODE_ENV: 'production', SESSION_SECRET: SECRET });
+    started.push(s);
+    expect(s.output()).toMatch(/mode: embedded, production, no demo data/);
+    const login = await gql(s, LOGIN, DEMO);
+    expect(login.body.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
+    const introspection = await gql(s, '{ __schema { queryType { name } } }');
+    expect(introspection.body.data?.__schema).toBeUndefined();
+    expect(introspection.body.errors?.[0]?.message).toMatch(/introspection/i);
+    const typo = await gql(s, '{ mee { id } }');
+    expect(typo.body.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/);
+    const graphiql = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await graphiql.text()).not.toMatch(/graphiql/i);
+  }, 120_000);
+
+  it('marks the session cookie Secure, with demo data only when asked for by name', async () => {
+    const s = await startBuilt({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DEMO_DATA: 'true', RUN_JOBS: 'false' });
+    started.push(s);
+    expect(s.output()).toMatch(/mode: embedded, production, demo data present/);
+    expect(s.output()).toMatch(/WARNING: production with the demo accounts present/);
+    const login = await gql(s, LOGIN, DEMO);
+    expect(login.body.errors).toBeUndefined();
+    expect(login.setCookie).toMatch(/zipin_session=.*;\s*Secure/i);
+    expect(login.setCookie).toMatch(/HttpOnly/i);
+  }, 180_000);
+
+  it('leaves the cookie plain only for an explicit plain-http opt-out, and keeps introspection off when NODE_ENV is unset', async () => {
+    const s = await startBuilt({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DEMO_DATA: 'true', RUN_JOBS: 'false', COOKIE_SECURE: 'false' });
+    started.push(s);
+    const login = await gql(s, LOGIN, DEMO);
+    expect(login.setCookie).toMatch(/zipin_session=/);
+    expect(login.setCookie).not.toMatch(/Secure/i);
+    await stopProcess(s.child);
+
+    const unset = await startBuilt({ DEMO_DATA: 'false' });
+    started.push(unset);
+    expect(unset.output()).toMatch(/mode: embedded, development, no demo data/);
+    const introspection = await gql(unset, '{ __schema { queryType { name } } }');
+    expect(introspection.body.data?.__schema).toBeUndefined();
+    expect(JSON.stringify((await gql(unset, '{ mee { id } }')).body)).not.toMatch(/Did you mean/);
+  }, 180_000);
+});
