@@ -102,6 +102,8 @@ export function describeError(error: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'):
       return view('请联系财政局管理员。', 'Contact the bureau administrator.');
     case ErrorCode.PASSWORD_TOO_WEAK:
       return view('请换一个更长、含字母和数字的密码。', 'Choose a longer password with letters and digits.');
+    case ErrorCode.PASSWORD_CHANGE_REQUIRED:
+      return view('请在“设置新密码”页面设置只有您自己知道的密码。', 'Set a password only you know on the new-password page.');
     case ErrorCode.DUPLICATE:
       return view('请换一个编号或名称。', 'Use another code or name.');
     case ErrorCode.SIGNATURE_INVALID:

@@ -192,6 +192,7 @@ export const ME: Doc<G.MeQuery, G.MeQueryVariables> = gql`
       role
       bureauId
       unitId
+      mustChangePassword
     }
   }
 `;
@@ -206,6 +207,7 @@ export const LOGIN: Doc<G.LoginMutation, G.LoginMutationVariables> = gql`
         role
         bureauId
         unitId
+        mustChangePassword
       }
       token
       expiresAt

@@ -14,6 +14,7 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/features/common/views/LoginView.vue'), meta: { public: true, layout: 'bare' } },
+  { path: '/change-password', name: 'change-password', component: () => import('@/features/common/views/ChangePasswordView.vue'), meta: { layout: 'bare' } },
   { path: '/', name: 'home', component: () => import('@/features/common/views/HomeView.vue') },
   { path: '/packages/:id', name: 'package', component: () => import('@/features/common/views/PackageRouteView.vue'), props: true },
   {
@@ -55,6 +56,10 @@ router.beforeEach(async (to) => {
   const session = useSessionStore();
   const me = await session.ensure();
   if (!me) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  // An admin-set password opens nothing but the page to replace it (the server refuses the rest too).
+  if (me.mustChangePassword && to.name !== 'change-password') {
+    return { name: 'change-password', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  }
   if (to.meta.roles && !to.meta.roles.includes(me.role)) return { name: 'home' };
   return true;
 });

@@ -54,6 +54,8 @@ export const useSessionStore = defineStore('session', () => {
 
   async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await mutate(CHANGE_PASSWORD, { input: { currentPassword, newPassword } });
+    // The server has cleared the flag; the router lets the user on.
+    if (me.value) me.value = { ...me.value, mustChangePassword: false };
   }
 
   /** The server said UNAUTHENTICATED somewhere: forget the user. */

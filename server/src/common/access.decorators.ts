@@ -13,6 +13,13 @@ export const Allow = (...roles: Role[]) =>
 /** Open to everyone, signed in or not. Never the default: the guard refuses undeclared handlers. */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 
+export const PASSWORD_CHANGE_EXEMPT_KEY = 'zipin:password-change-exempt';
+/**
+ * Runs for a user whose password an admin set (who must choose a new one first): who am I,
+ * change password, sign out. Everything else is refused with PASSWORD_CHANGE_REQUIRED.
+ */
+export const PasswordChangeExempt = () => SetMetadata(PASSWORD_CHANGE_EXEMPT_KEY, true);
+
 export function requestContextOf(ctx: ExecutionContext): RequestContext {
   if (ctx.getType<GqlContextType>() === 'graphql') return GqlExecutionContext.create(ctx).getContext<RequestContext>();
   const req = ctx.switchToHttp().getRequest();

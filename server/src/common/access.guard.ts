@@ -1,7 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@zipin/shared';
-import { ACCESS_KEY, requestContextOf, type AccessRule } from './access.decorators.js';
+import { ACCESS_KEY, PASSWORD_CHANGE_EXEMPT_KEY, requestContextOf, type AccessRule } from './access.decorators.js';
 import { DomainError } from './domain-error.js';
 import type { RequestContext, RequestUser } from './request-context.js';
 
@@ -52,6 +52,10 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED);
     if (rule.roles.length && !rule.roles.includes(user.role)) throw new DomainError(ErrorCode.FORBIDDEN);
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_EXEMPT_KEY, [context.getHandler(), context.getClass()])) {
+      // An admin-set password proves nothing about who is typing: no work, and no signature, until it is changed.
+      throw new DomainError(ErrorCode.PASSWORD_CHANGE_REQUIRED);
+    }
     return true;
   }
 }

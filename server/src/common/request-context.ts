@@ -9,6 +9,8 @@ export interface RequestUser {
   unitId: string | null;
   bureauId: string;
   sessionId: string;
+  /** An admin set the password: until the user chooses their own, only PasswordChangeExempt handlers run. */
+  mustChangePassword: boolean;
 }
 
 /** What every resolver sees: the request, the signed-in user (if any), per-request loaders. */

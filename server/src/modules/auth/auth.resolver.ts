@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
+import { Allow, CurrentUser, PasswordChangeExempt, Public } from '../../common/access.decorators.js';
 import { SESSION_COOKIE } from '../../common/access.guard.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -33,10 +33,11 @@ export class AuthResolver {
       expires: expiresAt,
       path: '/',
     });
-    return { token, expiresAt, user };
+    return { token, expiresAt, user: { ...user, mustChangePassword: user.mustChangePassword } };
   }
 
   @Allow()
+  @PasswordChangeExempt()
   @Mutation(() => Boolean)
   async logout(@CurrentUser() user: RequestUser, @Context() ctx: RequestContext): Promise<boolean> {
     await this.auth.logout(user.sessionId);
@@ -45,6 +46,7 @@ export class AuthResolver {
   }
 
   @Allow()
+  @PasswordChangeExempt()
   @Mutation(() => Boolean)
   async changePassword(@CurrentUser() user: RequestUser, @Args('input') input: ChangePasswordInput): Promise<boolean> {
     await this.auth.changePassword(user.id, user.sessionId, input.currentPassword, input.newPassword);

@@ -100,12 +100,14 @@ export class AuthService extends SessionLookup {
     return this.checkPassword(throttleKeys(user.username, REAUTH_ADDRESS), async () => user, password, '密码错误，未签章');
   }
 
+  /** The user's own new password: other sessions end, and an admin-set password stops blocking work. */
   async changePassword(userId: string, sessionId: string, current: string, next: string): Promise<void> {
     await this.verifyPassword(userId, current);
+    if (next === current) throw new DomainError(ErrorCode.PASSWORD_TOO_WEAK, '新密码不能与当前密码相同');
     this.passwords.assertStrong(next);
     const hash = await this.passwords.hash(next);
     await this.transactions.run(async ({ manager }) => {
-      await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash: hash });
+      await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash: hash, mustChangePassword: false });
       // Other browsers signed in with the old password are signed out.
       await manager
         .getRepository(SessionEntity)
@@ -126,5 +128,6 @@ export function toRequestUser(user: UserEntity, sessionId: string): RequestUser 
     unitId: user.unitId,
     bureauId: user.bureauId,
     sessionId,
+    mustChangePassword: user.mustChangePassword,
   };
 }

@@ -79,10 +79,9 @@ export class LoginThrottleService {
     for (const key of keys) await this.settle(key, key.subject ? 'success' : 'release');
   }
 
-  /** An admin reset lifts every lock on the username. */
-  async clearSubject(username: string): Promise<void> {
-    const subject = username.trim().toLowerCase();
-    await this.write((manager) => manager.getRepository(LoginThrottleEntity).delete({ subject }));
+  /** An admin reset lifts every lock on the username, in the reset's own transaction. */
+  async clearSubject(manager: EntityManager, username: string): Promise<void> {
+    await manager.getRepository(LoginThrottleEntity).delete({ subject: username.trim().toLowerCase() });
   }
 
   private async reserveOne(key: ThrottleKey): Promise<boolean> {

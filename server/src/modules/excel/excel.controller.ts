@@ -82,6 +82,6 @@ export class ExcelController {
   @Post('admin/units-import.xlsx')
   async importUnits(@CurrentUser() user: RequestUser, @Query('dryRun') dryRun: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
     const body = await readUpload(req, res);
-    res.status(200).json(flag(dryRun) ? await this.unitsImport.plan(user.bureauId, body) : await this.unitsImport.apply(user.bureauId, body));
+    res.status(200).json(flag(dryRun) ? await this.unitsImport.plan(user.bureauId, body) : await this.unitsImport.apply(user, body));
   }
 }

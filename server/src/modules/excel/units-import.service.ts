@@ -5,7 +5,7 @@ import { In } from 'typeorm';
 import { ErrorCode, ROLE_LABELS, type Role } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { TransactionService, type Tx } from '../../database/transaction.service.js';
-import { OrgService } from '../org/org.service.js';
+import { OrgService, type OrgActor } from '../org/org.service.js';
 import { UnitEntity } from '../org/unit.entity.js';
 import { UserEntity } from '../org/user.entity.js';
 import { cellText, normalizeLabel, readCell, rowCells } from './sheet-reader.js';
@@ -201,22 +201,24 @@ export class UnitsImportService {
   }
 
   /** Applies the file in one transaction; any conflict refuses the whole file and changes nothing. */
-  async apply(bureauId: string, file: Buffer): Promise<UnitsImportResult> {
+  async apply(actor: OrgActor, file: Buffer): Promise<UnitsImportResult> {
+    const bureauId = actor.bureauId;
     return this.transactions.run(async (tx) => {
       const plan = await this.plan(bureauId, file, tx);
       if (plan.conflicts.length) {
         throw new DomainError(ErrorCode.VALIDATION_FAILED, `导入失败，共${plan.conflicts.length}处冲突，未作任何修改：${plan.conflicts.slice(0, 5).map((c) => c.messageZh).join('；')}`, { conflicts: plan.conflicts });
       }
       const unitRepo = tx.manager.getRepository(UnitEntity);
-      for (const u of plan.newUnits) await this.org.createUnit(tx, { bureauId, code: u.code, name: u.name, category: u.category });
+      for (const u of plan.newUnits) await this.org.createUnit(tx, { bureauId, code: u.code, name: u.name, category: u.category }, actor);
       for (const u of plan.renamedUnits) {
         await unitRepo.update({ bureauId, code: u.code }, { name: u.name, ...(u.category ? { category: u.category } : {}) });
       }
+      await this.org.audit(tx, actor, 'IMPORT_UNITS', {}, { newUnits: plan.newUnits.length, renamedUnits: plan.renamedUnits.length, newUsers: plan.newUsers.length });
       const unitIds = new Map((await unitRepo.findBy({ bureauId })).map((u) => [u.code, u.id]));
       const initialPasswords: { username: string; password: string }[] = [];
       for (const u of plan.newUsers) {
         const password = generatePassword();
-        await this.org.createUser(tx, { username: u.username, displayName: u.displayName, password, role: u.role, bureauId, unitId: unitIds.get(u.unitCode)!, phone: u.phone });
+        await this.org.createUser(tx, { username: u.username, displayName: u.displayName, password, role: u.role, bureauId, unitId: unitIds.get(u.unitCode)!, phone: u.phone }, actor);
         initialPasswords.push({ username: u.username, password });
       }
       return { ...plan, dryRun: false, initialPasswords };

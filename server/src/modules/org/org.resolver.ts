@@ -1,10 +1,10 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import { CreateUnitInput, CreateUserInput, UpdateUserInput } from './dto/org.input.js';
-import { BureauModel, UnitModel, UserModel } from './models/org.models.js';
+import { BureauModel, UnitModel, UserAuditEventModel, UserModel } from './models/org.models.js';
 import { unitLoader } from './org.loaders.js';
 import { OrgService } from './org.service.js';
 import type { UserEntity } from './user.entity.js';
@@ -50,13 +50,13 @@ export class OrgResolver {
   @Allow('ADMIN')
   @Mutation(() => UnitModel)
   createUnit(@CurrentUser() user: RequestUser, @Args('input') input: CreateUnitInput): Promise<UnitModel> {
-    return this.transactions.run((tx) => this.org.createUnit(tx, { bureauId: user.bureauId, code: input.code, name: input.name, category: input.category }));
+    return this.transactions.run((tx) => this.org.createUnit(tx, { bureauId: user.bureauId, code: input.code, name: input.name, category: input.category }, user));
   }
 
   @Allow('ADMIN')
   @Mutation(() => UnitModel)
   setUnitActive(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string, @Args('active') active: boolean): Promise<UnitModel> {
-    return this.transactions.run((tx) => this.org.setUnitActive(tx, user.bureauId, id, active));
+    return this.transactions.run((tx) => this.org.setUnitActive(tx, user, id, active));
   }
 
   @Allow('ADMIN')
@@ -72,7 +72,7 @@ export class OrgResolver {
         unitId: input.unitId ?? null,
         phone: input.phone,
         email: input.email ?? null,
-      }),
+      }, user),
     );
     return toUser(created);
   }
@@ -80,13 +80,13 @@ export class OrgResolver {
   @Allow('ADMIN')
   @Mutation(() => UserModel, { description: "Name, phone and mail address of an account of the admin's bureau." })
   async updateUser(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateUserInput): Promise<UserModel> {
-    return toUser(await this.transactions.run((tx) => this.org.updateUser(tx, user.bureauId, id, input)));
+    return toUser(await this.transactions.run((tx) => this.org.updateUser(tx, user, id, input)));
   }
 
   @Allow('ADMIN')
   @Mutation(() => UserModel)
   async setUserActive(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string, @Args('active') active: boolean): Promise<UserModel> {
-    return toUser(await this.transactions.run((tx) => this.org.setUserActive(tx, user.id, user.bureauId, id, active)));
+    return toUser(await this.transactions.run((tx) => this.org.setUserActive(tx, user, id, active)));
   }
 
   @Allow('ADMIN')
@@ -96,8 +96,14 @@ export class OrgResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('newPassword') newPassword: string,
   ): Promise<boolean> {
-    await this.transactions.run((tx) => this.org.resetUserPassword(tx, user.bureauId, id, newPassword));
+    await this.transactions.run((tx) => this.org.resetUserPassword(tx, user, id, newPassword));
     return true;
+  }
+
+  @Allow('ADMIN')
+  @Query(() => [UserAuditEventModel], { description: "What admins did to the accounts and units of the admin's bureau, newest first." })
+  async userAuditTrail(@CurrentUser() user: RequestUser, @Args('first', { type: () => Int, nullable: true }) first?: number): Promise<UserAuditEventModel[]> {
+    return (await this.org.auditTrail(user.bureauId, Math.min(Math.max(first ?? 50, 1), 500))).map((e) => ({ ...e, id: String(e.id) }));
   }
 
   @ResolveField(() => UnitModel, { nullable: true })

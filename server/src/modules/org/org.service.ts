@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { BUREAU_ROLES, ErrorCode, UNIT_ROLES, type Role } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { newId } from '../../database/columns.js';
@@ -10,6 +10,14 @@ import { BureauEntity } from './bureau.entity.js';
 import { UnitEntity } from './unit.entity.js';
 import { UserEntity } from './user.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
+import { LoginThrottleService } from '../auth/login-throttle.service.js';
+import { UserAuditEventEntity, type UserAuditAction } from './user-audit-event.entity.js';
+
+/** The admin doing something to the organisation, recorded in user_audit_event. */
+export interface OrgActor {
+  id: string;
+  bureauId: string;
+}
 
 export interface NewUser {
   username: string;
@@ -37,8 +45,29 @@ export class OrgService {
     @InjectRepository(BureauEntity) readonly bureaus: Repository<BureauEntity>,
     @InjectRepository(UnitEntity) readonly units: Repository<UnitEntity>,
     @InjectRepository(UserEntity) readonly users: Repository<UserEntity>,
+    private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
   ) {}
+
+  /** Records what an admin did to an account or unit, in the transaction that did it. */
+  async audit(tx: Tx, actor: OrgActor, action: UserAuditAction, subject: { userId?: string; unitId?: string }, details: Record<string, unknown> | null = null): Promise<void> {
+    const repo = tx.manager.getRepository(UserAuditEventEntity);
+    await repo.save(repo.create({
+      bureauId: actor.bureauId,
+      actorId: actor.id,
+      subjectUserId: subject.userId ?? null,
+      subjectUnitId: subject.unitId ?? null,
+      action,
+      details,
+      at: new Date(),
+    }));
+  }
+
+  /** The admin audit trail of a bureau, newest first. */
+  auditTrail(bureauId: string, first: number): Promise<UserAuditEventEntity[]> {
+    return this.dataSource.getRepository(UserAuditEventEntity).find({ where: { bureauId }, order: { id: 'DESC' }, take: first });
+  }
 
   async createBureau(tx: Tx, input: Pick<BureauEntity, 'code' | 'name' | 'region'> & { portalName?: string }): Promise<BureauEntity> {
     const repo = tx.manager.getRepository(BureauEntity);
@@ -48,7 +77,7 @@ export class OrgService {
     return bureau;
   }
 
-  async createUnit(tx: Tx, input: Pick<UnitEntity, 'bureauId' | 'code' | 'name'> & { category?: string }): Promise<UnitEntity> {
+  async createUnit(tx: Tx, input: Pick<UnitEntity, 'bureauId' | 'code' | 'name'> & { category?: string }, actor?: OrgActor): Promise<UnitEntity> {
     const repo = tx.manager.getRepository(UnitEntity);
     const code = input.code.trim();
     const name = input.name.trim();
@@ -56,10 +85,15 @@ export class OrgService {
     if (await repo.exists({ where: { bureauId: input.bureauId, code } })) throw new DomainError(ErrorCode.DUPLICATE, `单位编码「${code}」已存在`);
     const unit = repo.create({ id: newId(), bureauId: input.bureauId, code, name, category: input.category ?? '', active: true });
     await repo.insert(unit);
+    if (actor) await this.audit(tx, actor, 'CREATE_UNIT', { unitId: unit.id }, { code, name });
     return unit;
   }
 
-  async createUser(tx: Tx, input: NewUser): Promise<UserEntity> {
+  /**
+   * With an actor (an admin through the API or an import) the password is admin-set, so the
+   * account must choose its own at first sign-in; seed and set-up code pass no actor.
+   */
+  async createUser(tx: Tx, input: NewUser, actor?: OrgActor): Promise<UserEntity> {
     const repo = tx.manager.getRepository(UserEntity);
     const username = input.username.trim();
     if (!/^[A-Za-z0-9._-]{3,64}$/.test(username)) {
@@ -87,16 +121,18 @@ export class OrgService {
       active: true,
       failedLogins: 0,
       lockedUntil: null,
+      mustChangePassword: !!actor,
     });
     await repo.insert(user);
+    if (actor) await this.audit(tx, actor, 'CREATE_USER', { userId: user.id, unitId: user.unitId ?? undefined }, { username, role: user.role });
     return user;
   }
 
   /** Name, phone and mail address of an account of the admin's own bureau. */
-  async updateUser(tx: Tx, bureauId: string, id: string, input: { displayName?: string | null; phone?: string | null; email?: string | null }): Promise<UserEntity> {
+  async updateUser(tx: Tx, actor: OrgActor, id: string, input: { displayName?: string | null; phone?: string | null; email?: string | null }): Promise<UserEntity> {
     const repo = tx.manager.getRepository(UserEntity);
     const user = await repo.findOneBy({ id });
-    if (!user || user.bureauId !== bureauId) throw new DomainError(ErrorCode.NOT_FOUND, '账号不存在');
+    if (!user || user.bureauId !== actor.bureauId) throw new DomainError(ErrorCode.NOT_FOUND, '账号不存在');
     const changes: Partial<UserEntity> = {};
     if (input.displayName != null) {
       const name = input.displayName.trim();
@@ -109,7 +145,10 @@ export class OrgService {
       changes.phone = phone;
     }
     if (input.email !== undefined) changes.email = cleanEmail(input.email);
-    if (Object.keys(changes).length) await repo.update({ id }, changes);
+    if (Object.keys(changes).length) {
+      await repo.update({ id }, changes);
+      await this.audit(tx, actor, 'UPDATE_USER', { userId: id, unitId: user.unitId ?? undefined }, { fields: Object.keys(changes) });
+    }
     return { ...user, ...changes };
   }
 
@@ -135,28 +174,36 @@ export class OrgService {
   }
 
   /** Deactivated units get no package when a campaign opens; their existing packages stay. */
-  async setUnitActive(tx: Tx, bureauId: string, id: string, active: boolean): Promise<UnitEntity> {
-    const unit = await this.ownUnit(tx, bureauId, id);
+  async setUnitActive(tx: Tx, actor: OrgActor, id: string, active: boolean): Promise<UnitEntity> {
+    const unit = await this.ownUnit(tx, actor.bureauId, id);
     await tx.manager.getRepository(UnitEntity).update({ id }, { active });
+    await this.audit(tx, actor, 'SET_UNIT_ACTIVE', { unitId: id }, { active });
     return { ...unit, active };
   }
 
   /** A deactivated account is signed out everywhere and cannot sign in again. */
-  async setUserActive(tx: Tx, actorId: string, bureauId: string, id: string, active: boolean): Promise<UserEntity> {
-    const user = await this.ownUser(tx, bureauId, id);
-    if (!active && id === actorId) throw new DomainError(ErrorCode.VALIDATION_FAILED, '不能停用自己的账号');
+  async setUserActive(tx: Tx, actor: OrgActor, id: string, active: boolean): Promise<UserEntity> {
+    const user = await this.ownUser(tx, actor.bureauId, id);
+    if (!active && id === actor.id) throw new DomainError(ErrorCode.VALIDATION_FAILED, '不能停用自己的账号');
     await tx.manager.getRepository(UserEntity).update({ id }, { active });
     if (!active) await tx.manager.getRepository(SessionEntity).delete({ userId: id });
+    await this.audit(tx, actor, 'SET_USER_ACTIVE', { userId: id, unitId: user.unitId ?? undefined }, { active });
     return { ...user, active };
   }
 
-  /** Sets a new password, lifts a lock-out and signs the account out everywhere. */
-  async resetUserPassword(tx: Tx, bureauId: string, id: string, newPassword: string): Promise<void> {
-    await this.ownUser(tx, bureauId, id);
+  /**
+   * Sets a password the admin knows: the account is signed out everywhere, its sign-in locks
+   * are lifted, and until the user chooses their own password it can do nothing else (and
+   * never sign). Recorded in the admin audit trail.
+   */
+  async resetUserPassword(tx: Tx, actor: OrgActor, id: string, newPassword: string): Promise<void> {
+    const user = await this.ownUser(tx, actor.bureauId, id);
     this.passwords.assertStrong(newPassword);
     const passwordHash = await this.passwords.hash(newPassword);
-    await tx.manager.getRepository(UserEntity).update({ id }, { passwordHash, failedLogins: 0, lockedUntil: null });
+    await tx.manager.getRepository(UserEntity).update({ id }, { passwordHash, mustChangePassword: true });
     await tx.manager.getRepository(SessionEntity).delete({ userId: id });
+    await this.audit(tx, actor, 'RESET_PASSWORD', { userId: id, unitId: user.unitId ?? undefined }, { username: user.username });
+    await this.throttle.clearSubject(tx.manager, user.username);
   }
 
   unitsByIds(ids: readonly string[]): Promise<UnitEntity[]> {

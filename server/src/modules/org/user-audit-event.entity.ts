@@ -15,4 +15,4 @@ export class UserAuditEventEntity {
   @TimeColumn() at: Date;
 }
 
-export type UserAuditAction = 'CREATE_USER' | 'SET_USER_ACTIVE' | 'RESET_PASSWORD' | 'CREATE_UNIT' | 'SET_UNIT_ACTIVE' | 'IMPORT_UNITS';
+export type UserAuditAction = 'CREATE_USER' | 'UPDATE_USER' | 'SET_USER_ACTIVE' | 'RESET_PASSWORD' | 'CREATE_UNIT' | 'SET_UNIT_ACTIVE' | 'IMPORT_UNITS';

@@ -17,7 +17,10 @@ export class UserEntity {
   /** Where notifications also go by mail, when the server is configured for it. */
   @Column({ type: 'varchar', length: 254, nullable: true }) email: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** No longer counted: sign-in throttling lives in login_throttle (per username and address). */
   @Column({ type: 'int', default: 0 }) failedLogins: number;
   @TimeColumn({ nullable: true }) lockedUntil: Date | null;
+  /** Set when an admin sets the password; cleared when the user chooses their own. */
+  @Column({ type: 'boolean', default: false }) mustChangePassword: boolean;
   @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
 }

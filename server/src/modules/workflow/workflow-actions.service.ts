@@ -52,7 +52,9 @@ export class WorkflowActionsService {
     const input = { packageId, action: 'SIGN' as const, actor: actorOf(user), expectedVersion };
     // Refuse first what the table refuses, so only a permitted signer's password is ever checked.
     await this.workflow.preflight(this.dataSource.manager, input);
-    await this.auth.verifyPassword(user.id, password ?? '');
+    const signer = await this.auth.verifyPassword(user.id, password ?? '');
+    // A password an admin set could be typed by the admin: it never signs in the head's name.
+    if (signer.mustChangePassword) throw new DomainError(ErrorCode.PASSWORD_CHANGE_REQUIRED, '管理员重置了您的密码，请先设置新密码再签章');
     return this.transactions.run(async (tx) => {
       const r = await this.workflow.fire(tx, input);
       if (r.replayed) return r.pkg;

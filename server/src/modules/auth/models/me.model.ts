@@ -11,6 +11,8 @@ export class MeModel {
   @Field(() => Role) role: Role;
   @Field(() => ID) bureauId: string;
   @Field(() => ID, { nullable: true }) unitId: string | null;
+  @Field({ description: 'An admin set the password: the user must choose a new one (changePassword) before anything else.' })
+  mustChangePassword: boolean;
 }
 
 @ObjectType('LoginResult')

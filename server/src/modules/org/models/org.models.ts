@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '@zipin/shared';
+import { JSONScalar } from '../../../common/json.scalar.js';
 
 @ObjectType('Bureau', { description: 'A finance bureau (财政局).' })
 export class BureauModel {
@@ -37,4 +38,15 @@ export class UserRefModel {
   @Field(() => ID) id: string;
   @Field() displayName: string;
   @Field(() => Role) role: Role;
+}
+
+@ObjectType('UserAuditEvent', { description: 'One thing an admin did to an account or unit (created, deactivated, password reset…).' })
+export class UserAuditEventModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) actorId: string;
+  @Field(() => ID, { nullable: true }) subjectUserId: string | null;
+  @Field(() => ID, { nullable: true }) subjectUnitId: string | null;
+  @Field({ description: 'CREATE_USER, SET_USER_ACTIVE, RESET_PASSWORD, CREATE_UNIT, SET_UNIT_ACTIVE, IMPORT_UNITS' }) action: string;
+  @Field(() => JSONScalar, { nullable: true }) details: Record<string, unknown> | null;
+  @Field() at: Date;
 }
