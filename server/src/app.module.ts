@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { AppConfig } from './config/app-config.js';
@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { AccessGuard } from './common/access.guard.js';
+import { CsrfGuard } from './common/csrf.guard.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { graphqlOptions } from './common/graphql.config.js';
 import { FEATURE_MODULES } from './modules/feature-modules.js';
@@ -38,8 +39,10 @@ export class AppModule {
         : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config, role === 'api'), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
+      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule.forRoot(config, role === 'api'), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
       providers: [
+        // CSRF first: a forged request is refused before anything resolves its session.
+        { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
