@@ -3,9 +3,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_MESSAGES, ErrorCode } from '@zipin/shared';
 import type { AppConfig } from '../config/app-config.js';
 import type { RequestContext } from './request-context.js';
-import { queryLimits } from './query-limits.js';
+import { queryLimitsPlugin } from './query-limits.js';
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
+
+/** The most an operation may cost (fields × page sizes, see query-limits.ts). */
+export const MAX_QUERY_COST = 20_000;
 
 /** The upgrade request as the session lookup reads a request: headers and parsed cookies. */
 function webSocketRequest(request: IncomingMessage): RequestContext['req'] {
@@ -49,7 +52,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
         onConnect: (ctx) => sameOrigin((ctx.extra as { request: IncomingMessage }).request, config.publicUrl),
       },
     },
-    validationRules: queryLimits({ maxDepth: 12, maxCost: 20_000 }),
+    plugins: [queryLimitsPlugin({ maxDepth: 12, maxCost: MAX_QUERY_COST })],
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       const code = formatted.extensions?.code as string | undefined;
       if (code && (code in ErrorCode || PASS_THROUGH.has(code))) {
