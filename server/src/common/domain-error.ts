@@ -39,4 +39,5 @@ export const HTTP_STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   FILE_REJECTED: 400,
   QUERY_TOO_COMPLEX: 400,
   RENDER_UNAVAILABLE: 503,
+  SERVER_BUSY: 503,
 };

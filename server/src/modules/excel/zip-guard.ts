@@ -1,4 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
 import { ErrorCode } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 
@@ -9,9 +10,38 @@ export interface ZipLimits {
   maxTotalUncompressed: number;
   /** uncompressed ÷ compressed, per entry. */
   maxRatio: number;
+  /** Uncompressed size of one worksheet's XML (xl/worksheets/*.xml) or of the shared strings. */
+  maxSheetXml: number;
+  /** Cells (<c> elements) over all worksheets: what the spreadsheet library's memory grows with. */
+  maxCells: number;
 }
 
-export const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalUncompressed: 20 * 1024 * 1024, maxRatio: 200 };
+/**
+ * A units list of 5,000 rows × 9 columns is ~45,000 cells and ~2 MB of sheet XML; a package
+ * workbook a few thousand cells. These bounds leave room for both and keep a parse to tens of MB.
+ */
+export const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalUncompressed: 20 * 1024 * 1024, maxRatio: 200, maxSheetXml: 8 * 1024 * 1024, maxCells: 100_000 };
+
+const inflateRawAsync = promisify(inflateRaw) as (buf: Buffer, options: { maxOutputLength: number }) => Promise<Buffer>;
+const SHEET_PART = /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/;
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/** Counts <c …> / <c> / <x:c …> start tags (cells) in worksheet XML, without parsing it. */
+export function countCells(xml: Buffer): number {
+  let n = 0;
+  for (let i = xml.indexOf(0x3c); i >= 0 && i < xml.length - 2; i = xml.indexOf(0x3c, i + 1)) {
+    let j = i + 1;
+    // An optional namespace prefix (x:c).
+    let k = j;
+    while (k < xml.length && k - j < 16 && ((xml[k]! >= 0x61 && xml[k]! <= 0x7a) || (xml[k]! >= 0x41 && xml[k]! <= 0x5a) || (xml[k]! >= 0x30 && xml[k]! <= 0x39))) k++;
+    if (xml[k] === 0x3a) j = k + 1;
+    if (xml[j] === 0x63) {
+      const next = xml[j + 1];
+      if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+    }
+  }
+  return n;
+}
 
 const EOCD_SIG = 0x06054b50;
 const CDIR_SIG = 0x02014b50;
@@ -33,9 +63,11 @@ const reject = (message: string, details?: Record<string, unknown>) => new Domai
  * entries, too much uncompressed data in total, an entry compressed beyond a sane ratio, ZIP64,
  * encryption or an unknown compression method. Then inflates every entry with a hard output cap
  * (declared sizes can lie), so a bomb is stopped after at most the declared bytes, never after
- * the 100 MB it would really make. Throws FILE_REJECTED; returns the entries when the file is safe.
+ * the 100 MB it would really make. Worksheet XML is bounded in size and counted in cells before
+ * any parser sees it. Inflating runs on the thread pool (zlib's async API), not the event loop.
+ * Throws FILE_REJECTED; returns the entries when the file is safe.
  */
-export function inspectZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS): ZipEntryInfo[] {
+export async function inspectZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS): Promise<ZipEntryInfo[]> {
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     throw reject('这是旧版 Excel（.xls）文件，不支持导入：请在 Excel 中“另存为” .xlsx 格式后再上传');
   }
@@ -84,35 +116,46 @@ export function inspectZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS): ZipEnt
     if (ratio > limits.maxRatio) {
       throw reject(`工作簿部件「${name}」压缩比${Number.isFinite(ratio) ? Math.round(ratio) : '∞'}:1，超过${limits.maxRatio}:1（疑似压缩炸弹），已拒绝`, { entry: name, ratio });
     }
+    if (SHEET_PART.test(name) && uncompressedSize > limits.maxSheetXml) {
+      throw reject(`工作表「${name}」解压后 ${MB(uncompressedSize)}，超过上限 ${MB(limits.maxSheetXml)}，已拒绝`, { entry: name, uncompressedSize, maxSheetXml: limits.maxSheetXml });
+    }
     entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
   }
 
   // The central directory may lie about sizes: inflate each entry with the declared size as a cap.
+  let cells = 0;
   for (const e of entries) {
     const h = e.localHeaderOffset;
     if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL_SIG) throw reject(`文件已损坏：部件「${e.name}」的位置不正确`);
     const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
     const end = start + e.compressedSize;
     if (end > buf.length) throw reject(`文件已损坏：部件「${e.name}」被截断`);
+    let out: Buffer;
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) throw reject(`文件已损坏：部件「${e.name}」大小不一致`);
-      continue;
-    }
-    let out: Buffer;
-    try {
-      out = inflateRawSync(buf.subarray(start, end), { maxOutputLength: Math.max(1, e.uncompressedSize) });
-    } catch (err) {
-      const tooBig = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /maxOutputLength|too large/i.test(String(err));
-      throw reject(tooBig ? `工作簿部件「${e.name}」解压后大于声明的大小（疑似压缩炸弹），已拒绝` : `文件已损坏：部件「${e.name}」无法解压`, { entry: e.name });
+      out = buf.subarray(start, end);
+    } else {
+      try {
+        out = await inflateRawAsync(buf.subarray(start, end), { maxOutputLength: Math.max(1, e.uncompressedSize) });
+      } catch (err) {
+        const tooBig = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /maxOutputLength|too large/i.test(String(err));
+        throw reject(tooBig ? `工作簿部件「${e.name}」解压后大于声明的大小（疑似压缩炸弹），已拒绝` : `文件已损坏：部件「${e.name}」无法解压`, { entry: e.name });
+      }
     }
     if (out.length !== e.uncompressedSize) throw reject(`文件已损坏：部件「${e.name}」解压后大小与声明不符`, { entry: e.name });
+    if (WORKSHEET.test(e.name)) {
+      cells += countCells(out);
+      if (cells > limits.maxCells) {
+        throw reject(`工作簿单元格超过 ${limits.maxCells.toLocaleString('en-US')} 个（至「${e.name}」已有 ${cells.toLocaleString('en-US')} 个），已拒绝：请删除多余的行列后再导入`, { entry: e.name, cells, maxCells: limits.maxCells });
+      }
+    }
   }
   return entries;
 }
 
 /** A zip that passed inspectZip and is shaped like a workbook (not a .docx or a random archive). */
-export function assertXlsx(buf: Buffer, limits: ZipLimits = XLSX_LIMITS): void {
-  const names = new Set(inspectZip(buf, limits).map((e) => e.name));
+export async function assertXlsx(buf: Buffer, limits: ZipLimits = XLSX_LIMITS): Promise<void> {
+  const names = new Set((await inspectZip(buf, limits)).map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
     throw reject('压缩包不是 Excel 工作簿（缺少 xl/workbook.xml）：请上传 .xlsx 文件');
   }
