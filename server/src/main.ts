@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module.js';
+import { configureHttp } from './http-setup.js';
 import { loadConfigOrExit, type AppConfig } from './config/app-config.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { DEMO_PASSWORD } from './demo/demo-accounts.js';
@@ -17,7 +17,7 @@ export async function startApi(config: AppConfig): Promise<NestExpressApplicatio
     logger: logLevels(config.logLevel),
     abortOnError: false,
   });
-  app.use(cookieParser());
+  configureHttp(app);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -112,6 +112,8 @@ export function describeError(error: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'):
       return view('稍后会自动重试。', 'It will retry automatically.', true);
     case ErrorCode.FILE_REJECTED:
       return view('请上传由本系统生成的 PDF 文件。', 'Upload a PDF produced by this system.');
+    case ErrorCode.REQUEST_TOO_LARGE:
+      return view('内容超过系统允许的大小，请精简后再保存。', 'Shorten the content and save again.');
     case ErrorCode.SERVER_BUSY:
       return view('请稍等片刻再试一次。', 'Wait a moment and try again.', true);
     case ErrorCode.QUERY_TOO_COMPLEX:

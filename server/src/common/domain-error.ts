@@ -40,4 +40,5 @@ export const HTTP_STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   QUERY_TOO_COMPLEX: 400,
   RENDER_UNAVAILABLE: 503,
   SERVER_BUSY: 503,
+  REQUEST_TOO_LARGE: 413,
 };

@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import cookieParser from 'cookie-parser';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
+import { configureHttp } from '../../src/http-setup.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { JobBackend } from '../../src/jobs/job-backend.js';
 import { InProcessJobBackend } from '../../src/jobs/in-process-backend.js';
@@ -24,8 +25,8 @@ export class TestApp {
 
   static async start(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
     const env = await createTestEnvironment(overrides);
-    const app = await NestFactory.create(AppModule.forRoot(env.config, 'api'), { logger: ['error'], abortOnError: false });
-    app.use(cookieParser());
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env.config, 'api'), { logger: ['error'], abortOnError: false });
+    configureHttp(app);
     await app.init();
     return new TestApp(app, env);
   }

@@ -27,6 +27,7 @@ export const ErrorCode = {
   FILE_REJECTED: 'FILE_REJECTED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   SERVER_BUSY: 'SERVER_BUSY',
+  REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -56,6 +57,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   RENDER_UNAVAILABLE: { zh: 'PDF 生成服务暂不可用，稍后将自动重试', en: 'PDF rendering is unavailable; it will retry automatically' },
   FILE_REJECTED: { zh: '文件被拒绝', en: 'The file was rejected' },
   QUERY_TOO_COMPLEX: { zh: '查询过于复杂', en: 'The query is too complex' },
+  REQUEST_TOO_LARGE: { zh: '提交的内容超过大小上限', en: 'The request is larger than allowed' },
   SERVER_BUSY: { zh: '服务器正忙，请稍后再试', en: 'The server is busy; try again shortly' },
   INTERNAL: { zh: '系统内部错误，请稍后再试', en: 'Internal error; please try again later' },
 };

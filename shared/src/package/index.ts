@@ -19,3 +19,4 @@ export * from './fixtures/real-packages.js';
 export * from './carry-forward.js';
 export * from './input.js';
 export * from './checks-input.js';
+export * from './document-size.js';
