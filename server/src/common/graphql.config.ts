@@ -6,6 +6,7 @@ import type { RequestContext } from './request-context.js';
 import { queryLimitsPlugin } from './query-limits.js';
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
+import { BoundedDateTime } from './date-time.scalar.js';
 
 /** The most an operation may cost (fields × page sizes, see query-limits.ts). */
 export const MAX_QUERY_COST = 20_000;
@@ -35,6 +36,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   return {
     autoSchemaFile: config.schemaFile ?? true,
     sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: BoundedDateTime }] },
     path: '/graphql',
     // Off unless NODE_ENV=development is set explicitly: an unset NODE_ENV must not open the schema.
     graphiql: config.devTools,

@@ -232,7 +232,7 @@ describe('authorization matrix', () => {
       if (a && JSON.stringify(gotCampaigns) !== JSON.stringify(wantCampaigns)) mismatches.push(`campaigns by ${label(a)}: ${gotCampaigns.length} listed`);
       expectOutcome('campaign (bureau A)', a, await call('query($id: ID!) { campaign(id: $id) { id } }', { id: campaignA }, a), own(w.bureaus.a), a ? 'NOT_FOUND' : 'UNAUTHENTICATED');
       expectOutcome('campaignProgress (bureau A)', a, await call('query($id: ID!) { campaignProgress(campaignId: $id) { byState { state count } } }', { id: campaignA }, a), isBureau && own(w.bureaus.a), !a ? 'UNAUTHENTICATED' : isBureau ? 'NOT_FOUND' : 'FORBIDDEN');
-      const input = { fiscalYear: 2030 + n, title: '通知', documentNumber: `号${n}`, template: 'lukou-2024', submissionDeadline: new Date(Date.now() + 864e5).toISOString(), publicationDeadline: new Date(Date.now() + 2 * 864e5).toISOString() };
+      const input = { fiscalYear: 2000 + n, title: '通知', documentNumber: `号${n}`, template: 'lukou-2024', submissionDeadline: new Date(Date.now() + 864e5).toISOString(), publicationDeadline: new Date(Date.now() + 2 * 864e5).toISOString() };
       expectOutcome('createCampaign', a, await call('mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', { i: input }, a), isAdmin, denyRole);
       expectOutcome('updateCampaign (bureau A)', a, await call('mutation($id: ID!) { updateCampaign(id: $id, input: { title: "关于开展2024年度绩效自评工作的通知" }) { id } }', { id: campaignA }, a), isAdmin && own(w.bureaus.a), isAdmin ? 'NOT_FOUND' : denyRole);
       expectOutcome('openCampaign (bureau A)', a, await call('mutation($id: ID!) { openCampaign(id: $id) { id } }', { id: campaignA }, a), isAdmin && own(w.bureaus.a), isAdmin ? 'NOT_FOUND' : denyRole);

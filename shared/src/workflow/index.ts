@@ -1,2 +1,3 @@
 export * from './workflow-table.js';
 export * from './reminder-notice.js';
+export * from './date-bounds.js';

@@ -1,3 +1,4 @@
+import { fiscalDateProblem } from './date-bounds.js';
 import { ErrorCode } from '../errors/error-codes.js';
 
 /** Where a package is in its life (材料状态). */
@@ -162,6 +163,8 @@ export interface WorkflowSubject {
   unitId: string;
   bureauId: string;
   claimedById?: string | null;
+  /** The package's fiscal year, for date bounds (publication not before it). */
+  fiscalYear?: number;
 }
 
 export interface TransitionRequest {
@@ -236,6 +239,8 @@ export function checkTransition(req: TransitionRequest): TransitionOutcome {
     if (!req.publishAt || Number.isNaN(req.publishAt.getTime()) || req.publishAt.getTime() <= now.getTime()) {
       return refuse(ErrorCode.PUBLISH_TIME_INVALID, '公开时间必须晚于当前时间', 'The publication time must be in the future');
     }
+    const bounds = fiscalDateProblem(req.publishAt, req.pkg.fiscalYear ?? req.publishAt.getUTCFullYear(), now);
+    if (bounds) return refuse(ErrorCode.PUBLISH_TIME_INVALID, `公开时间${bounds.zh}`, `The publication time ${bounds.en}`);
   }
   return { ok: true, from, to: rule.to, rule };
 }

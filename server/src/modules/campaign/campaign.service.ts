@@ -1,3 +1,4 @@
+import { fiscalDateProblem } from '@zipin/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_FORM_SET_ID, ErrorCode, FORM_SETS, SCORING_RULE_DEFAULTS, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
@@ -88,6 +89,12 @@ export class CampaignService {
     if (f.documentNumber.length > 100) problems.push('文号过长');
     if (Number.isNaN(f.submissionDeadline.getTime()) || Number.isNaN(f.publicationDeadline.getTime())) problems.push('截止时间无效');
     else if (f.publicationDeadline <= f.submissionDeadline) problems.push('公开截止时间必须晚于报送截止时间');
+    else if (Number.isInteger(f.fiscalYear)) {
+      for (const [label, at] of [['报送截止时间', f.submissionDeadline], ['公开截止时间', f.publicationDeadline]] as const) {
+        const problem = fiscalDateProblem(at, f.fiscalYear);
+        if (problem) problems.push(`${label}${problem.zh}`);
+      }
+    }
     if (!isTimeZone(f.timezone)) problems.push('时区无效');
     if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, problems.join('；'), { problems });
   }

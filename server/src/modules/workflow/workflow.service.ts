@@ -177,7 +177,7 @@ export class WorkflowService {
     const outcome = checkTransition({
       action,
       actor,
-      pkg: { state: pkg.state, unitId: pkg.unitId, bureauId: pkg.bureauId, claimedById: pkg.claimedById },
+      pkg: { state: pkg.state, unitId: pkg.unitId, bureauId: pkg.bureauId, claimedById: pkg.claimedById, fiscalYear: pkg.fiscalYear },
       reason: input.reason,
       canSubmit,
       publishAt: input.publishAt ?? null,
