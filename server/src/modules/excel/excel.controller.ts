@@ -8,6 +8,7 @@ import type { RequestUser } from '../../common/request-context.js';
 import { contentDisposition } from '../render/render.controller.js';
 import { ExcelService, type ExcelFile } from './excel.service.js';
 import { UnitsImportService } from './units-import.service.js';
+import { ImportProgressRegistry } from './import-progress.js';
 import { UPLOAD_MAX_BYTES } from './workbook-loader.js';
 import { XLSX_CONTENT_TYPE } from './xlsx-style.js';
 
@@ -35,13 +36,15 @@ const flag = (v: string | undefined) => v === 'true' || v === '1';
  * - POST /api/packages/:id/import.xlsx?dryRun=true&baseVersion=N   raw .xlsx body (≤ 10 MB), FILLER
  * - GET  /api/campaigns/:id/summary.xlsx          REVIEWER, ADMIN of the campaign's bureau
  * - GET  /api/admin/units-template.xlsx           ADMIN
- * - POST /api/admin/units-import.xlsx?dryRun=true raw .xlsx body, ADMIN
+ * - POST /api/admin/units-import.xlsx?dryRun=true&importId=… raw .xlsx body, ADMIN
+ * - GET  /api/admin/units-import/:importId/progress  ADMIN (the import's phase and counts)
  */
 @Controller('api')
 export class ExcelController {
   constructor(
     private readonly excel: ExcelService,
     private readonly unitsImport: UnitsImportService,
+    private readonly progress: ImportProgressRegistry,
   ) {}
 
   @Allow()
@@ -80,8 +83,24 @@ export class ExcelController {
 
   @Allow('ADMIN')
   @Post('admin/units-import.xlsx')
-  async importUnits(@CurrentUser() user: RequestUser, @Query('dryRun') dryRun: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async importUnits(
+    @CurrentUser() user: RequestUser,
+    @Query('dryRun') dryRun: string | undefined,
+    @Query('importId') importId: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (importId !== undefined && !/^[A-Za-z0-9-]{8,64}$/.test(importId)) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'importId 须为 8–64 位字母、数字或 -');
     const body = await readUpload(req, res);
-    res.status(200).json(flag(dryRun) ? await this.unitsImport.plan(user.bureauId, body) : await this.unitsImport.apply(user, body));
+    res.status(200).json(flag(dryRun) ? await this.unitsImport.plan(user.bureauId, body) : await this.unitsImport.apply(user, body, this.progress.reporter(importId, user.bureauId)));
+  }
+
+  /** How far a running import (started with ?importId=…) has got: phase, done, total. */
+  @Allow('ADMIN')
+  @Get('admin/units-import/:importId/progress')
+  importProgress(@CurrentUser() user: RequestUser, @Param('importId') importId: string) {
+    const progress = this.progress.get(importId, user.bureauId);
+    if (!progress) throw new DomainError(ErrorCode.NOT_FOUND, '没有这个导入任务（或已结束超过 10 分钟）');
+    return progress;
   }
 }

@@ -1,3 +1,4 @@
+import { ImportProgressRegistry } from './import-progress.js';
 import { Module } from '@nestjs/common';
 import { CampaignModule } from '../campaign/campaign.module.js';
 import { PackageModule } from '../package/package.module.js';
@@ -9,7 +10,7 @@ import { UnitsImportService } from './units-import.service.js';
 @Module({
   imports: [PackageModule, CampaignModule],
   controllers: [ExcelController],
-  providers: [ExcelService, UnitsImportService],
+  providers: [ExcelService, UnitsImportService, ImportProgressRegistry],
   exports: [ExcelService],
 })
 export class ExcelModule {}

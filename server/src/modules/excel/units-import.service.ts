@@ -6,6 +6,7 @@ import { ErrorCode, ROLE_LABELS, type Role } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { TransactionService, type Tx } from '../../database/transaction.service.js';
 import { OrgService, type OrgActor } from '../org/org.service.js';
+import { PasswordService } from '../auth/password.service.js';
 import { UnitEntity } from '../org/unit.entity.js';
 import { UserEntity } from '../org/user.entity.js';
 import { cellText, normalizeLabel, readCell, rowCells } from './sheet-reader.js';
@@ -62,7 +63,7 @@ export interface UnitsImportPlan {
 }
 export interface UnitsImportResult extends UnitsImportPlan {
   /** Shown once: the only copy of each new account's initial password. */
-  initialPasswords: { username: string; password: string }[];
+  initialPasswords: { row: number; username: string; password: string }[];
 }
 
 const SHEET = '单位及账号';
@@ -87,6 +88,7 @@ export class UnitsImportService {
   constructor(
     private readonly transactions: TransactionService,
     private readonly org: OrgService,
+    private readonly passwords: PasswordService,
   ) {}
 
   async template(): Promise<Buffer> {
@@ -138,10 +140,20 @@ export class UnitsImportService {
   }
 
   /** What the file would change, and every conflict that would stop it. Reads only. */
-  async plan(bureauId: string, file: Buffer, tx?: Tx): Promise<UnitsImportPlan> {
+  async plan(bureauId: string, file: Buffer): Promise<UnitsImportPlan> {
+    return this.planRows(bureauId, await this.readSheet(file));
+  }
+
+  /** The file's rows and the conflicts found while reading them (parsing happens here, once). */
+  private async readSheet(file: Buffer): Promise<{ rows: SheetRow[]; conflicts: ImportConflict[] }> {
     const wb = await loadWorkbook(file);
     const conflicts: ImportConflict[] = [];
-    const rows = this.readRows(wb, conflicts);
+    return { rows: this.readRows(wb, conflicts), conflicts };
+  }
+
+  private async planRows(bureauId: string, sheet: { rows: SheetRow[]; conflicts: ImportConflict[] }, tx?: Tx): Promise<UnitsImportPlan> {
+    const rows = sheet.rows;
+    const conflicts: ImportConflict[] = [...sheet.conflicts];
     const manager = tx?.manager ?? this.org.units.manager;
     const units = await manager.getRepository(UnitEntity).findBy({ bureauId });
     const unitByCode = new Map(units.map((u) => [u.code, u]));
@@ -200,14 +212,34 @@ export class UnitsImportService {
     return plan;
   }
 
-  /** Applies the file in one transaction; any conflict refuses the whole file and changes nothing. */
-  async apply(actor: OrgActor, file: Buffer): Promise<UnitsImportResult> {
+  /**
+   * Applies the file in one transaction; any conflict refuses the whole file and changes nothing.
+   * The initial passwords are generated and hashed first, a few at a time on the thread pool,
+   * outside the transaction, so the write lock (SQLite has one writer) is held only for the
+   * inserts. `progress` hears each phase and count (the admin's page polls it).
+   */
+  async apply(actor: OrgActor, file: Buffer, progress: (p: ImportProgress) => void = () => {}): Promise<UnitsImportResult> {
     const bureauId = actor.bureauId;
-    return this.transactions.run(async (tx) => {
-      const plan = await this.plan(bureauId, file, tx);
-      if (plan.conflicts.length) {
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, `导入失败，共${plan.conflicts.length}处冲突，未作任何修改：${plan.conflicts.slice(0, 5).map((c) => c.messageZh).join('；')}`, { conflicts: plan.conflicts });
-      }
+    progress({ phase: 'CHECKING', done: 0, total: 0 });
+    const sheet = await this.readSheet(file);
+    const preview = await this.planRows(bureauId, sheet);
+    if (preview.conflicts.length) throw conflictError(preview.conflicts);
+    const prepared: { username: string; password: string; hash: string }[] = [];
+    progress({ phase: 'HASHING', done: 0, total: preview.newUsers.length });
+    for (let i = 0; i < preview.newUsers.length; i += HASH_BATCH) {
+      const batch = preview.newUsers.slice(i, i + HASH_BATCH);
+      prepared.push(...(await Promise.all(batch.map(async (u) => {
+        const password = generatePassword();
+        return { username: u.username, password, hash: await this.passwords.hash(password) };
+      }))));
+      progress({ phase: 'HASHING', done: prepared.length, total: preview.newUsers.length });
+    }
+    const byUsername = new Map(prepared.map((p) => [p.username, p]));
+    progress({ phase: 'WRITING', done: 0, total: preview.newUnits.length + preview.renamedUnits.length + preview.newUsers.length });
+    const result = await this.transactions.run(async (tx) => {
+      // Planned again inside the transaction: what changed since the preview counts.
+      const plan = await this.planRows(bureauId, sheet, tx);
+      if (plan.conflicts.length) throw conflictError(plan.conflicts);
       const unitRepo = tx.manager.getRepository(UnitEntity);
       for (const u of plan.newUnits) await this.org.createUnit(tx, { bureauId, code: u.code, name: u.name, category: u.category }, actor);
       for (const u of plan.renamedUnits) {
@@ -215,13 +247,30 @@ export class UnitsImportService {
       }
       await this.org.audit(tx, actor, 'IMPORT_UNITS', {}, { newUnits: plan.newUnits.length, renamedUnits: plan.renamedUnits.length, newUsers: plan.newUsers.length });
       const unitIds = new Map((await unitRepo.findBy({ bureauId })).map((u) => [u.code, u.id]));
-      const initialPasswords: { username: string; password: string }[] = [];
+      const initialPasswords: { row: number; username: string; password: string }[] = [];
       for (const u of plan.newUsers) {
-        const password = generatePassword();
-        await this.org.createUser(tx, { username: u.username, displayName: u.displayName, password, role: u.role, bureauId, unitId: unitIds.get(u.unitCode)!, phone: u.phone }, actor);
-        initialPasswords.push({ username: u.username, password });
+        const pre = byUsername.get(u.username);
+        const password = pre?.password ?? generatePassword();
+        const passwordHash = pre?.hash ?? (await this.passwords.hash(password));
+        await this.org.createUser(tx, { username: u.username, displayName: u.displayName, password, passwordHash, role: u.role, bureauId, unitId: unitIds.get(u.unitCode)!, phone: u.phone }, actor);
+        initialPasswords.push({ row: u.row, username: u.username, password });
       }
       return { ...plan, dryRun: false, initialPasswords };
     });
+    progress({ phase: 'DONE', done: 1, total: 1 });
+    return result;
   }
+}
+
+/** Passwords hashed at once: the default libuv thread pool has four threads. */
+const HASH_BATCH = 4;
+
+export interface ImportProgress {
+  phase: 'CHECKING' | 'HASHING' | 'WRITING' | 'DONE';
+  done: number;
+  total: number;
+}
+
+function conflictError(conflicts: ImportConflict[]): DomainError {
+  return new DomainError(ErrorCode.VALIDATION_FAILED, `导入失败，共${conflicts.length}处冲突，未作任何修改：${conflicts.slice(0, 5).map((c) => c.messageZh).join('；')}`, { conflicts });
 }

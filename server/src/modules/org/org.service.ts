@@ -28,6 +28,8 @@ export interface NewUser {
   unitId?: string | null;
   phone?: string;
   email?: string | null;
+  /** Hashed beforehand (bulk imports hash outside the write transaction); `password` is still checked against the policy. */
+  passwordHash?: string;
 }
 
 /** A mail address as typed, trimmed; empty means none. Refused when it cannot be an address. */
@@ -112,7 +114,7 @@ export class OrgService {
       id: newId(),
       username,
       displayName: input.displayName.trim() || username,
-      passwordHash: await this.passwords.hash(input.password),
+      passwordHash: input.passwordHash ?? (await this.passwords.hash(input.password)),
       role: input.role,
       bureauId: input.bureauId,
       unitId: UNIT_ROLES.includes(input.role) ? input.unitId! : null,
