@@ -113,6 +113,44 @@ describe('carry-forward from last year’s package', () => {
     expect(p.document).toEqual(JSON.parse(JSON.stringify(emptyPackageDocument(LUKOU_2024_TEMPLATE, { fiscalYear: 2025, unitName: '甲区新设单位' }))));
   });
 
+  it('keeps carried 上年决算数 locked however the saved document is shaped; only the reset unlocks them', async () => {
+    const p = await package2025(w.units.a1, as('a1.filler'));
+    const stored = p.document as PackageDocument;
+    const carried = stored.basicData.threePublic.reception.previousFinal;
+    expect(carried).not.toBeNull();
+    const attempts: [string, (d: PackageDocument) => void][] = [
+      ['carriedFrom removed and a carried cell rewritten', (d) => {
+        delete d.carriedFrom;
+        d.basicData.threePublic.reception.previousFinal = '999.00';
+      }],
+      ['carriedFrom emptied', (d) => {
+        d.carriedFrom = { ...d.carriedFrom!, parts: [], columns: [] };
+        d.basicData.threePublic.reception.previousFinal = '999.00';
+      }],
+      ['a special fund added with a 上年决算数', (d) => {
+        delete d.carriedFrom;
+        d.basicData.projects.specialFunds.push({ id: 'sf-new', name: '新增专项', previousFinal: '88.00', currentBudget: '10.00', currentFinal: '9.00' });
+      }],
+    ];
+    for (const [what, change] of attempts) {
+      const doc = structuredClone(stored);
+      change(doc);
+      const res = await app.gql(SAVE, { input: { packageId: p.id, baseVersion: p.version, document: doc } }, as('a1.filler'));
+      expect([what, errorCode(res)]).toEqual([what, 'VALIDATION_FAILED']);
+      expect(res.errors![0]!.message).toContain('上年结转数据不能修改');
+    }
+    const row = await packageRow(app, p.id);
+    expect(row.version).toBe(p.version);
+    expect(row.document.basicData.threePublic.reception.previousFinal).toBe(carried);
+    // An older client that leaves carriedFrom out but changes nothing carried: saved, and the record is kept.
+    const older = structuredClone(stored);
+    delete older.carriedFrom;
+    older.report.chapters.basicInfo.text = '本单位2025年度基本情况（修订）';
+    const saved = (await app.ok<any>(SAVE, { input: { packageId: p.id, baseVersion: p.version, document: older } }, as('a1.filler'))).savePackage.package;
+    expect(saved.document.carriedFrom).toEqual(stored.carriedFrom);
+    expect((await packageRow(app, p.id)).document.carriedFrom).toEqual(stored.carriedFrom);
+  });
+
   it('leaves other bureaus alone: their units have no 2025 package from this campaign', async () => {
     const res = await app.gql(LIST, { c: campaign2025 }, as('b.reviewer'));
     expect(res.data?.packages?.nodes ?? []).toEqual([]);

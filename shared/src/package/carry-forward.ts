@@ -155,17 +155,19 @@ export function resetCarriedPart(doc: PackageDocument, part: CarriedPart, templa
 /**
  * Cells the filler changed although they are locked as carried (the 上年决算数 column while it
  * is carried), and a `carriedFrom` the filler made up or altered. Empty when the save is fine.
- * The server compares the stored document (`before`) with the one being saved (`after`).
+ * The server compares the stored document (`before`) with the one being saved (`after`); what
+ * is carried is decided by the stored `carriedFrom` alone, so leaving it out of the saved
+ * document unlocks nothing (the server keeps its own, see keepCarriedFrom).
  */
 export function carriedLockViolations(before: PackageDocument, after: PackageDocument): string[] {
   const out: string[] = [];
   const a = before.carriedFrom;
   const b = after.carriedFrom;
   if (b && (!a || JSON.stringify(sortedCarried(a)) !== JSON.stringify(sortedCarried(b)))) {
-    // Only a reset (server side) may shrink it; dropping it entirely is allowed (an older client).
+    // Only a reset (server side) may change it; leaving it out is allowed (an older client), it is kept anyway.
     out.push('carriedFrom');
   }
-  if (a && b && a.columns.includes('previousFinal')) {
+  if (a && a.columns.includes('previousFinal')) {
     for (const path of CARRIED_MONEY_ROWS) {
       if (moneyRowAt(before.basicData, path).previousFinal !== moneyRowAt(after.basicData, path).previousFinal) {
         out.push(`basicData.${path}.previousFinal`);
@@ -173,10 +175,22 @@ export function carriedLockViolations(before: PackageDocument, after: PackageDoc
     }
     const old = new Map(before.basicData.projects.specialFunds.map((f) => [f.id, f.previousFinal]));
     for (const f of after.basicData.projects.specialFunds) {
-      if (old.has(f.id) && old.get(f.id) !== f.previousFinal) out.push(`basicData.projects.specialFunds[${f.id}].previousFinal`);
+      // A row added while the column is carried had no spending last year: its 上年决算数 stays empty.
+      const carried = old.has(f.id) ? old.get(f.id)! : null;
+      if (carried !== f.previousFinal) out.push(`basicData.projects.specialFunds[${f.id}].previousFinal`);
     }
   }
   return out;
+}
+
+/** The document as saved, with the stored record of what is carried (never the client's). */
+export function keepCarriedFrom(before: PackageDocument, after: PackageDocument): PackageDocument {
+  if (!before.carriedFrom) {
+    if (!after.carriedFrom) return after;
+    const { carriedFrom: _dropped, ...rest } = after;
+    return rest as PackageDocument;
+  }
+  return { ...after, carriedFrom: structuredClone(before.carriedFrom) };
 }
 
 function sortedCarried(c: CarriedFrom): CarriedFrom {

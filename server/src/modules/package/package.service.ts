@@ -4,6 +4,7 @@ import {
   BUREAU_ROLES,
   ErrorCode,
   carriedLockViolations,
+  keepCarriedFrom,
   describePath,
   emptyPackageDocument,
   isEditable,
@@ -165,12 +166,13 @@ export class PackageService {
       }
       const campaign = await tx.manager.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
       const unit = await tx.manager.getRepository(UnitEntity).findOneBy({ id: pkg.unitId });
-      const document = parsed.value;
-      // Last year's figures carried into the 上年 column are the record, not the filler's to retype.
-      const locked = carriedLockViolations(pkg.document, document);
+      // Last year's figures carried into the 上年 column are the record, not the filler's to retype;
+      // only the reset action (CarryForwardService.resetPart) unlocks them.
+      const locked = carriedLockViolations(pkg.document, parsed.value);
       if (locked.length) {
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, document, { context: campaignContext(campaign, unit), formSetId: campaign.formSetId }).zh}`, { paths: locked });
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, parsed.value, { context: campaignContext(campaign, unit), formSetId: campaign.formSetId }).zh}`, { paths: locked });
       }
+      const document = keepCarriedFrom(pkg.document, parsed.value);
       const evaluation: PackageEvaluation = evaluatePackage(document, campaign.template, campaignContext(campaign, unit));
       const now = new Date();
       const changes: Partial<PackageEntity> = {
