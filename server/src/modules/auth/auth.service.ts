@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
@@ -19,7 +19,14 @@ export { LOCK_MINUTES, MAX_FAILED_LOGINS } from './login-throttle.service.js';
 /** Re-entering the password while signed in (signing, changing it) is throttled under this address. */
 const REAUTH_ADDRESS = 'signed-in';
 
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+/**
+ * A session row's id is the HMAC-SHA256 of its token under SESSION_SECRET: a copy of the
+ * database (a backup, a replica) holds no usable session, nor can anyone who lacks the secret
+ * turn a stolen row into a token or mint one. Changing the secret signs everyone out.
+ */
+export function sessionIdOf(secret: string, token: string): string {
+  return createHmac('sha256', secret).update(token).digest('hex');
+}
 
 @Injectable()
 export class AuthService extends SessionLookup {
@@ -49,7 +56,7 @@ export class AuthService extends SessionLookup {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     await this.transactions.run(async ({ manager }) => {
-      await manager.getRepository(SessionEntity).insert({ id: tokenId(token), userId: user.id, createdAt: now, expiresAt });
+      await manager.getRepository(SessionEntity).insert({ id: sessionIdOf(this.config.sessionSecret, token), userId: user.id, createdAt: now, expiresAt });
       await manager.getRepository(SessionEntity).delete({ userId: user.id, expiresAt: LessThan(now) });
     });
     return { token, user, expiresAt };
@@ -87,7 +94,7 @@ export class AuthService extends SessionLookup {
   }
 
   async userForToken(token: string): Promise<RequestUser | null> {
-    const session = await this.sessions.findOne({ where: { id: tokenId(token) } });
+    const session = await this.sessions.findOne({ where: { id: sessionIdOf(this.config.sessionSecret, token) } });
     if (!session || session.expiresAt <= new Date()) return null;
     const user = await this.users.findOne({ where: { id: session.userId } });
     if (!user || !user.active) return null;

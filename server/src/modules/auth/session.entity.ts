@@ -1,7 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { IdColumn, RefColumn, TimeColumn } from '../../database/columns.js';
 
-/** A signed-in browser or API client. The id is the SHA-256 of the token; the token itself is never stored. */
+/** A signed-in browser or API client. The id is the HMAC-SHA256 of the token under SESSION_SECRET; the token itself is never stored. */
 @Entity('session')
 @Index('ix_session_user', ['userId'])
 export class SessionEntity {

@@ -47,6 +47,19 @@ const FLAGS_MAX = 255;
 /** As DECIMAL(7,2) gives it back, so a fresh save and a later read agree ("97.00"). */
 const fixed2 = (v: string | null): string | null => (v == null ? null : roundDecimal(v, 2));
 
+/** The summary columns are DECIMAL(7,2): at most ±99999.99. */
+const COLUMN_MAX = 99_999.99;
+
+/**
+ * 执行率 for the list column: a rate the column cannot hold (a budget of 0.0001 万元 against
+ * real spending gives 1e14 %) is stored as null, "not comparable", never clipped to a false
+ * figure; the document keeps its numbers and the checks name the implausible ones.
+ */
+export function rateColumn(v: string | null): string | null {
+  const fixed = fixed2(v);
+  return fixed !== null && Math.abs(Number(fixed)) <= COLUMN_MAX ? fixed : null;
+}
+
 export function summaryColumns(doc: PackageDocument, e: PackageEvaluation): SummaryColumns {
   const anyScore = doc.selfEvaluation.indicators.some((r) => r.score !== null);
   // Flags are the warning codes the bureau filters on, watched ones first, whole codes only, within the column's width.
@@ -61,7 +74,7 @@ export function summaryColumns(doc: PackageDocument, e: PackageEvaluation): Summ
     errorCount: e.summary.errors,
     warningCount: e.summary.warnings,
     unexplainedWarningCount: e.summary.unexplainedWarnings,
-    executionRate: fixed2(e.figures.budget.executionRate),
+    executionRate: rateColumn(e.figures.budget.executionRate),
     declaredTotal: anyScore ? fixed2(e.figures.scores.effectiveTotal) : null,
     suggestedTotal: anyScore ? fixed2(e.figures.scores.suggestedTotal) : null,
     // A blank form would otherwise be graded 差; no score given means no grade yet.

@@ -27,6 +27,9 @@ export const renderArtifactKey = (render: Pick<RenderEntity, 'packageId' | 'id'>
   `renders/${render.packageId}/${render.id}-${sha256.slice(0, 16)}.pdf`;
 
 /** Asks for a PDF of a package; the render job does the work and records progress on the row. */
+/** What users read when a render fails for an internal reason (the details are logged). */
+export const RENDER_FAILED_MESSAGE = 'PDF 生成失败（内部错误，已记录），系统会自动重试；多次失败请联系管理员';
+
 @Injectable()
 export class RenderService {
   private readonly logger = new Logger('Render');
@@ -148,7 +151,9 @@ export class RenderService {
     } catch (err) {
       const unavailable = err instanceof DomainError && err.code === ErrorCode.RENDER_UNAVAILABLE;
       const final = attempt.attempt >= attempt.maxAttempts;
-      const message = err instanceof DomainError ? err.message : `PDF 生成失败：${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+      // Render.error is shown to users: a domain reason as it is, anything else only in the server log.
+      if (!(err instanceof DomainError)) this.logger.error(`render ${render.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      const message = err instanceof DomainError ? err.message : RENDER_FAILED_MESSAGE;
       // No browser is a machine problem, not the package's: the render stays queued (the sweep
       // keeps retrying) and the user reads why. Any other error fails it after the last attempt.
       // An inline render (publication) belongs to its caller's retries, never to the sweep.
