@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { AccessGuard } from './common/access.guard.js';
 import { CsrfGuard } from './common/csrf.guard.js';
+import { AccessDeclarationCheck } from './common/startup-checks.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { graphqlOptions } from './common/graphql.config.js';
 import { FEATURE_MODULES } from './modules/feature-modules.js';
@@ -45,6 +46,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        AccessDeclarationCheck,
       ],
     };
   }

@@ -36,6 +36,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   return {
     autoSchemaFile: config.schemaFile ?? true,
     sortSchema: true,
+    // The access guard runs on field resolvers too, so each declares who may call it (start-up
+    // checks refuse one that does not); their types are reached only by signed-in users.
+    fieldResolverEnhancers: ['guards'],
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: BoundedDateTime }] },
     path: '/graphql',
     // Off unless NODE_ENV=development is set explicitly: an unset NODE_ENV must not open the schema.

@@ -1,7 +1,10 @@
-import { RequestMethod, type INestApplicationContext } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, type AccessRule } from './access.decorators.js';
+
+/** The running app, or a ModuleRef inside it (the start-up check). */
+type AppContext = { get<T>(type: abstract new (...args: never[]) => T, options: { strict: boolean }): T };
 
 export interface RestRoute {
   controller: string;
@@ -29,10 +32,10 @@ const RESOLVER_PROPERTY_METADATA = 'graphql:resolve_property';
 const join = (...parts: string[]) => '/' + parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
 
 /** Every REST route the app serves, read from the controllers' routing metadata. */
-export function restRoutes(app: INestApplicationContext): RestRoute[] {
-  const discovery = app.get(DiscoveryService);
-  const scanner = app.get(MetadataScanner);
-  const reflector = app.get(Reflector);
+export function restRoutes(app: AppContext): RestRoute[] {
+  const discovery = app.get(DiscoveryService, { strict: false });
+  const scanner = app.get(MetadataScanner, { strict: false });
+  const reflector = app.get(Reflector, { strict: false });
   const routes: RestRoute[] = [];
   for (const wrapper of discovery.getControllers()) {
     const type = wrapper.metatype as (new (...a: unknown[]) => unknown) | null;
@@ -51,10 +54,10 @@ export function restRoutes(app: INestApplicationContext): RestRoute[] {
 }
 
 /** Every query, mutation and field resolver method, with its access declaration. */
-export function graphqlHandlers(app: INestApplicationContext): GraphqlHandler[] {
-  const discovery = app.get(DiscoveryService);
-  const scanner = app.get(MetadataScanner);
-  const reflector = app.get(Reflector);
+export function graphqlHandlers(app: AppContext): GraphqlHandler[] {
+  const discovery = app.get(DiscoveryService, { strict: false });
+  const scanner = app.get(MetadataScanner, { strict: false });
+  const reflector = app.get(Reflector, { strict: false });
   const out: GraphqlHandler[] = [];
   for (const wrapper of discovery.getProviders()) {
     const type = wrapper.metatype as (new (...a: unknown[]) => unknown) | null;

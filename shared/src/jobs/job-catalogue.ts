@@ -16,14 +16,6 @@ export interface JobPayloads {
 }
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = [
-  'package.render-pdf',
-  'package.publish',
-  'campaign.remind-deadline',
-  'notification.deliver',
-  'system.sweep',
-] as const satisfies readonly JobName[];
-
 export interface JobOptions {
   /** A fixed id makes enqueueing idempotent: a second add with the same id is a no-op. */
   jobId?: string;
@@ -33,7 +25,11 @@ export interface JobOptions {
   attempts?: number;
 }
 
-/** Sensible retry policy per job. */
+/**
+ * Retry policy per job. Typed as a record over every key of JobPayloads, so a job added to the
+ * catalogue cannot compile without an entry here, and JOB_NAMES (the list the start-up check
+ * holds handlers against) is read from it, never written by hand.
+ */
 export const JOB_DEFAULTS: Record<JobName, Required<Pick<JobOptions, 'attempts'>> & { backoffMs: number }> = {
   'package.render-pdf': { attempts: 5, backoffMs: 2_000 },
   'package.publish': { attempts: 8, backoffMs: 2_000 },
@@ -41,3 +37,6 @@ export const JOB_DEFAULTS: Record<JobName, Required<Pick<JobOptions, 'attempts'>
   'notification.deliver': { attempts: 5, backoffMs: 5_000 },
   'system.sweep': { attempts: 1, backoffMs: 1_000 },
 };
+
+/** Every job of the catalogue: each must have a handler at start-up. */
+export const JOB_NAMES: readonly JobName[] = Object.keys(JOB_DEFAULTS) as JobName[];

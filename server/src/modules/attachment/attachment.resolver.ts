@@ -59,6 +59,7 @@ export class AttachmentResolver {
     return toAttachmentModel(await this.service.setPublic(user, id, isPublic));
   }
 
+  @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
   uploadedBy(@Parent() a: AttachmentModel, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, a.uploadedById);
@@ -70,6 +71,7 @@ export class AttachmentResolver {
 export class PackageAttachmentsResolver {
   constructor(private readonly dataSource: DataSource) {}
 
+  @Allow()
   @ResolveField(() => [AttachmentModel], { description: 'Evidence files (佐证材料), oldest first.' })
   async attachments(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<AttachmentModel[]> {
     // A Package is only ever resolved for its readers; checked again so this field can never widen that.

@@ -67,6 +67,7 @@ export class CampaignResolver {
     return (await this.transactions.run((tx) => this.service.open(tx, user.bureauId, id))).campaign;
   }
 
+  @Allow()
   @ResolveField(() => Int)
   packageCount(@Parent() c: CampaignModel, @Context() ctx: RequestContext): Promise<number> {
     return packageCountLoader(ctx, this.dataSource).load(c.id);

@@ -53,6 +53,7 @@ export class DashboardResolver {
 /** `overdue` on the dashboard's warning rows (computed with the rows). */
 @Resolver(() => PackageWarningsModel)
 export class PackageWarningsOverdueResolver {
+  @Allow()
   @ResolveField(() => Boolean, { description: 'Past the submission deadline and not yet with the bureau.' })
   overdue(@Parent() row: PackageWarningsModel & { overdue?: boolean }): boolean {
     return row.overdue ?? false;
@@ -64,6 +65,7 @@ export class PackageWarningsOverdueResolver {
 export class PackageOverdueResolver {
   constructor(private readonly dataSource: DataSource) {}
 
+  @Allow()
   @ResolveField(() => Boolean, { description: 'Past the campaign’s submission deadline and still DRAFT, RETURNED or AWAITING_SIGNOFF.' })
   async overdue(@Parent() pkg: { state: PackageState; campaignId: string }, @Context() ctx: RequestContext): Promise<boolean> {
     const campaign = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);

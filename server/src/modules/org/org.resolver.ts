@@ -106,6 +106,7 @@ export class OrgResolver {
     return (await this.org.auditTrail(user.bureauId, Math.min(Math.max(first ?? 50, 1), 500))).map((e) => ({ ...e, id: String(e.id) }));
   }
 
+  @Allow()
   @ResolveField(() => UnitModel, { nullable: true })
   unit(@Parent() u: UserModel, @Context() ctx: RequestContext): Promise<UnitModel | null> | null {
     return u.unitId ? unitLoader(ctx, this.dataSource).load(u.unitId) : null;

@@ -68,6 +68,7 @@ export class PackageResolver {
     return evaluatePackage(pkg.document, campaign.template, campaignContext(campaign, unit));
   }
 
+  @Allow()
   @ResolveField(() => CampaignModel)
   async campaign(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CampaignModel> {
     const c = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);
@@ -75,6 +76,7 @@ export class PackageResolver {
     return c;
   }
 
+  @Allow()
   @ResolveField(() => UnitModel)
   async unit(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<UnitModel> {
     const u = await unitLoader(ctx, this.dataSource).load(pkg.unitId);
@@ -82,16 +84,19 @@ export class PackageResolver {
     return u;
   }
 
+  @Allow()
   @ResolveField(() => JSONScalar, { description: 'computeFigures(document, template): every derived figure.' })
   async figures(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<unknown> {
     return (await this.evaluation(pkg, ctx)).figures;
   }
 
+  @Allow()
   @ResolveField(() => [CheckResultModel], { description: 'runChecks(document, template, campaign context).' })
   async checks(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CheckResultModel[]> {
     return (await this.evaluation(pkg, ctx)).checks.map((c) => ({ ...c, explained: c.severity === 'warning' ? !!c.explained : null }));
   }
 
+  @Allow()
   @ResolveField(() => PackageSummaryModel)
   summary(@Parent() pkg: PackageEntity): PackageSummaryModel {
     return {
@@ -106,27 +111,32 @@ export class PackageResolver {
     };
   }
 
+  @Allow()
   @ResolveField(() => [String])
   flags(@Parent() pkg: PackageEntity): string[] {
     return pkg.flags ? pkg.flags.split(',').filter(Boolean) : [];
   }
 
+  @Allow()
   @ResolveField(() => [WorkflowAction], { description: 'What the signed-in user may do now, from the workflow table.' })
   availableActions(@Parent() pkg: PackageEntity, @CurrentUser() user: RequestUser | null): WorkflowAction[] {
     if (!user) return [];
     return availableActions({ userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId }, pkg);
   }
 
+  @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
   claimedBy(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, pkg.claimedById);
   }
 
+  @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
   lastEditedBy(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, pkg.lastEditedById);
   }
 
+  @Allow()
   @ResolveField(() => [RevisionModel])
   revisions(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<RevisionModel[]> {
     return revisionsLoader(ctx, this.dataSource).load(pkg.id);
@@ -137,6 +147,7 @@ export class PackageResolver {
 export class RevisionResolver {
   constructor(private readonly dataSource: DataSource) {}
 
+  @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
   createdBy(@Parent() rev: RevisionModel, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, rev.createdById);

@@ -97,6 +97,7 @@ export class WorkflowResolver {
 
   // The package is only reachable through package/packages, which check access first.
 
+  @Allow()
   @ResolveField(() => SignatureModel, { nullable: true, description: 'The valid signature; null if none or voided.' })
   async signature(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<SignatureModel | null> {
     if (!pkg.signatureId) return null;
@@ -104,11 +105,13 @@ export class WorkflowResolver {
     return s && !s.voidedAt ? s : null;
   }
 
+  @Allow()
   @ResolveField(() => [CommentModel], { description: 'Threads of review comments (unit and bureau only).' })
   async comments(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CommentModel[]> {
     return threads(await commentsLoader(ctx, this.dataSource).load(pkg.id), pkg.document, pkg.fiscalYear);
   }
 
+  @Allow()
   @ResolveField(() => [AuditEventModel])
   auditTrail(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<AuditEventModel[]> {
     return auditLoader(ctx, this.dataSource).load(pkg.id);
@@ -140,11 +143,13 @@ export class CommentResolver {
     return this.comments.resolve(user, commentId);
   }
 
+  @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
   author(@Parent() c: CommentModel, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, c.authorId);
   }
 
+  @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
   resolvedBy(@Parent() c: CommentModel, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, c.resolvedById);
@@ -155,6 +160,7 @@ export class CommentResolver {
 export class AuditEventResolver {
   constructor(private readonly dataSource: DataSource) {}
 
+  @Allow()
   @ResolveField(() => UserRefModel, { nullable: true, description: 'Null for the system.' })
   actor(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, e.actorId);
