@@ -86,8 +86,8 @@ export class LoginThrottleService {
 
   private async reserveOne(key: ThrottleKey): Promise<boolean> {
     if (await this.tryReserve(key)) return true;
-    const exists = await this.write((manager) => manager.getRepository(LoginThrottleEntity).exists({ where: { id: key.id } }));
-    if (exists) return false;
+    // No row yet, or no free slot: make sure the row exists (another first attempt may be doing
+    // the same; INSERT … IGNORE lets both through) and try the guarded UPDATE once more.
     await this.write((manager) =>
       manager.createQueryBuilder().insert().into(LoginThrottleEntity).values({ id: key.id, subject: key.subject, failures: 0, inFlight: 0, attemptAt: null, lockedUntil: null }).orIgnore().execute(),
     );
