@@ -295,7 +295,8 @@ describe('authorization matrix', () => {
   });
 
   it('lets only admins of the bureau act on its accounts, and read what admins did', async () => {
-    const target = w.users['a2.filler']!.id;
+    // The spare account (no other test signs in as it): deactivating it signs it out.
+    const target = spareUserId;
     await app.ok('mutation($id: ID!) { resetUserPassword(id: $id, newPassword: "Reset-by-admin-7") }', { id: spareUserId }, w.users['a.admin']!.token);
     for (const a of actors) {
       const isAdminA = !!a && a.role === 'ADMIN' && a.bureauId === w.bureaus.a;
