@@ -32,10 +32,11 @@ export function configureHttp(app: NestExpressApplication): void {
     if (req.path.startsWith('/graphql')) res.json({ errors: [{ message, extensions: { code: ErrorCode.REQUEST_TOO_LARGE, details } }] });
     else res.json({ code: ErrorCode.REQUEST_TOO_LARGE, message: message || ERROR_MESSAGES.REQUEST_TOO_LARGE.zh, details });
   });
-  // The app shell and the API are never framed by another site (clickjacking).
+  // The app shell and the API are never framed by another site (clickjacking); the app's own
+  // pages may frame its PDFs (the sign-off desk shows the copy to be signed).
   app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
     next();
