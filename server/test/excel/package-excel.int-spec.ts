@@ -247,9 +247,9 @@ describe('Excel export and import of a unit’s forms', () => {
     it('defaults to today’s Hunan forms and accepts only a known form set', async () => {
       const existing = await app.ok<{ campaign: { formSetId: string } }>('query($id: ID!) { campaign(id: $id) { formSetId } }', { id: w.campaigns.a }, as('a.admin'));
       expect(existing.campaign.formSetId).toBe('hunan');
-      const created = await app.ok<{ createCampaign: { formSetId: string } }>(CREATE, { i: { ...fields(2030), formSetId: 'hunan-provincial' } }, as('a.admin'));
+      const created = await app.ok<{ createCampaign: { formSetId: string } }>(CREATE, { i: { ...fields(2026), formSetId: 'hunan-provincial' } }, as('a.admin'));
       expect(created.createCampaign.formSetId).toBe('hunan-provincial');
-      const unknown = await app.gql(CREATE, { i: { ...fields(2031), formSetId: 'no-such-forms' } }, as('a.admin'));
+      const unknown = await app.gql(CREATE, { i: { ...fields(2027), formSetId: 'no-such-forms' } }, as('a.admin'));
       expect(unknown.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
       expect(unknown.errors?.[0]?.message).toContain('表样「no-such-forms」不存在');
     });
