@@ -10,6 +10,8 @@ import { capForExecutionRate, executionScore, gradeOf, suggestIndicatorScore } f
 import type { IndicatorSuggestion } from './scoring.js';
 import { executionRateWeight, levelWeight, scoringLevel } from './template.js';
 import type { EvaluationTemplate } from './template.js';
+import { computeProjectFigures } from './calculations-projects.js';
+import type { ProjectsFigures } from './calculations-projects.js';
 
 export type ColumnTotals = Record<MoneyColumn, MoneyCell>;
 
@@ -58,6 +60,8 @@ export interface ComputedFigures {
   };
   indicators: IndicatorFigures[];
   levels: Record<Level1, LevelFigures>;
+  /** D. 项目支出绩效自评表, one entry per table in document order. */
+  projectEvaluations: ProjectsFigures;
   scores: {
     indicatorWeightSum: Decimal; // Σ 分值 of indicator rows
     weightTotal: Decimal; // + 执行率 分值: must be 100
@@ -177,6 +181,7 @@ export function computeFigures(doc: PackageDocument, template: EvaluationTemplat
     },
     indicators,
     levels,
+    projectEvaluations: computeProjectFigures(doc, template),
     scores: {
       indicatorWeightSum,
       weightTotal: addDecimal(indicatorWeightSum, executionWeight),

@@ -14,7 +14,8 @@ import type { MoneyCell } from './money.js';
 import type { CampaignContext, IndicatorRow, MoneyRow, PackageDocument } from './model.js';
 import { LEVEL1, LEVEL1_LABELS, MONEY_COLUMNS, REPORT_SECTION_KEYS } from './model.js';
 import { computeFigures } from './calculations.js';
-import type { ComputedFigures } from './calculations.js';
+import type { ComputedFigures, IndicatorFigures } from './calculations.js';
+import { PROJECT_CHECK_CATALOGUE, checkProjectEvaluations } from './checks-projects.js';
 import { REPORT_OUTLINE, sectionHeading } from './outline.js';
 import { indicatorPath, reportPath } from './paths.js';
 import { TOKEN_PATTERN, unknownReportTokens, unknownTokenMessage } from './report.js';
@@ -96,6 +97,7 @@ export const CHECK_CATALOGUE = {
   DEADLINE_UNREADABLE: ['error', '时限指标的期限或完成时间无法识别（应为月份或日期）', 'a deadline or completion time is not a month or date'],
   ...BUDGET_CHECK_CATALOGUE,
   ...INPUT_CHECK_CATALOGUE,
+  ...PROJECT_CHECK_CATALOGUE,
 } as const satisfies Record<string, readonly [Severity, string, string]>;
 
 export type CheckCode = keyof typeof CHECK_CATALOGUE;
@@ -158,6 +160,10 @@ function emit(c: Ctx, code: CheckCode, paths: string[], messageZh: string, messa
   if (severity === 'warning') r.explained = explainedByRow || !blank(c.doc.explanations?.[key]);
   c.out.push(r);
 }
+
+/** For the checks of other tables (checks-projects.ts): the run's context and its one way to report. */
+export type CheckRunContext = Ctx;
+export { emit as emitCheck };
 
 function checkBasicData(c: Ctx, template: EvaluationTemplate): void {
   const { doc, figures } = c;
@@ -383,11 +389,24 @@ function checkLabel(c: Ctx, row: IndicatorRow): void {
 }
 
 function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
-  const { doc, figures } = c;
-  const rows = doc.selfEvaluation.indicators;
+  checkIndicatorRows(c, template, c.doc.selfEvaluation.indicators, c.figures.indicators, indicatorPath, true);
+}
+
+/**
+ * The row checks of an indicator table: the 自评表's, or a 项目支出绩效自评表's (whose rows are
+ * not compared with the 基础数据表's unit-wide rows by name).
+ */
+export function checkIndicatorRows(
+  c: CheckRunContext,
+  template: EvaluationTemplate,
+  rows: readonly IndicatorRow[],
+  rowFigures: readonly IndicatorFigures[],
+  pathOf: (id: string, field: string) => string,
+  compareWithDataTable: boolean,
+): void {
   for (const [i, row] of rows.entries()) {
-    const f = figures.indicators[i]!;
-    const p = (field: string) => indicatorPath(row.id, field);
+    const f = rowFigures[i]!;
+    const p = (field: string) => pathOf(row.id, field);
     const label = blank(row.name) ? `第${i + 1}行` : row.name;
     // "指标「人员保障」", or "指标 第3行" for a row without a name (never its internal id).
     const named = blank(row.name) ? `指标 ${label}` : `指标「${label}」`;
@@ -483,7 +502,7 @@ function checkIndicators(c: Ctx, template: EvaluationTemplate): void {
         `indicator "${label}": target ${le ? '≤' : '≥'} ${trimDecimal(row.target.value!)} is ${le ? 'above' : 'below'} last year's actual ${trimDecimal(last.value!)}: target too low?`,
       );
     }
-    checkLabel(c, row);
+    if (compareWithDataTable) checkLabel(c, row);
   }
 }
 
@@ -648,6 +667,7 @@ export function runChecks(
   checkText(c, context);
   for (const f of checkReportConsistency(doc, figures)) emit(c, f.code, f.paths, f.messageZh, f.messageEn);
   checkBudgetRules(doc, figures, template, (code, paths, zh, en, byRow) => emit(c, code, paths, zh, en, byRow));
+  checkProjectEvaluations(c, template, { emit, checkIndicatorRows });
   return withInputChecks(doc, c.out);
 }
 

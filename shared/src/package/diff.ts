@@ -17,6 +17,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const hasIds = (a: unknown[]): a is { id: string }[] =>
   a.every((x) => isObject(x) && typeof x.id === 'string') && new Set(a.map((x) => (x as { id: string }).id)).size === a.length;
 
+const isEmptyList = (v: unknown) => Array.isArray(v) && v.length === 0;
+
 function join(base: string, key: string): string {
   return base === '' ? key : `${base}.${key}`;
 }
@@ -50,8 +52,9 @@ function walk(a: unknown, b: unknown, path: string, out: FieldChange[]): void {
   if (isObject(a) && isObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of [...keys].sort()) {
-      const inA = k in a && a[k] !== undefined;
-      const inB = k in b && b[k] !== undefined;
+      // An absent optional list (a document stored before it existed) is the same as an empty one.
+      const inA = k in a && a[k] !== undefined && !(b[k] === undefined && isEmptyList(a[k]));
+      const inB = k in b && b[k] !== undefined && !(a[k] === undefined && isEmptyList(b[k]));
       const p = join(path, k);
       // explanations are keyed by check keys that contain dots: the rest of the path is the key.
       if (inA && !inB) out.push({ path: p, before: a[k], after: undefined, kind: 'removed' });

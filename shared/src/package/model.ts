@@ -324,6 +324,8 @@ export interface PackageDocument {
    * so no calculation sees the text; a check reports each entry as an error (see input.ts).
    */
   invalidInputs?: Record<string, string>;
+  /** D. 项目支出绩效自评表, one per project (optional: absent in older documents means none; see projectEvaluationsOf). */
+  projectEvaluations?: ProjectEvaluationTable[];
 }
 
 /** Campaign facts that labels and some checks depend on; never typed by the unit. */
@@ -343,3 +345,50 @@ export const GRADE_LABELS: Record<Grade, { zh: string; en: string }> = {
   FAIR: { zh: '中', en: 'fair' },
   POOR: { zh: '差', en: 'poor' },
 };
+
+// ─── D. 项目支出绩效自评表 (project expenditure self-evaluation tables) ─────────────────────
+
+/** One line of a project's 项目资金（万元）: 年初预算数, 全年预算数, 全年执行数. */
+export interface ProjectFundsRow {
+  initialBudget: MoneyCell; // 年初预算数
+  annualBudget: MoneyCell; // 全年预算数
+  execution: MoneyCell; // 全年执行数
+}
+
+export const PROJECT_FUNDS_COLUMNS = ['initialBudget', 'annualBudget', 'execution'] as const;
+export type ProjectFundsColumn = (typeof PROJECT_FUNDS_COLUMNS)[number];
+
+/** Where a project's money came from; 年度资金总额 is their sum (computed, never typed). */
+export const PROJECT_FUND_SOURCES = ['fiscal', 'carriedOver', 'other'] as const;
+export type ProjectFundSource = (typeof PROJECT_FUND_SOURCES)[number];
+export const PROJECT_FUND_SOURCE_LABELS: Record<ProjectFundSource, { zh: string; en: string }> = {
+  fiscal: { zh: '当年财政拨款', en: 'this year’s appropriation' },
+  carriedOver: { zh: '上年结转资金', en: 'carried over from last year' },
+  other: { zh: '其他资金', en: 'other funds' },
+};
+
+/**
+ * One 项目支出绩效自评表. A 专项 of the 基础数据表 is linked by `specialFundId` (its
+ * 全年执行数 must equal the row's 本年决算数); other 项目支出 lines the unit lists, and
+ * 结转 projects begun in earlier years, have no link.
+ */
+export interface ProjectEvaluationTable {
+  id: ItemId; // "pe-1"
+  /** The basicData.projects.specialFunds row this table evaluates, or null. */
+  specialFundId: ItemId | null;
+  /** 结转项目: begun in an earlier year, financed (partly) by money carried over. */
+  carriedOver: boolean;
+  name: string; // 项目名称
+  department: string; // 主管部门
+  implementer: string; // 实施单位
+  funds: Record<ProjectFundSource, ProjectFundsRow>;
+  /** 年度总体目标. */
+  goal: { expected: string; actual: string };
+  /** 绩效指标, scored by the same rules as the 自评表's. */
+  indicators: IndicatorRow[];
+}
+
+/** The project tables of a document (an older document without them has none). */
+export function projectEvaluationsOf(doc: Pick<PackageDocument, 'projectEvaluations'>): ProjectEvaluationTable[] {
+  return Array.isArray(doc.projectEvaluations) ? doc.projectEvaluations : [];
+}

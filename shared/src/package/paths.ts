@@ -5,6 +5,7 @@
  *   basicData.publicFunds.total.currentFinal
  *   selfEvaluation.indicators[ind-3].actual.value      list items by their id
  *   basicData.projects.specialFunds[sf-1].currentBudget
+ *   projectEvaluations[pe-1].indicators[ind-2].actual.value   (a 项目支出绩效自评表's indicator)
  *   report.chapters.problems.text
  *   explanations.STAFFING_OVER_QUOTA@basicData.staffing.actual   (the rest of the path is the key)
  *
@@ -67,6 +68,16 @@ export function indicatorPath(id: string, field?: string): string {
   return `selfEvaluation.indicators[${id}]${field ? `.${field}` : ''}`;
 }
 
+/** Path of a 项目支出绩效自评表 field: projectPath('pe-1', 'funds.fiscal.execution'). */
+export function projectPath(projectId: string, field?: string): string {
+  return `projectEvaluations[${projectId}]${field ? `.${field}` : ''}`;
+}
+
+/** Path of an indicator field of a project table: projectIndicatorPath('pe-1', 'ind-2', 'actual.value'). */
+export function projectIndicatorPath(projectId: string, indicatorId: string, field?: string): string {
+  return `${projectPath(projectId)}.indicators[${indicatorId}]${field ? `.${field}` : ''}`;
+}
+
 export function reportPath(key: string): string {
   return `report.chapters.${key}.text`;
 }
@@ -88,6 +99,10 @@ const CONTEXT_LABELS: Record<string, Label | null> = {
   'target>value': null,
   'actual>value': null,
   'chapters>text': null,
+  // 项目支出绩效自评表
+  'projectEvaluations>name': L('项目名称', 'project name'),
+  'projectEvaluations>carriedOver': L('结转项目', 'carried-over project'),
+  'funds>other': L('其他资金', 'other funds'),
 };
 
 const LABELS: Record<string, Label | null> = {
@@ -163,6 +178,13 @@ const LABELS: Record<string, Label | null> = {
   lastYearActual: L('上年实际完成值', 'last year’s actual'),
   carriedFrom: L('上年结转', 'carried from last year'),
   invalidInputs: null,
+  projectEvaluations: L('项目支出绩效自评表', 'Project self-evaluation tables'),
+  specialFundId: L('对应专项', 'linked special fund'),
+  carriedOver: L('上年结转资金', 'carried over from last year'),
+  department: L('主管部门', 'department in charge'),
+  implementer: L('实施单位', 'implementing unit'),
+  funds: L('项目资金', 'project funds'),
+  fiscal: L('当年财政拨款', 'this year’s appropriation'),
   chapters: null,
 };
 
@@ -171,13 +193,16 @@ const ITEM_LABELS: Record<string, Label> = {
   specialFunds: L('专项', 'special fund'),
   buildings: L('项目', 'project'),
   initialByFunction: L('科目', 'function'),
+  projectEvaluations: L('项目', 'project'),
 };
 
-function findItem(doc: PackageDocument | undefined, list: string, id: string): { name?: unknown; index?: number } | undefined {
+function findItem(doc: PackageDocument | undefined, list: string, id: string, scope?: { indicators?: unknown }): { name?: unknown; index?: number; indicators?: unknown } | undefined {
   if (!doc) return undefined;
   try {
     const arrays: Record<string, unknown> = {
-      indicators: doc.selfEvaluation?.indicators,
+      // Inside a project table, "indicators" are that table's rows.
+      indicators: scope ? scope.indicators : doc.selfEvaluation?.indicators,
+      projectEvaluations: doc.projectEvaluations,
       specialFunds: doc.basicData?.projects?.specialFunds,
       buildings: doc.basicData?.buildings,
       initialByFunction: doc.selfEvaluation?.budget?.initialByFunction,
@@ -185,8 +210,8 @@ function findItem(doc: PackageDocument | undefined, list: string, id: string): {
     const arr = arrays[list];
     if (!Array.isArray(arr)) return undefined;
     const index = id.startsWith('#') ? Number(id.slice(1)) : arr.findIndex((x: unknown) => (x as { id?: unknown })?.id === id);
-    const item = arr[index] as { name?: unknown } | undefined;
-    return item === undefined ? undefined : { name: item.name, index };
+    const item = arr[index] as { name?: unknown; indicators?: unknown } | undefined;
+    return item === undefined ? undefined : { name: item.name, index, indicators: item.indicators };
   } catch {
     return undefined;
   }
@@ -220,6 +245,7 @@ export function describePath(path: string, doc?: PackageDocument, options: { con
   const en: string[] = [];
   const segments = parsePath(path);
   let parent = '';
+  let scope: { indicators?: unknown } | undefined;
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!;
     if (parent === 'explanations') {
@@ -262,7 +288,8 @@ export function describePath(path: string, doc?: PackageDocument, options: { con
     if (seg.key === 'level1' || seg.key === 'level2') label = LABELS[seg.key];
     if (seg.item !== undefined) {
       const itemLabel = ITEM_LABELS[seg.key] ?? L(seg.key, seg.key);
-      const item = findItem(doc, seg.key, seg.item);
+      const item = findItem(doc, seg.key, seg.item, scope);
+      if (seg.key === 'projectEvaluations') scope = (item as { indicators?: unknown } | undefined) ?? {};
       const name = typeof item?.name === 'string' && item.name.trim() !== '' ? item.name.trim() : null;
       const listLabel = LABELS[seg.key];
       if (listLabel && seg.key !== 'indicators') {

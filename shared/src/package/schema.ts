@@ -21,6 +21,7 @@ export const LIMITS = {
   specialFunds: 50,
   buildings: 20,
   functionRows: 30,
+  projectEvaluations: 50, // 项目支出绩效自评表 (as many as 专项 rows)
   explanations: 300,
   invalidInputs: 500,
   explanationKeyChars: 300,
@@ -200,6 +201,22 @@ export const carriedFromSchema = z.strictObject({
   columns: z.array(z.enum(MONEY_COLUMNS)).max(MONEY_COLUMNS.length),
 });
 
+// ─── D. 项目支出绩效自评表 ──────────────────────────────────────────────────────────────────
+const projectFundsRow = z.strictObject({ initialBudget: moneyCellSchema, annualBudget: moneyCellSchema, execution: moneyCellSchema });
+export const projectEvaluationSchema = z.strictObject({
+  id: idSchema,
+  specialFundId: idSchema.nullable(),
+  carriedOver: z.boolean(),
+  name,
+  department: name,
+  implementer: name,
+  funds: z.strictObject({ fiscal: projectFundsRow, carriedOver: projectFundsRow, other: projectFundsRow }),
+  goal: z.strictObject({ expected: text, actual: text }),
+  indicators: uniqueIds(indicatorSchema, LIMITS.indicators),
+});
+/** Optional: a document stored before project tables existed has none (and keeps hashing the same). */
+export const projectEvaluationsSchema = uniqueIds(projectEvaluationSchema, LIMITS.projectEvaluations).optional();
+
 export const packageDocumentSchema = z.strictObject({
   version: z.literal(1),
   basicData: basicDataSchema,
@@ -217,6 +234,7 @@ export const packageDocumentSchema = z.strictObject({
       if (Object.keys(r).length > LIMITS.invalidInputs) ctx.addIssue({ code: 'custom', message: 'TOO_MANY_INVALID_INPUTS' });
     })
     .optional(),
+  projectEvaluations: projectEvaluationsSchema,
 }).superRefine((doc, ctx) => {
   // A kept typo must sit on an existing numeric field that holds no number meanwhile.
   for (const p of invalidInputProblems(doc as PackageDocument)) {
