@@ -74,7 +74,7 @@ export class PackageRevisionService {
   }
 }
 
-const ROOTS = new Set(['basicData', 'selfEvaluation', 'report', 'explanations']);
+const ROOTS = new Set(['basicData', 'selfEvaluation', 'report', 'explanations', 'projectEvaluations']);
 
 /**
  * A comment's anchor must be a well-formed path of the documents (shared path syntax), or ""
