@@ -23,3 +23,4 @@ export * from './input.js';
 export * from './checks-input.js';
 export * from './document-size.js';
 export * from './fixtures/two-projects.js';
+export * from './cover.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { ErrorCode, formSetOf } from '@zipin/shared';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { EVALUATION_METHOD_SELF, ErrorCode, coverFilled, coverOpinions, formSetOf, type CoverData, type GivenOpinions, type PackageState } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
 import { BureauEntity } from '../org/bureau.entity.js';
@@ -74,6 +74,23 @@ export class RenderInputService {
     const contact = document.basicData.contact;
     const tz = campaign.timezone || 'Asia/Shanghai';
 
+    const reportDate = chineseDate(validSignature?.signedAt ?? submit?.at ?? null, tz);
+    const given: GivenOpinions = {};
+    if (validSignature) given.UNIT_HEAD = { signerName: validSignature.signerName, date: chineseDate(validSignature.signedAt, tz) };
+    const approval = await this.approvalOf(manager, pkg, revision, validSignature);
+    if (approval) {
+      const reviewer = approval.actorId ? await manager.getRepository(UserEntity).findOneBy({ id: approval.actorId }) : null;
+      given.FINANCE_BUREAU = { signerName: reviewer?.displayName ?? null, date: chineseDate(approval.at, tz), opinion: approval.reason };
+    }
+
+    const cover: CoverData = {
+      unitName: unit.name,
+      budgetCode: unit.code,
+      fiscalYear: campaign.fiscalYear,
+      evaluationMethod: EVALUATION_METHOD_SELF,
+      reportDate,
+      opinions: coverOpinions(given),
+    };
     const model: RenderModel = {
       document,
       template: campaign.template,
@@ -87,8 +104,34 @@ export class RenderInputService {
         signedDate: formDate(validSignature?.signedAt, tz),
       },
       draftMark: subject.draft ? '预览稿 · 非正式文本' : null,
-      reportDate: chineseDate(validSignature?.signedAt ?? submit?.at ?? null, tz),
+      reportDate,
+      cover,
+      filled: coverFilled(cover),
     };
     return { model, pkg, campaign, unit, bureau, signature: validSignature };
   }
+
+  /**
+   * The bureau's approval of what is printed: only while the package stands approved (approved,
+   * scheduled or published), and for a frozen copy only if it is the signed revision that was
+   * approved. Anything earlier in the workflow prints an empty box.
+   */
+  private async approvalOf(
+    manager: EntityManager,
+    pkg: PackageEntity,
+    revision: PackageRevisionEntity | null,
+    signature: SignatureEntity | null,
+  ): Promise<AuditEventEntity | null> {
+    if (!APPROVED_STATES.includes(pkg.state)) return null;
+    if (revision && (!signature || signature.revisionId !== revision.id || signature.id !== pkg.signatureId)) return null;
+    const last = await manager.getRepository(AuditEventEntity).findOne({
+      where: { packageId: pkg.id, action: In(['APPROVE', ...UNDO_APPROVAL]) },
+      order: { id: 'DESC' },
+    });
+    return last?.action === 'APPROVE' ? last : null;
+  }
 }
+
+const APPROVED_STATES: readonly PackageState[] = ['APPROVED', 'SCHEDULED', 'PUBLISHED'];
+/** Transitions that would take a package back before approval (none exist from APPROVED today; kept for safety). */
+const UNDO_APPROVAL = ['RETURN', 'WITHDRAW'];

@@ -1,4 +1,4 @@
-import type { CampaignContext, EvaluationTemplate, FormSet, PackageDocument } from '@zipin/shared';
+import type { CampaignContext, CoverData, EvaluationTemplate, FormSet, PackageDocument } from '@zipin/shared';
 
 /**
  * Everything the templates print, gathered by RenderInputService from the package, its
@@ -25,6 +25,8 @@ export interface RenderModel {
   draftMark: string | null;
   /** The report's closing lines: who and when. */
   reportDate: string | null;
+  /** 封面: unit, 预算编码, year, method, date and the opinion boxes filled from the workflow. */
+  cover: CoverData;
 }
 
 /** "2025.5.19" in the given IANA zone, like the forms print dates. */
