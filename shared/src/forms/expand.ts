@@ -336,7 +336,7 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
       case 'header':
         return { text: b.label(spec).zh };
       case 'filled':
-        return { text: input.filled?.[spec.fill ?? ''] ?? '' };
+        return { text: input.filled?.[spec.fill ?? ''] ?? '', ...(spec.prefix ? { prefix: resolveLabel(spec.prefix, words).zh } : {}) };
       case 'notApplicable':
         return { text: '——' };
       case 'blank':
@@ -344,7 +344,7 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
       case 'computed': {
         const computed = bindPath(spec.computed ?? '', itemPath, itemId);
         const value = figure(input, computed);
-        return { computed, value, text: printText(spec.format, value, ctx.item) };
+        return { computed, value, text: printText(spec.format, value, ctx.item), ...(spec.prefix ? { prefix: resolveLabel(spec.prefix, words).zh } : {}) };
       }
       case 'input': {
         const path = bindPath(spec.field ?? '', itemPath, itemId);

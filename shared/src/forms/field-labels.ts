@@ -31,7 +31,7 @@ export function probeDocument(layouts: readonly FormLayout[], base: PackageDocum
   const doc = structuredClone(base);
   for (const layout of layouts) {
     const owner = layout.perItem ? `${layout.perItem.list}[${PROBE}]` : undefined;
-    if (layout.perItem) setAt(doc, layout.perItem.list, [{ id: PROBE }]);
+    if (layout.perItem) setAt(doc, layout.perItem.list, [layout.perItem.newItem?.(PROBE) ?? { id: PROBE }]);
     for (const spec of layout.rows) {
       if (spec.kind === 'row') continue;
       const list = bindPath(spec.list, owner, PROBE);

@@ -9,6 +9,8 @@ import type { EvaluationTemplate } from '../package/template.js';
 import { BASIC_DATA_LAYOUT } from './basic-data.js';
 import { expandForm, type ExpandedForm } from './expand.js';
 import { BUDGET_DETAIL_LAYOUT, SELF_EVALUATION_LAYOUT } from './self-evaluation.js';
+import { PROJECT_SELF_EVALUATION_LAYOUT } from './project-self-evaluation.js';
+import { COVER_LAYOUT } from './cover.js';
 import type { FormLayout, FormSet, Medium } from './types.js';
 import { L, formWords } from './words.js';
 
@@ -16,7 +18,8 @@ import { L, formWords } from './words.js';
 export const HUNAN_FORM_SET: FormSet = {
   id: 'hunan',
   nameZh: '湖南省部门整体支出绩效自评（基础数据表、绩效自评表）',
-  forms: [BASIC_DATA_LAYOUT, SELF_EVALUATION_LAYOUT, BUDGET_DETAIL_LAYOUT],
+  // 封面 first (printed only); 项目支出绩效自评表: one copy per project, after the 自评表.
+  forms: [COVER_LAYOUT, BASIC_DATA_LAYOUT, SELF_EVALUATION_LAYOUT, PROJECT_SELF_EVALUATION_LAYOUT, BUDGET_DETAIL_LAYOUT],
   words: { fundsLevel: '本级', fundsLevelEn: 'own' },
   labelOverrides: {},
 };
@@ -42,6 +45,11 @@ export function formSetOf(id: string | null | undefined): FormSet {
   return (id && FORM_SETS[id]) || HUNAN_FORM_SET;
 }
 
+/** Whether a medium carries the form (the 封面 is printed only). */
+export function formOnMedium(layout: FormLayout, medium: Medium): boolean {
+  return !layout.media || layout.media.includes(medium);
+}
+
 /** A form of a set by its id. */
 export function formOf(set: FormSet, id: string): FormLayout | undefined {
   return set.forms.find((f) => f.id === id);
@@ -62,6 +70,7 @@ export function expandFormSet(set: FormSet, input: FormSetInput): ExpandedForm[]
   const words = formWords(input.context, set.words);
   const base = { document: input.document, figures: input.figures, template: input.template, words, overrides: set.labelOverrides, medium: input.medium, ...(input.filled ? { filled: input.filled } : {}) };
   return set.forms.flatMap((layout) => {
+    if (!formOnMedium(layout, input.medium)) return [];
     if (!layout.perItem) return [expandForm(layout, base)];
     const items = (listAt(input.document, layout.perItem.list) ?? []) as { id: string }[];
     return items.map((item) => expandForm(layout, { ...base, item: { id: item.id } }));

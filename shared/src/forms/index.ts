@@ -5,6 +5,8 @@ export * from './format.js';
 export * from './cells.js';
 export * from './basic-data.js';
 export * from './self-evaluation.js';
+export * from './project-self-evaluation.js';
+export * from './cover.js';
 export * from './expand.js';
 export * from './form-sets.js';
 export * from './field-labels.js';

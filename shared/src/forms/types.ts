@@ -190,8 +190,16 @@ export interface FormLayout {
   footer?: FooterItem[];
   /** Whether the form is printed (the PDF, the workbook's print area); a sheet-only table is hidden in a workbook. */
   printed: boolean;
+  /** Media that carry the form (default: all); the 封面 is printed only, never a sheet or a screen form. */
+  media?: Medium[];
   /** One copy of the form per item of this list (a per-project table); "$" paths address the item. */
-  perItem?: { list: string; idPrefix: string; itemLabel: Label };
+  perItem?: {
+    list: string;
+    idPrefix: string;
+    itemLabel: Label;
+    /** A new, blank item of the list (a probe laid out for field labels and the sheet reader needs the item's whole shape). */
+    newItem?: (id: string) => object;
+  };
   /** Sheet width in character units for the whole form (columns share it). */
   sheetWidth: number;
   /** Base font size of the printed table in points. */

@@ -5,6 +5,7 @@ import {
   computeFigures,
   dropInvalidInputsUnder,
   expandForm,
+  formOnMedium,
   formSetOf,
   formWords,
   parsePackageDocument,
@@ -96,7 +97,7 @@ function readPerItem(wb: ExcelJS.Workbook, layout: FormLayout, set: FormSet, bas
  */
 export function importPackageWorkbook(wb: ExcelJS.Workbook, base: PackageDocument, options: PackageImportOptions): PackageImportResult {
   const set = options.formSet ?? formSetOf(null);
-  const layouts = set.forms.filter((f) => !f.perItem);
+  const layouts = set.forms.filter((f) => !f.perItem && formOnMedium(f, 'sheet'));
   const sheets = layouts.map((layout) => ({ layout, ws: findSheet(wb, layout.name.zh) }));
   const document: PackageDocument = structuredClone(base);
   const readers: Reader[] = [];
@@ -107,7 +108,7 @@ export function importPackageWorkbook(wb: ExcelJS.Workbook, base: PackageDocumen
       sheets: wb.worksheets.map((w) => w.name),
     });
   }
-  for (const layout of set.forms.filter((f) => f.perItem)) readers.push(...readPerItem(wb, layout, set, base, document, options));
+  for (const layout of set.forms.filter((f) => f.perItem && formOnMedium(f, 'sheet'))) readers.push(...readPerItem(wb, layout, set, base, document, options));
   for (const { layout, ws } of sheets) {
     if (!ws) {
       keptFromDraft.push(`${layout.name.zh}（工作簿中没有此表，保留草稿原值）`);
