@@ -53,9 +53,9 @@ export const PROJECT_SELF_EVALUATION_LAYOUT: FormLayout = {
       id: 'departments',
       cells: [
         head(L('主管部门', 'Department in charge'), 3),
-        { role: 'input', cols: 2, field: '$.department', format: 'text', align: 'left' },
+        { role: 'input', cols: 2, field: '$.department', format: 'text', align: 'left', name: L('主管部门', 'department in charge') },
         head(L('实施单位', 'Implementing unit')),
-        { role: 'input', cols: 3, field: '$.implementer', format: 'text', align: 'left' },
+        { role: 'input', cols: 3, field: '$.implementer', format: 'text', align: 'left', name: L('实施单位', 'implementing unit') },
       ],
     },
     {

@@ -12,6 +12,7 @@ import {
   formOf,
   expandFormSet,
   coverFilled,
+  fieldLabel,
   valueAt,
   type CoverData,
   type EvaluationTemplate,
@@ -102,6 +103,17 @@ describe('the 项目支出绩效自评表 layout', () => {
     const ind3 = form.rows.find((r) => r.itemId === 'ind-3')!;
     expect(ind3.cells.map((c) => c.text).slice(-6)).toEqual(['引进项目数', '≥3个', '2个', '20', '13.33', expect.stringContaining('原因')]);
     expect(ind3.cells.find((c) => c.path?.endsWith('.actual'))!.path).toBe('projectEvaluations[pe-1].indicators[ind-3].actual');
+  });
+});
+
+describe('project field labels', () => {
+  it.each([
+    ['projectEvaluations[pe-1].funds.fiscal.execution', '项目支出绩效自评表 › 项目「招商引资专项」 › 项目资金 › 当年财政拨款 › 全年执行数'],
+    ['projectEvaluations[pe-2].implementer', '项目支出绩效自评表 › 项目「基层商会建设专项」 › 实施单位'],
+    ['projectEvaluations[pe-1].goal.expected', '项目支出绩效自评表 › 项目「招商引资专项」 › 年度总体目标 › 预期目标'],
+    ['projectEvaluations[pe-1].indicators[ind-3].deviationReason', '项目支出绩效自评表 › 项目「招商引资专项」 › 指标「引进项目数」 › 偏差原因分析及改进措施'],
+  ])('reads the label of %s from the layout', (path, zh) => {
+    expect(fieldLabel(path, { document: twoProjects() })?.label.zh).toBe(zh);
   });
 });
 
