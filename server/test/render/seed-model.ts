@@ -19,7 +19,7 @@ export function seedRenderModel(overrides: Partial<RenderModel> = {}): RenderMod
     draftMark: null,
     reportDate: '2025年5月20日',
     cover,
-    filled: coverFilled(cover),
+    filled: coverFilled(overrides.cover ?? cover),
     ...overrides,
   };
 }

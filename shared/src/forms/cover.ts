@@ -40,9 +40,9 @@ export const COVER_LAYOUT: FormLayout = {
   className: 'cover',
   columns: [
     { key: 'label', width: 24 },
-    { key: 'opinion', width: 40 },
-    { key: 'signer', width: 18 },
-    { key: 'date', width: 18 },
+    { key: 'opinion', width: 28 },
+    { key: 'signer', width: 24 },
+    { key: 'date', width: 24 },
   ],
   rows: [
     field(L('单位名称', 'Unit'), 'unitName'),

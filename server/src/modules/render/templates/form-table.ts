@@ -18,6 +18,7 @@ function classes(cell: GridCell): string {
     return out.join(' ');
   }
   if (cell.level) out.push(cell.level);
+  else if (cell.role === 'notApplicable') out.push('num'); // "——" sits where the figure would
   else if (cell.role === 'label') out.push(cell.align === 'left' ? 'label text' : 'num');
   else if (cell.role === 'input' || cell.role === 'computed' || cell.role === 'filled') out.push(cell.prefix || (cell.format && VALUE_IS_TEXT.has(cell.format)) || cell.align === 'left' ? 'text' : 'num');
   if (cell.indent) out.push(`indent-${cell.indent}`);

@@ -12,7 +12,7 @@ export interface PackageHtmlOptions {
   banner?: SafeHtml;
 }
 
-/** The documents of a package in print order (the campaign's printed forms, then the report), without a page around them. */
+/** The documents of a package in print order (the 封面, the campaign's printed forms with a 项目支出绩效自评表 per project, then the report), without a page around them. */
 export function packageSections(model: RenderModel): SafeHtml {
   const figures = computeFigures(model.document, model.template);
   const forms = expandFormSet(model.formSet ?? formSetOf(null), { document: model.document, figures, template: model.template, context: model.context, medium: 'print', ...(model.filled ? { filled: model.filled } : {}) });

@@ -1,4 +1,4 @@
-import { REPORT_OUTLINE, formLabels, renderReportSection, sectionHeading } from '@zipin/shared';
+import { REPORT_OUTLINE, formLabels, formOf, formSetOf, formWords, projectEvaluationsOf, renderReportSection, resolveLabel, sectionHeading } from '@zipin/shared';
 import type { ComputedFigures } from '@zipin/shared';
 import { html, paragraphs, type SafeHtml } from './html.js';
 import type { RenderModel } from './render-model.js';
@@ -18,6 +18,11 @@ export function selfEvaluationReport(model: RenderModel, figures: ComputedFigure
       ${body}
     </div>`;
   });
+  // 附件3: the 项目支出绩效自评表, when the package has any (one per project).
+  const set = model.formSet ?? formSetOf(null);
+  const projectForm = formOf(set, 'projectSelfEvaluation');
+  const projects = projectEvaluationsOf(model.document).length;
+  const projectTitle = projectForm && projects ? resolveLabel(projectForm.title, formWords(model.context, set.words)).zh : null;
   return html`<section class="doc doc-report">
     ${draftMark(model)}
     <h1 class="report-title">${labels.reportTitle}</h1>
@@ -25,6 +30,7 @@ export function selfEvaluationReport(model: RenderModel, figures: ComputedFigure
     <div class="attachments">
       <p class="para">附件：1.${labels.basicDataTitle}</p>
       <p class="para attachment-2">2.${labels.selfEvaluationTitle}</p>
+      ${projectTitle ? html`<p class="para attachment-2">3.${projectTitle}（${projects}份）</p>` : ''}
     </div>
     <div class="report-sign">
       <p>${model.context.unitName}</p>

@@ -25,12 +25,18 @@ table.form td.indent-1 { padding-left: 4mm; }
 table.form td.indent-2 { padding-left: 7.5mm; }
 table.form td.indent-3 { padding-left: 15.5mm; }
 table.basic-data tr.building td { height: 7mm; }
-table.self-evaluation th, table.self-evaluation td { padding: 0.9mm 1.1mm; line-height: 1.3; }
-table.self-evaluation th.vertical { padding: 0.8mm 0.6mm; }
-table.self-evaluation td.level1, table.self-evaluation td.level2 { text-align: center; }
-table.self-evaluation td.small { font-size: 8pt; line-height: 1.25; }
-table.self-evaluation tr.goal td { height: 11mm; vertical-align: top; }
-table.self-evaluation tr.total th, table.self-evaluation tr.total td { font-weight: 700; }
+table.self-evaluation th, table.self-evaluation td, table.project-self-evaluation th, table.project-self-evaluation td { padding: 0.9mm 1.1mm; line-height: 1.3; }
+table.self-evaluation th.vertical, table.project-self-evaluation th.vertical { padding: 0.8mm 0.6mm; }
+table.self-evaluation td.level1, table.self-evaluation td.level2, table.project-self-evaluation td.level1, table.project-self-evaluation td.level2 { text-align: center; }
+table.self-evaluation td.small, table.project-self-evaluation td.small { font-size: 8pt; line-height: 1.25; }
+table.self-evaluation tr.goal td, table.project-self-evaluation tr.goal td { height: 11mm; vertical-align: top; }
+table.self-evaluation tr.total th, table.self-evaluation tr.total td, table.project-self-evaluation tr.total th, table.project-self-evaluation tr.total td { font-weight: 700; }
+.doc-cover .doc-title { font-size: 20pt; margin: 38mm 6mm 22mm; line-height: 1.5; }
+table.cover th, table.cover td { padding: 3mm 3mm; height: 14mm; }
+table.cover th { letter-spacing: 0.1em; }
+table.cover tr.opinion td, table.cover tr.opinion th { height: 42mm; }
+table.cover tr.opinion td.text { vertical-align: top; }
+table.cover tr.opinion td:nth-last-child(-n+2) { vertical-align: bottom; font-size: 10.5pt; }
 .form-note { font-size: 8.5pt; margin: 1.5mm 0 0; line-height: 1.45; }
 .form-footer { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1mm 3mm; margin-top: 3.5mm; font-size: 9pt; }
 .form-footer .sign { display: inline-block; min-width: 28mm; border-bottom: 0.7pt solid #000; padding: 0 1mm; }
