@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
+  COVER_LAYOUT,
   BASIC_DATA_LAYOUT,
   DEFAULT_TEMPLATE,
   HUNAN_FORM_SET,
@@ -40,7 +41,8 @@ const FIXTURE_BASIC: FormLayout = {
   rows: BASIC_DATA_LAYOUT.rows.flatMap((r) => (r.kind === 'row' && r.cells[0]?.text?.zh === '政府采购金额' ? [r, ADDED_ROW] : [r])).map(relabel),
 };
 // The fixture set has no 预算明细 sheet: the added row is where the workbook carries 工资福利支出.
-const FIXTURE_SET: FormSet = { ...HUNAN_FORM_SET, id: 'fixture', forms: [FIXTURE_BASIC, SELF_EVALUATION_LAYOUT] };
+// The default set with its basic data table changed (the 封面 stays first).
+const FIXTURE_SET: FormSet = { ...HUNAN_FORM_SET, id: 'fixture', forms: [COVER_LAYOUT, FIXTURE_BASIC, SELF_EVALUATION_LAYOUT] };
 
 function find(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell | null {
   let hit: ExcelJS.Cell | null = null;
@@ -60,7 +62,8 @@ describe('official forms drawn from their layouts', () => {
   const pool = new BrowserPool({ chromiumPath: process.env.CHROMIUM_PATH ?? 'npm' });
   const poppler = popplerAvailable();
   afterAll(() => pool.close());
-  const pdfText = async (html: string) => pdfPagesText(await pool.pdf(html, { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE })).map(squash);
+  // The pages of the forms: page 1 is the 封面.
+  const pdfText = async (html: string) => pdfPagesText(await pool.pdf(html, { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE })).map(squash).slice(1);
 
   describe('a fixture layout with an added row and a relabelled column', () => {
     it('prints both in the PDF', async () => {

@@ -29,21 +29,30 @@ describe('the seed package as a PDF', () => {
 
   afterAll(() => pool.close());
 
-  it('prints the two tables on a page each and the report after them, on A4', () => {
+  it('prints the cover, the two tables on a page each and the report after them, on A4', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdfPageCount(pdf)).toBe(4);
+    expect(pdfPageCount(pdf)).toBe(5);
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 594\.9\d* 841\.9\d*\]/);
   });
 
   it('numbers every page as 第 X 页 共 Y 页', () => {
     if (!poppler) return;
-    expect(pages).toHaveLength(4);
-    pages.forEach((text, i) => expect(squash(text)).toContain(`第${i + 1}页共4页`));
+    expect(pages).toHaveLength(5);
+    pages.forEach((text, i) => expect(squash(text)).toContain(`第${i + 1}页共5页`));
+  });
+
+  it('prints the 封面 first, the bureau’s box empty while the seed is only signed', () => {
+    if (!poppler) return;
+    const cover = squash(pages[0]!);
+    expect(cover).toContain('2024年度部门（单位）整体支出绩效自评材料单位名称株洲市渌口区工商业联合会预算编码LK-GSL评价年度2024年度评价方式单位自评报告日期2025年5月20日');
+    expect(cover).toContain('单位负责人意见同意报送签字：单位负责人（演示）日期：2025年5月20日');
+    expect(cover).toContain('财政部门审核意见签字：日期：');
+    expect(cover).not.toContain('审核通过');
   });
 
   it('fills the basic data table with the campaign labels and the computed cells', () => {
     if (!poppler) return;
-    const p1 = squash(pages[0]!);
+    const p1 = squash(pages[1]!);
     expect(p1).toContain('2024年度部门（单位）整体支出绩效评价基础数据表');
     expect(p1).toContain('2024年实际在职人数');
     expect(p1).toMatch(/57140%/); // 编制 5, 在职 7, 控制率 computed
@@ -59,7 +68,7 @@ describe('the seed package as a PDF', () => {
 
   it('fills the self-evaluation table with merged level cells, the execution rate and the total', () => {
     if (!poppler) return;
-    const p2 = squash(pages[1]!);
+    const p2 = squash(pages[2]!);
     expect(p2).toContain('2024年度部门（单位）整体支出绩效自评表');
     expect(p2).toContain('区级预算部门（单位）名称株洲市渌口区工商业联合会'); // not 市级
     expect(p2).toMatch(/年度资金总额131\.81150\.31150\.3110100%10/);
@@ -68,12 +77,12 @@ describe('the seed package as a PDF', () => {
     expect(p2).toMatch(/总分10097/);
     // The seed's "≧85%" is a point value of 85 % once structured.
     expect(p2).toMatch(/≥90%85%109/);
-    expect(p2.match(/第2页共4页/g)).toHaveLength(1);
+    expect(p2.match(/第3页共5页/g)).toHaveLength(1);
   });
 
   it('numbers the report chapters itself, 一 to 十, with the figures bound to the tables', () => {
     if (!poppler) return;
-    const report = squash(pages.slice(2).join(''));
+    const report = squash(pages.slice(3).join(''));
     const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
     let at = 0;
     for (const n of numerals) {

@@ -50,7 +50,7 @@ table.cover tr.opinion td:nth-last-child(-n+2) { vertical-align: bottom; font-si
 .doc-report .para { margin: 0; text-indent: 2em; text-align: justify; orphans: 2; widows: 2; }
 .attachments { margin-top: 6mm; }
 .attachments .attachment-2 { text-indent: 5em; }
-.report-sign { margin-top: 10mm; text-align: right; }
+.report-sign { margin-top: 10mm; text-align: right; break-inside: avoid; }
 .report-sign p { margin: 0; }
 .portal-banner { font-size: 10pt; }
 @media screen {
