@@ -85,7 +85,8 @@ describe('PDF renders', () => {
     expect(signed.pdfKey).toBe(row.artifactKey);
     const stored = await app.get(ArtifactStorage).get(row.artifactKey!);
     expect(createHash('sha256').update(stored!).digest('hex')).toBe(row.sha256);
-    if (popplerAvailable()) expect(pdfPagesText(stored!)[0]!.replace(/\s+/g, '')).toContain('单位负责人签字：负责人（测试）');
+    // Page 1 is the 封面; the 基础数据表 follows with its footer.
+    if (popplerAvailable()) expect(pdfPagesText(stored!)[1]!.replace(/\s+/g, '')).toContain('单位负责人签字：负责人（测试）');
 
     // Running the job again (a retry after the work was done) changes nothing.
     await app.get(RenderService).execute(render.id);
