@@ -9,16 +9,20 @@ import {
   addDecimal,
   computeFigures,
   hasAmount,
+  levelWeight,
   mulDecimal,
   normalizeDecimal,
   roundDecimal,
   subDecimal,
   runChecks,
+  scoringLevel,
   type CampaignContext,
   type EvaluationTemplate,
+  type IndicatorRow,
   type MoneyCell,
   type MoneyRow,
   type PackageDocument,
+  type ProjectEvaluationTable,
 } from '@zipin/shared';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -75,7 +79,13 @@ const add = (...cells: MoneyCell[]) => round2(cells.reduce<string>((s, c) => (ha
  * Another unit's package in the seed's shape, its money scaled by `factor`, with every total that
  * must agree recomputed from its parts and each score set to the system's suggestion.
  */
-export function variantDocument(unitName: string, factor: number, template: EvaluationTemplate, staffing: { authorized: number; actual: number }): PackageDocument {
+export function variantDocument(
+  unitName: string,
+  factor: number,
+  template: EvaluationTemplate,
+  staffing: { authorized: number; actual: number },
+  projects: readonly DemoProject[] = [],
+): PackageDocument {
   const doc = repairSeed();
   const bd = doc.basicData;
   const se = doc.selfEvaluation;
@@ -132,6 +142,7 @@ export function variantDocument(unitName: string, factor: number, template: Eval
     'ind-10': '公用经费',
   };
   for (const r of se.indicators) r.name = names[r.id] ?? r.name;
+  addDemoProjects(doc, unitName, projects);
   const figures = computeFigures(doc, template);
   for (const r of se.indicators) {
     const s = figures.indicators.find((f) => f.id === r.id)?.suggested;
@@ -150,5 +161,171 @@ export function variantDocument(unitName: string, factor: number, template: Eval
   };
   doc.report.chapters.application = { text: `${short}将自评结果应用于下一年度预算编制，并按规定在区人民政府门户网公开。` };
   doc.basicData.contact = { fillerName: `${short}填表人（演示）`, phone: '0731-00000000' };
+  scoreDemoProjects(doc, template);
   return doc;
+}
+
+/** A 专项 of a demo unit: its 基础数据表 row and its 项目支出绩效自评表. */
+export interface DemoProject {
+  name: string;
+  budget: string; // 本年预算数 = 全年预算数
+  final: string; // 本年决算数 = 全年执行数
+  /** Part of the money carried over from last year (结转项目). */
+  carriedOver?: string;
+  goal: { expected: string; actual: string };
+  /** [二级指标, 三级指标, operator, target, actual, unit]: level 1 follows from level 2; weights from the template. */
+  indicators: [IndicatorRow['level2'], string, 'GE' | 'LE' | 'EQ', string, string, string][];
+}
+
+/** The demo units with 专项 and their project tables. */
+export const DEMO_PROJECTS: Record<string, DemoProject[]> = {
+  jyj: [
+    {
+      name: '义务教育薄弱环节改善专项',
+      budget: '86',
+      final: '84.2',
+      goal: { expected: '改善6所农村学校教学和生活设施，受益学生满意度不低于90%。', actual: '完成6所学校设施改善，受益学生2860人，满意度94%。' },
+      indicators: [
+        ['QUANTITY', '改善学校数', 'GE', '6', '6', '所'],
+        ['TIMELINESS', '工程按期完工率', 'GE', '100', '100', '%'],
+        ['SOCIAL_BENEFIT', '受益学生人数', 'GE', '2800', '2860', '人'],
+        ['SERVICE_SATISFACTION', '受益学生满意度', 'GE', '90', '94', '%'],
+        ['ECONOMIC_COST', '项目支出成本', 'LE', '86', '84.2', '万元'],
+      ],
+    },
+    {
+      name: '教师能力提升培训专项',
+      budget: '24',
+      final: '24',
+      carriedOver: '4',
+      goal: { expected: '培训教师600人次，培训合格率不低于95%。', actual: '培训教师560人次（1期培训因汛期顺延至2025年），合格率98%。' },
+      indicators: [
+        ['QUANTITY', '培训教师人次', 'GE', '600', '560', '人次'],
+        ['QUALITY', '培训合格率', 'GE', '95', '98', '%'],
+        ['SUSTAINABILITY', '教师持证上岗率', 'GE', '98', '99', '%'],
+        ['SERVICE_SATISFACTION', '参训教师满意度', 'GE', '90', '92', '%'],
+        ['ECONOMIC_COST', '项目支出成本', 'LE', '24', '24', '万元'],
+      ],
+    },
+  ],
+  nyj: [
+    {
+      name: '高标准农田建设配套专项',
+      budget: '120',
+      final: '112.6',
+      goal: { expected: '建成高标准农田3000亩，项目区群众满意度不低于90%。', actual: '建成高标准农田3000亩，项目区群众满意度93%；结余资金7.4万元按规定收回。' },
+      indicators: [
+        ['QUANTITY', '建成高标准农田面积', 'GE', '3000', '3000', '亩'],
+        ['QUALITY', '工程验收合格率', 'EQ', '100', '100', '%'],
+        ['ECONOMIC_BENEFIT', '亩均增产粮食', 'GE', '50', '52', '公斤'],
+        ['SERVICE_SATISFACTION', '项目区群众满意度', 'GE', '90', '93', '%'],
+        ['ECONOMIC_COST', '项目支出成本', 'LE', '120', '112.6', '万元'],
+      ],
+    },
+  ],
+  sfj: [
+    {
+      name: '公共法律服务体系建设专项',
+      budget: '18',
+      final: '17.5',
+      goal: { expected: '建成村（社区）公共法律服务工作室40个，群众满意度不低于90%。', actual: '建成村（社区）公共法律服务工作室40个，提供法律咨询3200人次，群众满意度95%。' },
+      indicators: [
+        ['QUANTITY', '建成公共法律服务工作室', 'GE', '40', '40', '个'],
+        ['QUANTITY', '提供法律咨询人次', 'GE', '3000', '3200', '人次'],
+        ['SOCIAL_BENEFIT', '矛盾纠纷调解成功率', 'GE', '95', '97', '%'],
+        ['SERVICE_SATISFACTION', '群众满意度', 'GE', '90', '95', '%'],
+        ['ECONOMIC_COST', '项目支出成本', 'LE', '18', '17.5', '万元'],
+      ],
+    },
+  ],
+};
+
+const LEVEL1_OF: Record<IndicatorRow['level2'], IndicatorRow['level1']> = {
+  QUANTITY: 'OUTPUT',
+  QUALITY: 'OUTPUT',
+  TIMELINESS: 'OUTPUT',
+  ECONOMIC_BENEFIT: 'EFFECT',
+  SOCIAL_BENEFIT: 'EFFECT',
+  ECOLOGICAL_BENEFIT: 'EFFECT',
+  SUSTAINABILITY: 'EFFECT',
+  SERVICE_SATISFACTION: 'SATISFACTION',
+  ECONOMIC_COST: 'COST',
+  SOCIAL_COST: 'COST',
+  ECOLOGICAL_COST: 'COST',
+};
+
+/**
+ * The 专项 rows and their tables; the 自评表's 项目支出 becomes their sum and 基本支出 the rest.
+ * Weights split the template's level weights over each level's rows (they sum to 90).
+ */
+function addDemoProjects(doc: PackageDocument, unitName: string, projects: readonly DemoProject[]): void {
+  if (!projects.length) return;
+  const bd = doc.basicData;
+  bd.projects.specialFunds = projects.map((p, i) => ({ id: `sf-${i + 1}`, name: p.name, previousFinal: null, currentBudget: p.budget, currentFinal: p.final }));
+  const projectTotal = add(...projects.map((p) => p.final));
+  const b = doc.selfEvaluation.budget;
+  if (hasAmount(b.execution)) b.byExpenditure = { basic: round2(subDecimal(b.execution, projectTotal)), project: projectTotal };
+  // The seed's report says it had no project spending; a unit with 专项 names them instead.
+  const names = projects.map((p) => p.name).join('、');
+  doc.report.chapters.generalBudgetProject = { text: `本单位的项目支出为${names}，执行情况详见项目支出绩效自评表。` };
+  doc.report.chapters.performanceProject = { text: `${names}均开展了项目支出绩效自评，详见项目支出绩效自评表。` };
+  doc.projectEvaluations = projects.map((p, i): ProjectEvaluationTable => {
+    const carried = p.carriedOver ?? null;
+    const fiscal = (v: string) => (carried ? round2(subDecimal(v, carried)) : v);
+    return {
+      id: `pe-${i + 1}`,
+      specialFundId: `sf-${i + 1}`,
+      carriedOver: carried !== null,
+      name: p.name,
+      department: unitName,
+      implementer: unitName,
+      funds: {
+        fiscal: { initialBudget: fiscal(p.budget), annualBudget: fiscal(p.budget), execution: fiscal(p.final) },
+        carriedOver: { initialBudget: carried, annualBudget: carried, execution: carried },
+        other: { initialBudget: null, annualBudget: null, execution: null },
+      },
+      goal: { ...p.goal },
+      indicators: p.indicators.map(([level2, name, operator, target, actual, unit], j) => ({
+        id: `ind-${j + 1}`,
+        level1: LEVEL1_OF[level2],
+        level2,
+        name,
+        target: { operator, value: target, unit },
+        actual: { value: actual, unit },
+        weight: '0',
+        score: null,
+        deviationReason: '',
+      })),
+    };
+  });
+}
+
+/** Each project row gets its share of the level weight and the system's suggested score (with a reason where it missed). */
+function scoreDemoProjects(doc: PackageDocument, template: EvaluationTemplate): void {
+  const tables = doc.projectEvaluations ?? [];
+  for (const t of tables) {
+    const counts = new Map<string, number>();
+    const levelOf = (r: IndicatorRow) => scoringLevel(template, r.level1);
+    for (const r of t.indicators) counts.set(levelOf(r), (counts.get(levelOf(r)) ?? 0) + 1);
+    const given = new Map<string, string>();
+    const level1 = (k: string) => k as IndicatorRow['level1'];
+    for (const r of t.indicators) {
+      const level = levelOf(r);
+      const n = counts.get(level)!;
+      const share = round2(mulDecimal(levelWeight(template, level1(level)), String(1 / n)));
+      // The last row of a level takes the rounding rest so the level sums exactly.
+      const left = counts.get(`${level}#left`) ?? n;
+      counts.set(`${level}#left`, left - 1);
+      r.weight = left === 1 ? round2(subDecimal(levelWeight(template, level1(level)), given.get(level) ?? '0')) : share;
+      given.set(level, addDecimal(given.get(level) ?? '0', r.weight));
+    }
+  }
+  const figures = computeFigures(doc, template).projectEvaluations.tables;
+  tables.forEach((t, i) => {
+    t.indicators.forEach((r, j) => {
+      const f = figures[i]!.indicators[j]!;
+      r.score = f.suggested;
+      if (f.status === 'MISSED') r.deviationReason = '原因：部分任务受汛期影响顺延至下一年度。措施：已制定续建计划，2025年一季度完成。';
+    });
+  });
 }

@@ -17,7 +17,7 @@ import { PackageEntity } from '../modules/package/package.entity.js';
 import { PackageService, campaignContext } from '../modules/package/package.service.js';
 import { WorkflowActionsService } from '../modules/workflow/workflow-actions.service.js';
 import { DEMO_BUREAU, DEMO_BUREAU_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoUnitAccounts, type DemoAccount } from './demo-accounts.js';
-import { explainWarnings, repairSeed, variantDocument } from './demo-documents.js';
+import { DEMO_PROJECTS, explainWarnings, repairSeed, variantDocument } from './demo-documents.js';
 
 /**
  * Deadlines are relative to the first start, so a live demo always has a campaign in progress:
@@ -150,7 +150,7 @@ export class DemoSeedService {
         staged++;
         continue;
       }
-      const full = explainWarnings(variantDocument(unit.name, plan.factor, campaign.template, plan.staffing), campaign.template, context);
+      const full = explainWarnings(variantDocument(unit.name, plan.factor, campaign.template, plan.staffing, DEMO_PROJECTS[plan.unitKey]), campaign.template, context);
       if (plan.stage === 'PARTIAL') {
         const partial = structuredClone(full);
         partial.selfEvaluation.indicators = partial.selfEvaluation.indicators.map((r) => ({ ...r, actual: { value: null, unit: r.actual.unit }, score: null }));

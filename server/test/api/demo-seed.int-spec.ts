@@ -1,5 +1,6 @@
 import { DEMO_PLAN, DemoSeedService } from '../../src/demo/demo-seed.service.js';
 import { DEMO_UNITS } from '../../src/demo/demo-accounts.js';
+import { DEMO_PROJECTS } from '../../src/demo/demo-documents.js';
 import { CampaignEntity } from '../../src/modules/campaign/campaign.entity.js';
 import { UnitEntity } from '../../src/modules/org/unit.entity.js';
 import { UserEntity } from '../../src/modules/org/user.entity.js';
@@ -63,6 +64,14 @@ describe('the demo data', () => {
     expect(first.stateOf('jyj').signatureId).not.toBeNull();
     expect(first.stateOf('nyj').returnedRevisionId).not.toBeNull();
     expect(first.counts.comments).toBe(3);
+    // Every demo 专项 has its 项目支出绩效自评表, linked by id, agreeing with the row.
+    for (const key of Object.keys(DEMO_PROJECTS)) {
+      const doc = first.stateOf(key).document;
+      const funds = doc.basicData.projects.specialFunds;
+      expect([key, funds.length]).toEqual([key, DEMO_PROJECTS[key]!.length]);
+      expect(doc.projectEvaluations?.map((t) => t.specialFundId)).toEqual(funds.map((r) => r.id));
+    }
+    expect(first.stateOf('gsl').document.projectEvaluations).toBeUndefined();
     const inMinutes = (key: string) => (first.stateOf(key).publishAt!.getTime() - Date.now()) / 60_000;
     expect(inMinutes('sfj')).toBeLessThan(1);
     expect(inMinutes('tjj')).toBeGreaterThan(5);
