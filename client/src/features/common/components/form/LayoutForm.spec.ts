@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { computed, defineComponent, h, reactive } from 'vue';
+import { createI18n } from 'vue-i18n';
+import {
+  BASIC_DATA_LAYOUT,
+  DEFAULT_TEMPLATE,
+  LUKOU_2024_TEMPLATE,
+  SELF_EVALUATION_LAYOUT,
+  SEED_2024_LUKOU_GSL,
+  SEED_CONTEXT,
+  computeFigures,
+  runChecks,
+  type CellSpec,
+  type EvaluationTemplate,
+  type FormLayout,
+  type PackageDocument,
+  type StaticRow,
+} from '@zipin/shared';
+import zh from '@/i18n/zh-CN.js';
+import { setAt } from '@/stores/doc-path.js';
+import { provideDocForm } from './doc-form.js';
+import LayoutForm from './LayoutForm.vue';
+
+function mountLayout(layout: FormLayout, options: { template?: EvaluationTemplate; editable?: boolean } = {}) {
+  const template = options.template ?? LUKOU_2024_TEMPLATE;
+  const doc = reactive(JSON.parse(JSON.stringify(SEED_2024_LUKOU_GSL)) as PackageDocument);
+  const Harness = defineComponent({
+    setup() {
+      const figures = computed(() => computeFigures(doc, template));
+      const checks = computed(() => runChecks(doc, template, SEED_CONTEXT, figures.value));
+      provideDocForm({
+        doc: () => doc,
+        figures: () => figures.value,
+        context: () => SEED_CONTEXT,
+        template: () => template,
+        checks: () => checks.value,
+        comments: () => [],
+        editable: () => options.editable ?? true,
+        edit: (p, v) => setAt(doc, p, v),
+        mutate: (fn) => fn(doc),
+      });
+      return () => h(LayoutForm, { layout, footer: { date: '2025-05-19', signer: '张三' } });
+    },
+  });
+  const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh } });
+  return { wrapper: mount(Harness, { global: { plugins: [i18n] }, attachTo: document.body }), doc };
+}
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+describe('a form drawn from its layout', () => {
+  it('shows a row added to the layout and a relabelled column, with no other change', () => {
+    const layout = clone(BASIC_DATA_LAYOUT);
+    // Relabel the 预算数 column and add a computed row under 公用经费.
+    const head = layout.rows.find((r): r is StaticRow => r.kind === 'row' && r.id === 'moneyHead')!;
+    head.cells[2]!.text = { zh: '{year}年预算批复数', en: 'approved budget {yearEn}' };
+    const at = layout.rows.findIndex((r) => r.kind === 'row' && r.cells[0]?.text?.zh === '政府采购金额');
+    const added: StaticRow = {
+      kind: 'row',
+      id: 'publicFundsRate',
+      cells: [
+        { role: 'label', text: { zh: '公用经费决算与预算之比', en: 'public funds, final to budget' }, align: 'left' },
+        { role: 'notApplicable', cols: 2 },
+        { role: 'notApplicable', cols: 2 },
+        { role: 'computed', cols: 2, computed: 'publicFunds.finalToBudgetRate', format: 'percent2' },
+      ],
+    };
+    layout.rows.splice(at, 0, added);
+
+    const before = mountLayout(BASIC_DATA_LAYOUT);
+    const { wrapper } = mountLayout(layout);
+    expect(wrapper.findAll('tr').length).toBe(before.wrapper.findAll('tr').length + 1);
+    const row = wrapper.get('tr[data-row="publicFundsRate"]');
+    expect(row.get('th').text()).toBe('公用经费决算与预算之比');
+    expect(row.findAll('td.na').map((c) => c.text())).toEqual(['——', '——']);
+    // 43.43 ÷ 30.798, as computeFigures gives it.
+    expect(wrapper.get('[data-testid="computed-publicFunds.finalToBudgetRate"]').text()).toBe('141.02%');
+    expect(row.element.previousElementSibling?.querySelector('th')?.textContent).toContain('会议费、培训费');
+
+    expect(wrapper.text()).toContain('2024年预算批复数');
+    expect(before.wrapper.text()).not.toContain('预算批复数');
+    // The inputs under the column are named by the new header.
+    expect(wrapper.get('[data-path="basicData.publicFunds.office.currentBudget"]').attributes('aria-label')).toBe('基础数据表 › 公用经费 › 办公经费 › 2024年预算批复数');
+    wrapper.unmount();
+    before.wrapper.unmount();
+  });
+
+  it('lays the 基础数据表 out as the official grid: merged headers, indents, notes and footer', () => {
+    const { wrapper } = mountLayout(BASIC_DATA_LAYOUT);
+    expect(wrapper.get('h2').text()).toBe('2024年度部门（单位）整体支出绩效评价基础数据表');
+    const staffing = wrapper.get('tr[data-row="staffingHead"] th');
+    expect(staffing.attributes('rowspan')).toBe('2');
+    expect(staffing.text()).toBe('财政供养人员情况（人）');
+    expect(wrapper.findAll('tr[data-row="staffingHead"] th').slice(1).map((c) => c.attributes('colspan'))).toEqual(['2', '2', '2']);
+    const vehicleOperation = wrapper.findAll('th.label').find((c) => c.text() === '公车运行维护')!;
+    expect(vehicleOperation.classes()).toContain('indent-3');
+    expect(wrapper.get('.form-note').text()).toMatch(/^说明：/);
+    expect(wrapper.get('[data-testid="footer-fillDate"]').text()).toBe('2025-05-19');
+    expect(wrapper.get('[data-testid="footer-signer"]').text()).toBe('张三');
+    expect(wrapper.get('.form-footer [data-path="basicData.contact.fillerName"]').attributes('aria-label')).toBe('基础数据表 › 填表人');
+    wrapper.unmount();
+  });
+
+  it('adds and removes a 专项 row with the buttons of its group', async () => {
+    const { wrapper, doc } = mountLayout(BASIC_DATA_LAYOUT);
+    const before = doc.basicData.projects.specialFunds.length;
+    expect(wrapper.get('[data-testid="add-specialFunds"]').attributes('aria-label')).toBe('添加本级专项资金');
+    await wrapper.get('[data-testid="add-specialFunds"]').trigger('click');
+    const added = doc.basicData.projects.specialFunds[before]!;
+    expect(added).toEqual({ id: `sf-${before + 1}`, name: '', previousFinal: null, currentBudget: null, currentFinal: null });
+    const name = wrapper.get(`[data-path="basicData.projects.specialFunds[${added.id}].name"]`);
+    await name.setValue('乡村振兴专项');
+    expect(added.name).toBe('乡村振兴专项');
+    await wrapper.get(`[data-path="basicData.projects.specialFunds[${added.id}].currentFinal"]`).setValue('12.5');
+    expect(wrapper.get('[data-testid="computed-projects.specialFundsTotal.currentFinal"]').text()).toBe('12.5');
+    const remove = wrapper.get(`tr[data-item="${added.id}"] button.danger`);
+    expect(remove.attributes('aria-label')).toBe('删除本级专项资金「乡村振兴专项」');
+    await remove.trigger('click');
+    expect(doc.basicData.projects.specialFunds.length).toBe(before);
+    expect(wrapper.find(`tr[data-item="${added.id}"]`).exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('adds an indicator under its 二级指标 and switches it to a 定性 target with a band', async () => {
+    const { wrapper, doc } = mountLayout(SELF_EVALUATION_LAYOUT);
+    const n = doc.selfEvaluation.indicators.length;
+    await wrapper.get('[data-testid="add-indicators-TIMELINESS"]').trigger('click');
+    expect(doc.selfEvaluation.indicators.length).toBe(n + 1);
+    const added = doc.selfEvaluation.indicators.find((r) => r.level2 === 'TIMELINESS' && r.name === '')!;
+    expect(added.level1).toBe('OUTPUT');
+    // Placed after the 产出 rows, before the 效益 rows, as the form reads.
+    const i = doc.selfEvaluation.indicators.indexOf(added);
+    expect(doc.selfEvaluation.indicators[i + 1]?.level1).not.toBe('OUTPUT');
+    const row = wrapper.get(`tr[data-item="${added.id}"]`);
+    expect(row.attributes('data-level2')).toBe('TIMELINESS');
+
+    const op = row.get('select.op-select');
+    expect(op.attributes('aria-label')).toBe(`绩效自评表 › 指标 ${added.id} › 年度指标值 › 比较方式`);
+    await op.setValue('QUALITATIVE');
+    expect(added.target.operator).toBe('QUALITATIVE');
+    const band = wrapper.get(`tr[data-item="${added.id}"] select.band-select`);
+    await band.setValue('ACHIEVED');
+    expect(added.actual.band).toBe('ACHIEVED');
+    await wrapper.get(`tr[data-item="${added.id}"] button.danger`).trigger('click');
+    expect(doc.selfEvaluation.indicators.length).toBe(n);
+    wrapper.unmount();
+  });
+
+  const level1Cell = (w: ReturnType<typeof mount>, text: string) => w.findAll('th.level1').find((c) => c.text().startsWith(text));
+
+  it('prints cost rows under 成本指标 with its weight when the template weighs 成本 (the seed)', () => {
+    const { wrapper, doc } = mountLayout(SELF_EVALUATION_LAYOUT);
+    const cost = doc.selfEvaluation.indicators.filter((r) => r.level1 === 'COST');
+    expect(cost.length).toBeGreaterThan(0);
+    expect(level1Cell(wrapper, '成本指标')!.text().replace(/\s/g, '')).toBe('成本指标（20分）');
+    expect(level1Cell(wrapper, '产出指标')!.text().replace(/\s/g, '')).toBe('产出指标（40分）');
+    for (const r of cost) expect(wrapper.get(`tr[data-item="${r.id}"]`).attributes('data-level1')).toBe('COST');
+    wrapper.unmount();
+  });
+
+  it('prints cost rows under 产出指标 with the 产出 weight under the national 10/50/30/10 template', () => {
+    const { wrapper, doc } = mountLayout(SELF_EVALUATION_LAYOUT, { template: DEFAULT_TEMPLATE });
+    const cost = doc.selfEvaluation.indicators.filter((r) => r.level1 === 'COST');
+    expect(level1Cell(wrapper, '成本指标')).toBeUndefined();
+    const output = level1Cell(wrapper, '产出指标')!;
+    expect(output.text().replace(/\s/g, '')).toBe('产出指标（50分）');
+    const outputRows = doc.selfEvaluation.indicators.filter((r) => r.level1 === 'OUTPUT').length;
+    // The merged 产出 cell covers its own rows and the cost rows (an empty 二级指标 keeps one row).
+    expect(Number(output.attributes('rowspan'))).toBeGreaterThanOrEqual(outputRows + cost.length);
+    for (const r of cost) expect(wrapper.get(`tr[data-item="${r.id}"]`).attributes('data-level1')).toBe('OUTPUT');
+    expect(wrapper.findAll('th.level2 .cell-label').map((c) => c.text())).toContain('经济成本指标');
+    wrapper.unmount();
+  });
+
+  it('draws a layout it has never seen: any columns, a list without add buttons, a read-only footer', () => {
+    const cells: CellSpec[] = [
+      { role: 'input', field: '$.name', format: 'text', align: 'left' },
+      { role: 'input', field: '$.amount', format: 'money4' },
+    ];
+    const layout: FormLayout = {
+      id: 'fixtureForm',
+      name: { zh: '测试表', en: 'Fixture' },
+      title: { zh: '{year}年测试表', en: 'Fixture {yearEn}' },
+      printed: true,
+      sheetWidth: 40,
+      fontSize: 10,
+      className: 'fixture',
+      columns: [
+        { key: 'a', width: 60 },
+        { key: 'b', width: 40 },
+      ],
+      rows: [
+        { kind: 'row', id: 'head', cells: [{ role: 'header', text: { zh: '科目名称', en: 'name' } }, { role: 'header', text: { zh: '金额', en: 'amount' } }] },
+        { kind: 'list', id: 'fn', list: 'selfEvaluation.budget.initialByFunction', idPrefix: 'fn', itemLabel: { zh: '科目「{name}」', en: '{name}' }, matchBy: ['name'], cells, empty: [{ role: 'blank' }, { role: 'blank' }] },
+      ],
+      footer: [{ key: 'fillerName', label: { zh: '填表人', en: 'by' }, field: 'basicData.contact.fillerName', cols: 1 }],
+    };
+    const { wrapper, doc } = mountLayout(layout);
+    expect(wrapper.get('h2').text()).toBe('2024年测试表');
+    expect(wrapper.findAll('col').map((c) => c.attributes('style'))).toEqual(['width: 60%;', 'width: 40%;']);
+    const items = doc.selfEvaluation.budget.initialByFunction;
+    expect(wrapper.findAll('tr[data-item]').length).toBe(items.length);
+    expect(wrapper.find('button.row-btn').exists()).toBe(false);
+    // 填表人 belongs to the 基础数据表: printed here, typed there.
+    expect(wrapper.find('.form-footer input').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="footer-fillerName"]').text()).toBe(doc.basicData.contact.fillerName ?? '');
+    wrapper.unmount();
+  });
+});
+
+describe('the client writes no form row or field label of its own', () => {
+  /** Words that only a row list or a hand-written field label would contain. */
+  const OLD_LABELS = [
+    '公车运行维护',
+    '公务用车购置和维护经费',
+    '纳入专户管理的非税收入拨款',
+    '政府性基金拨款',
+    '厉行节约保障措施',
+    '楼堂馆所',
+    '财政供养人员情况',
+    '部门基本支出预算调整',
+    '政府采购金额',
+    '业务工作经费',
+    '运行维护经费',
+    '会议费、培训费',
+    '年度资金总额',
+    '按收入性质分',
+    '按支出性质分',
+    '年初预算数',
+    '全年预算数',
+    '全年执行数',
+    '年度指标值',
+    '实际完成值',
+    '三级指标',
+    '实际在职人数',
+  ];
+  /** Every component and module of the client, as text (spec files aside). */
+  const sources = import.meta.glob<string>(['/src/**/*.vue', '/src/**/*.ts', '!/src/**/*.spec.ts'], { query: '?raw', import: 'default', eager: true });
+
+  it('finds none of the old row lists in client/src', () => {
+    const all = Object.entries(sources);
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.some(([f, text]) => f.endsWith('/LayoutForm.vue') && text.includes('expandForm'))).toBe(true);
+    const hits = all.flatMap(([f, text]) => OLD_LABELS.filter((w) => text.includes(w)).map((w) => `${f}: ${w}`));
+    expect(hits).toEqual([]);
+  });
+});
