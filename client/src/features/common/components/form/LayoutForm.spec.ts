@@ -22,7 +22,7 @@ import { setAt } from '@/stores/doc-path.js';
 import { provideDocForm } from './doc-form.js';
 import LayoutForm from './LayoutForm.vue';
 
-function mountLayout(layout: FormLayout, options: { template?: EvaluationTemplate; editable?: boolean } = {}) {
+function mountLayout(layout: FormLayout, options: { template?: EvaluationTemplate; editable?: boolean; formSetId?: string } = {}) {
   const template = options.template ?? LUKOU_2024_TEMPLATE;
   const doc = reactive(JSON.parse(JSON.stringify(SEED_2024_LUKOU_GSL)) as PackageDocument);
   const Harness = defineComponent({
@@ -34,6 +34,7 @@ function mountLayout(layout: FormLayout, options: { template?: EvaluationTemplat
         figures: () => figures.value,
         context: () => SEED_CONTEXT,
         template: () => template,
+        formSetId: () => options.formSetId,
         checks: () => checks.value,
         comments: () => [],
         editable: () => options.editable ?? true,
@@ -145,6 +146,16 @@ describe('a form drawn from its layout', () => {
     await wrapper.get(`tr[data-item="${added.id}"] button.danger`).trigger('click');
     expect(doc.selfEvaluation.indicators.length).toBe(n);
     wrapper.unmount();
+  });
+
+  it('speaks the words of the campaign\'s form set (省级专项资金, 部门（单位）名称)', async () => {
+    const basic = mountLayout(BASIC_DATA_LAYOUT, { formSetId: 'hunan-provincial' });
+    expect(basic.wrapper.text()).toContain('3、省级专项资金（一个专项一行）');
+    expect(basic.wrapper.get('[data-testid="add-specialFunds"]').attributes('aria-label')).toBe('添加省级专项资金');
+    basic.wrapper.unmount();
+    const se = mountLayout(SELF_EVALUATION_LAYOUT, { formSetId: 'hunan-provincial' });
+    expect(se.wrapper.get('tr[data-row="unit"] th').text()).toBe('部门（单位）名称');
+    se.wrapper.unmount();
   });
 
   const level1Cell = (w: ReturnType<typeof mount>, text: string) => w.findAll('th.level1').find((c) => c.text().startsWith(text));
