@@ -1,51 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { computed, defineComponent, h, reactive } from 'vue';
-import { createI18n } from 'vue-i18n';
-import {
-  BASIC_DATA_LAYOUT,
-  DEFAULT_TEMPLATE,
-  LUKOU_2024_TEMPLATE,
-  SELF_EVALUATION_LAYOUT,
-  SEED_2024_LUKOU_GSL,
-  SEED_CONTEXT,
-  computeFigures,
-  runChecks,
-  type CellSpec,
-  type EvaluationTemplate,
-  type FormLayout,
-  type PackageDocument,
-  type StaticRow,
-} from '@zipin/shared';
-import zh from '@/i18n/zh-CN.js';
-import { setAt } from '@/stores/doc-path.js';
-import { provideDocForm } from './doc-form.js';
+import { h } from 'vue';
+import { BASIC_DATA_LAYOUT, DEFAULT_TEMPLATE, SELF_EVALUATION_LAYOUT, type CellSpec, type FormLayout, type StaticRow } from '@zipin/shared';
+import { mountDocForm, type HarnessOptions } from './form-harness.js';
 import LayoutForm from './LayoutForm.vue';
 
-function mountLayout(layout: FormLayout, options: { template?: EvaluationTemplate; editable?: boolean; formSetId?: string } = {}) {
-  const template = options.template ?? LUKOU_2024_TEMPLATE;
-  const doc = reactive(JSON.parse(JSON.stringify(SEED_2024_LUKOU_GSL)) as PackageDocument);
-  const Harness = defineComponent({
-    setup() {
-      const figures = computed(() => computeFigures(doc, template));
-      const checks = computed(() => runChecks(doc, template, SEED_CONTEXT, figures.value));
-      provideDocForm({
-        doc: () => doc,
-        figures: () => figures.value,
-        context: () => SEED_CONTEXT,
-        template: () => template,
-        formSetId: () => options.formSetId,
-        checks: () => checks.value,
-        comments: () => [],
-        editable: () => options.editable ?? true,
-        edit: (p, v) => setAt(doc, p, v),
-        mutate: (fn) => fn(doc),
-      });
-      return () => h(LayoutForm, { layout, footer: { date: '2025-05-19', signer: '张三' } });
-    },
-  });
-  const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh } });
-  return { wrapper: mount(Harness, { global: { plugins: [i18n] }, attachTo: document.body }), doc };
+function mountLayout(layout: FormLayout, options: HarnessOptions = {}) {
+  return mountDocForm(() => h(LayoutForm, { layout, footer: { date: '2025-05-19', signer: '张三' } }), options);
 }
 
 const clone = <T>(v: T): T => structuredClone(v);

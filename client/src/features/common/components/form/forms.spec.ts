@@ -1,53 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { computed, defineComponent, h, reactive } from 'vue';
-import { createI18n } from 'vue-i18n';
-import {
-  BASIC_DATA_LAYOUT,
-  LUKOU_2024_TEMPLATE,
-  SELF_EVALUATION_LAYOUT,
-  SEED_2024_LUKOU_GSL,
-  SEED_CONTEXT,
-  computeFigures,
-  describePath,
-  runChecks,
-  summarizeChecks,
-  type FormLayout,
-  type PackageDocument,
-} from '@zipin/shared';
-import zh from '@/i18n/zh-CN.js';
-import { setAt } from '@/stores/doc-path.js';
-import { provideDocForm } from './doc-form.js';
+import { h } from 'vue';
+import { BASIC_DATA_LAYOUT, SELF_EVALUATION_LAYOUT, SEED_CONTEXT, describePath, summarizeChecks, type FormLayout } from '@zipin/shared';
+import { mountDocForm } from './form-harness.js';
 import LayoutForm from './LayoutForm.vue';
 import ChecksPanel from '../ChecksPanel.vue';
 
-/** A filler's form wired like the workspace: shared computeFigures and runChecks on a live document. */
+/** A filler's form wired like the workspace, with its checks panel. */
 function harness(layout: FormLayout, editable = true) {
-  const doc = reactive(JSON.parse(JSON.stringify(SEED_2024_LUKOU_GSL)) as PackageDocument);
-  const Harness = defineComponent({
-    setup() {
-      const figures = computed(() => computeFigures(doc, LUKOU_2024_TEMPLATE));
-      const checks = computed(() => runChecks(doc, LUKOU_2024_TEMPLATE, SEED_CONTEXT, figures.value));
-      provideDocForm({
-        doc: () => doc,
-        figures: () => figures.value,
-        context: () => SEED_CONTEXT,
-        template: () => LUKOU_2024_TEMPLATE,
-        checks: () => checks.value,
-        comments: () => [],
-        editable: () => editable,
-        edit: (p, v) => setAt(doc, p, v),
-        mutate: (fn) => fn(doc),
-      });
-      return () =>
-        h('div', [
-          h(LayoutForm, { layout }),
-          h(ChecksPanel, { checks: checks.value, summary: summarizeChecks(checks.value), explanations: doc.explanations, editable }),
-        ]);
-    },
-  });
-  const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh } });
-  return { wrapper: mount(Harness, { global: { plugins: [i18n] }, attachTo: document.body }), doc };
+  return mountDocForm(
+    ({ doc, checks }) =>
+      h('div', [
+        h(LayoutForm, { layout }),
+        h(ChecksPanel, { checks, summary: summarizeChecks(checks), explanations: doc.explanations, editable }),
+      ]),
+    { editable },
+  );
 }
 
 const cell = (w: ReturnType<typeof mount>, path: string) => w.get(`[data-path="${path}"]`);
