@@ -4,6 +4,7 @@ import { h } from 'vue';
 import { BASIC_DATA_LAYOUT, DEFAULT_TEMPLATE, SELF_EVALUATION_LAYOUT, type CellSpec, type FormLayout, type StaticRow } from '@zipin/shared';
 import { mountDocForm, type HarnessOptions } from './form-harness.js';
 import LayoutForm from './LayoutForm.vue';
+import { findFieldElement } from '@/composables/useFocusPath.js';
 
 function mountLayout(layout: FormLayout, options: HarnessOptions = {}) {
   return mountDocForm(() => h(LayoutForm, { layout, footer: { date: '2025-05-19', signer: '张三' } }), options);
@@ -117,6 +118,15 @@ describe('a form drawn from its layout', () => {
     const se = mountLayout(SELF_EVALUATION_LAYOUT, { formSetId: 'hunan-provincial' });
     expect(se.wrapper.get('tr[data-row="unit"] th').text()).toBe('部门（单位）名称');
     se.wrapper.unmount();
+  });
+
+  it('lands a check about the whole indicator list (分值合计) on the 总分 row', () => {
+    const { wrapper } = mountLayout(SELF_EVALUATION_LAYOUT);
+    const el = findFieldElement(['selfEvaluation.indicators'], wrapper.element);
+    expect(el?.tagName).toBe('TD');
+    expect(el?.closest('tr')?.getAttribute('data-row')).toBe('total');
+    expect(el?.querySelector('[data-testid="computed-scores.weightTotal"]')?.textContent).toBe('100');
+    wrapper.unmount();
   });
 
   const level1Cell = (w: ReturnType<typeof mount>, text: string) => w.findAll('th.level1').find((c) => c.text().startsWith(text));

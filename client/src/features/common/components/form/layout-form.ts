@@ -77,6 +77,22 @@ export function addButtonRows(form: ExpandedForm): Map<number, ListRows> {
   return out;
 }
 
+/**
+ * Checks about an indicator list as a whole (分值合计 ≠ 100) point at the list's path; the
+ * form shows them on the row that closes the block, its 总分: its first computed cell carries
+ * the list's path, so a click on such a check lands there.
+ */
+export function listTotalCells(form: ExpandedForm, item: { id: string } | undefined): Map<GridCell, string> {
+  const out = new Map<GridCell, string>();
+  for (const spec of form.layout.rows) {
+    if (spec.kind !== 'indicators') continue;
+    const closing = form.rows[(form.groups[spec.id]?.last ?? -2) + 1];
+    const cell = closing?.cells.find((c) => c.role === 'computed');
+    if (cell) out.set(cell, listPathOf(form, spec, item));
+  }
+  return out;
+}
+
 /** The cell of an item's row that carries its "remove" button: its first input (the item's name). */
 export function removableCell(row: GridRow): GridCell | undefined {
   if (row.source !== 'item' || !row.group?.addLabel) return undefined;
