@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { h } from 'vue';
-import { BASIC_DATA_LAYOUT, DEFAULT_TEMPLATE, SELF_EVALUATION_LAYOUT, type CellSpec, type FormLayout, type StaticRow } from '@zipin/shared';
+import { BASIC_DATA_LAYOUT, DEFAULT_TEMPLATE, SELF_EVALUATION_LAYOUT, SEED_2024_LUKOU_GSL, type CellSpec, type FormLayout, type StaticRow } from '@zipin/shared';
 import { mountDocForm, type HarnessOptions } from './form-harness.js';
 import LayoutForm from './LayoutForm.vue';
 import { findFieldElement } from '@/composables/useFocusPath.js';
@@ -118,6 +118,36 @@ describe('a form drawn from its layout', () => {
     const se = mountLayout(SELF_EVALUATION_LAYOUT, { formSetId: 'hunan-provincial' });
     expect(se.wrapper.get('tr[data-row="unit"] th').text()).toBe('部门（单位）名称');
     se.wrapper.unmount();
+  });
+
+  it('draws a per-item form for the item it is given, its "$" fields bound to that item', async () => {
+    const layout: FormLayout = {
+      id: 'perIndicator',
+      name: { zh: '单项指标表', en: 'Per indicator' },
+      title: { zh: '单项指标表', en: 'Per indicator' },
+      printed: true,
+      sheetWidth: 40,
+      fontSize: 10,
+      className: 'per-indicator',
+      perItem: { list: 'selfEvaluation.indicators', idPrefix: 'ind', itemLabel: { zh: '指标「{name}」', en: '{name}' } },
+      columns: [
+        { key: 'a', width: 50 },
+        { key: 'b', width: 50 },
+      ],
+      rows: [
+        { kind: 'row', id: 'name', cells: [{ role: 'header', text: { zh: '指标名称', en: 'name' } }, { role: 'input', field: '$.name', format: 'text', align: 'left' }] },
+        { kind: 'row', id: 'weight', cells: [{ role: 'header', text: { zh: '分值', en: 'weight' } }, { role: 'input', field: '$.weight', format: 'points' }] },
+      ],
+    };
+    const id = SEED_2024_LUKOU_GSL.selfEvaluation.indicators[1]!.id;
+    const { wrapper, doc } = mountDocForm(() => h(LayoutForm, { layout, item: { id } }));
+    const row = doc.selfEvaluation.indicators[1]!;
+    const name = wrapper.get(`[data-path="selfEvaluation.indicators[${row.id}].name"]`);
+    expect((name.element as HTMLInputElement).value).toBe(row.name);
+    await wrapper.get(`[data-path="selfEvaluation.indicators[${row.id}].weight"]`).setValue('6');
+    expect(row.weight).toBe('6');
+    expect(wrapper.get('h2').attributes('id')).toBe(`form-title-perIndicator-${row.id}`);
+    wrapper.unmount();
   });
 
   it('lands a check about the whole indicator list (分值合计) on the 总分 row', () => {
