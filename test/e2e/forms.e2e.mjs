@@ -1,7 +1,8 @@
-// The official forms as the filler works in them at 1440 px: both forms drawn from their
-// layouts, a 专项 row added, filled and removed, an indicator added under a 二级指标, switched
-// to a 定性 target with a band and removed, a suggested score adopted and put back; the changes
-// autosave. The unit head reads the same forms read-only. The seed package is left as it was.
+// The official forms as the filler works in them at 1440 px, both drawn from their layouts:
+// a 专项 and a 楼堂馆所 row added, filled and removed, the footer's phone typed, an indicator
+// added under a 二级指标, switched to a 定性 target with a band and removed, a suggested score
+// adopted and put back; the changes autosave. The unit head reads the same forms read-only.
+// The seed package is left as it was: the other journeys run on the same data.
 export const name = 'the filler grows and shrinks the official forms drawn from their layouts';
 
 const PASSWORD = 'Zipin2024';
@@ -48,6 +49,28 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await shot(page, 'filler-basic-data-special-fund-added');
     await fundRow.locator('button.danger').click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-form="basicData"] tr[data-item^="sf-"]').length === n, fundsBefore);
+    await saved();
+
+    // A 楼堂馆所 row: its control rates are computed as it is filled.
+    await page.getByTestId('add-buildings').click();
+    const building = basic.locator('tr[data-item^="bld-"]').last();
+    await building.waitFor();
+    const buildingId = await building.getAttribute('data-item');
+    const b = (field) => cell(`basicData.buildings[${buildingId}].${field}`);
+    await b('name').fill('机关办公楼维修');
+    await b('approvedArea').fill('1200');
+    await b('actualArea').fill('1140');
+    await page.waitForFunction((id) => document.querySelector(`[data-testid="computed-buildings[${id}].areaControlRate"]`)?.textContent?.trim() === '95%', buildingId);
+    await saved();
+    await building.locator('button.danger').click();
+    await building.waitFor({ state: 'detached' });
+
+    // The footer's 联系电话 is typed once, in the 基础数据表, and cleared again.
+    const phone = cell('basicData.contact.phone');
+    const phoneBefore = await phone.inputValue();
+    await phone.fill('0731-27615141');
+    await saved();
+    await phone.fill(phoneBefore);
     await saved();
 
     // ---- 绩效自评表.
