@@ -3,6 +3,7 @@ import { mount } from '@vue/test-utils';
 import { h } from 'vue';
 import { BASIC_DATA_LAYOUT, DEFAULT_TEMPLATE, SELF_EVALUATION_LAYOUT, SEED_2024_LUKOU_GSL, type CellSpec, type FormLayout, type StaticRow } from '@zipin/shared';
 import { mountDocForm, type HarnessOptions } from './form-harness.js';
+import { tabOfPathIn } from './layout-form.js';
 import LayoutForm from './LayoutForm.vue';
 import { findFieldElement } from '@/composables/useFocusPath.js';
 
@@ -218,6 +219,27 @@ describe('a form drawn from its layout', () => {
     expect(wrapper.find('.form-footer input').exists()).toBe(false);
     expect(wrapper.get('[data-testid="footer-fillerName"]').text()).toBe(doc.basicData.contact.fillerName ?? '');
     wrapper.unmount();
+  });
+});
+
+describe('the tab of a path', () => {
+  it('is the tab of the form that binds its document part, for a form the client has never seen', () => {
+    const perProject: FormLayout = {
+      ...structuredClone(BASIC_DATA_LAYOUT),
+      id: 'perProject',
+      perItem: { list: 'projectEvaluations', idPrefix: 'pe', itemLabel: { zh: '项目「{name}」', en: '{name}' } },
+      rows: [{ kind: 'row', cells: [{ role: 'input', field: '$.name', format: 'text' }] }],
+    };
+    const tabs = [
+      { id: 'basicData', forms: [{ layout: BASIC_DATA_LAYOUT }] },
+      { id: 'selfEvaluation', forms: [{ layout: SELF_EVALUATION_LAYOUT }] },
+      { id: 'perProject', forms: [{ layout: perProject }] },
+    ];
+    expect(tabOfPathIn(tabs, 'projectEvaluations[pe-1].funds.fiscal.execution')).toBe('perProject');
+    expect(tabOfPathIn(tabs, 'explanations.PROJECT_EXECUTION_DIFFERS@projectEvaluations[pe-1].name')).toBe('perProject');
+    expect(tabOfPathIn(tabs, 'basicData.buildings[bld-1].name')).toBe('basicData');
+    expect(tabOfPathIn(tabs, 'selfEvaluation.indicators[ind-1].score')).toBe('selfEvaluation');
+    expect(tabOfPathIn(tabs, 'nowhere.at.all')).toBeNull();
   });
 });
 

@@ -214,3 +214,27 @@ export function computedControl(cell: GridCell): Component | null {
   return cell.computed === 'scores.effectiveTotal' ? TotalScoreCell : null;
 }
 
+
+// ---------------------------------------------------------------------------------------
+// Which tab shows a path
+
+/** The document parts a layout binds ("basicData", "projectEvaluations"). */
+export function documentPartsOf(layout: FormLayout): Set<string> {
+  const part = (p: string) => /^[A-Za-z]+/.exec(p)?.[0] ?? '';
+  const out = new Set<string>();
+  if (layout.perItem) out.add(part(layout.perItem.list));
+  for (const r of layout.rows) {
+    if (r.kind !== 'row') {
+      if (!r.list.startsWith('$')) out.add(part(r.list));
+    } else for (const c of r.cells) if (c.field && !c.field.startsWith('$')) out.add(part(c.field));
+  }
+  return out;
+}
+
+/** The first tab whose forms bind the document part of a path (an explanation's by the path it explains). */
+export function tabOfPathIn(tabs: readonly { id: string; forms: readonly { layout: FormLayout }[] }[], path: string): string | null {
+  const inner = path.startsWith('explanations.') ? (path.split('@')[1] ?? '') : path;
+  const part = /^[A-Za-z]+/.exec(inner)?.[0];
+  if (!part) return null;
+  return tabs.find((t) => t.forms.some((f) => documentPartsOf(f.layout).has(part)))?.id ?? null;
+}
