@@ -151,6 +151,26 @@ describe('a form drawn from its layout', () => {
     wrapper.unmount();
   });
 
+  it('shows what the workflow fills in, never as an input', () => {
+    const layout: FormLayout = {
+      ...structuredClone(BASIC_DATA_LAYOUT),
+      id: 'fixtureCover',
+      columns: [
+        { key: 'a', width: 30 },
+        { key: 'b', width: 70 },
+      ],
+      rows: [{ kind: 'row', id: 'date', cells: [{ role: 'header', text: { zh: '报告日期', en: 'date' } }, { role: 'filled', fill: 'reportDate', align: 'left' }] }],
+      footer: [],
+      notes: [],
+    };
+    const { wrapper } = mountDocForm(() => h(LayoutForm, { layout, filled: { reportDate: '2025年5月19日' } }));
+    const cell = wrapper.get('[data-testid="filled-reportDate"]');
+    expect(cell.text()).toBe('2025年5月19日');
+    expect(cell.attributes('aria-label')).toBe('基础数据表 › 报告日期：2025年5月19日');
+    expect(wrapper.find('input').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
   it('lands a check about the whole indicator list (分值合计) on the 总分 row', () => {
     const { wrapper } = mountLayout(SELF_EVALUATION_LAYOUT);
     const el = findFieldElement(['selfEvaluation.indicators'], wrapper.element);

@@ -35,10 +35,11 @@ import TotalScoreCell from './cells/TotalScoreCell.vue';
 export type RowGroup = ListRows | IndicatorRows;
 
 /** The layout laid out for the document of the surrounding form (one copy per item for a per-item layout). */
-export function useExpandedForm(layout: () => FormLayout, item: () => { id: string } | undefined) {
+export function useExpandedForm(layout: () => FormLayout, item: () => { id: string } | undefined, filled: () => Record<string, string | null | undefined> | undefined) {
   const ctx = useDocForm();
   const form = computed<ExpandedForm>(() => {
     const it = item();
+    const values = filled();
     return expandForm(layout(), {
       document: ctx.doc.value,
       figures: ctx.figures.value,
@@ -47,6 +48,7 @@ export function useExpandedForm(layout: () => FormLayout, item: () => { id: stri
       overrides: ctx.formSet.value.labelOverrides,
       medium: 'screen',
       ...(it ? { item: it } : {}),
+      ...(values ? { filled: values } : {}),
     });
   });
   return { ctx, form };
