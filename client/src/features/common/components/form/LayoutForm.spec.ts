@@ -13,6 +13,22 @@ function mountLayout(layout: FormLayout, options: HarnessOptions = {}) {
 
 const clone = <T>(v: T): T => structuredClone(v);
 
+/** A two-column fixture form: everything a layout needs besides what the test is about. */
+const fixtureLayout = (id: string, title: string, extra: Partial<FormLayout> & Pick<FormLayout, 'rows'>): FormLayout => ({
+  id,
+  name: { zh: title, en: id },
+  title: { zh: title, en: id },
+  printed: true,
+  sheetWidth: 40,
+  fontSize: 10,
+  className: id,
+  columns: [
+    { key: 'a', width: 50 },
+    { key: 'b', width: 50 },
+  ],
+  ...extra,
+});
+
 describe('a form drawn from its layout', () => {
   it('shows a row added to the layout and a relabelled column, with no other change', () => {
     const layout = clone(BASIC_DATA_LAYOUT);
@@ -122,24 +138,13 @@ describe('a form drawn from its layout', () => {
   });
 
   it('draws a per-item form for the item it is given, its "$" fields bound to that item', async () => {
-    const layout: FormLayout = {
-      id: 'perIndicator',
-      name: { zh: '单项指标表', en: 'Per indicator' },
-      title: { zh: '单项指标表', en: 'Per indicator' },
-      printed: true,
-      sheetWidth: 40,
-      fontSize: 10,
-      className: 'per-indicator',
+    const layout = fixtureLayout('perIndicator', '单项指标表', {
       perItem: { list: 'selfEvaluation.indicators', idPrefix: 'ind', itemLabel: { zh: '指标「{name}」', en: '{name}' } },
-      columns: [
-        { key: 'a', width: 50 },
-        { key: 'b', width: 50 },
-      ],
       rows: [
         { kind: 'row', id: 'name', cells: [{ role: 'header', text: { zh: '指标名称', en: 'name' } }, { role: 'input', field: '$.name', format: 'text', align: 'left' }] },
         { kind: 'row', id: 'weight', cells: [{ role: 'header', text: { zh: '分值', en: 'weight' } }, { role: 'input', field: '$.weight', format: 'points' }] },
       ],
-    };
+    });
     const id = SEED_2024_LUKOU_GSL.selfEvaluation.indicators[1]!.id;
     const { wrapper, doc } = mountDocForm(() => h(LayoutForm, { layout, item: { id } }));
     const row = doc.selfEvaluation.indicators[1]!;
@@ -152,21 +157,17 @@ describe('a form drawn from its layout', () => {
   });
 
   it('shows what the workflow fills in, never as an input', () => {
-    const layout: FormLayout = {
-      ...structuredClone(BASIC_DATA_LAYOUT),
-      id: 'fixtureCover',
+    const layout = fixtureLayout('fixtureCover', '封面样表', {
       columns: [
         { key: 'a', width: 30 },
         { key: 'b', width: 70 },
       ],
       rows: [{ kind: 'row', id: 'date', cells: [{ role: 'header', text: { zh: '报告日期', en: 'date' } }, { role: 'filled', fill: 'reportDate', align: 'left' }] }],
-      footer: [],
-      notes: [],
-    };
+    });
     const { wrapper } = mountDocForm(() => h(LayoutForm, { layout, filled: { reportDate: '2025年5月19日' } }));
     const cell = wrapper.get('[data-testid="filled-reportDate"]');
     expect(cell.text()).toBe('2025年5月19日');
-    expect(cell.attributes('aria-label')).toBe('基础数据表 › 报告日期：2025年5月19日');
+    expect(cell.attributes('aria-label')).toBe('封面样表 › 报告日期：2025年5月19日');
     expect(wrapper.find('input').exists()).toBe(false);
     wrapper.unmount();
   });
@@ -211,14 +212,7 @@ describe('a form drawn from its layout', () => {
       { role: 'input', field: '$.name', format: 'text', align: 'left' },
       { role: 'input', field: '$.amount', format: 'money4' },
     ];
-    const layout: FormLayout = {
-      id: 'fixtureForm',
-      name: { zh: '测试表', en: 'Fixture' },
-      title: { zh: '{year}年测试表', en: 'Fixture {yearEn}' },
-      printed: true,
-      sheetWidth: 40,
-      fontSize: 10,
-      className: 'fixture',
+    const layout = fixtureLayout('fixtureForm', '{year}年测试表', {
       columns: [
         { key: 'a', width: 60 },
         { key: 'b', width: 40 },
@@ -228,7 +222,7 @@ describe('a form drawn from its layout', () => {
         { kind: 'list', id: 'fn', list: 'selfEvaluation.budget.initialByFunction', idPrefix: 'fn', itemLabel: { zh: '科目「{name}」', en: '{name}' }, matchBy: ['name'], cells, empty: [{ role: 'blank' }, { role: 'blank' }] },
       ],
       footer: [{ key: 'fillerName', label: { zh: '填表人', en: 'by' }, field: 'basicData.contact.fillerName', cols: 1 }],
-    };
+    });
     const { wrapper, doc } = mountLayout(layout);
     expect(wrapper.get('h2').text()).toBe('2024年测试表');
     expect(wrapper.findAll('col').map((c) => c.attributes('style'))).toEqual(['width: 60%;', 'width: 40%;']);
@@ -244,12 +238,10 @@ describe('a form drawn from its layout', () => {
 
 describe('the tab of a path', () => {
   it('is the tab of the form that binds its document part, for a form the client has never seen', () => {
-    const perProject: FormLayout = {
-      ...structuredClone(BASIC_DATA_LAYOUT),
-      id: 'perProject',
+    const perProject = fixtureLayout('perProject', '项目表', {
       perItem: { list: 'projectEvaluations', idPrefix: 'pe', itemLabel: { zh: '项目「{name}」', en: '{name}' } },
-      rows: [{ kind: 'row', cells: [{ role: 'input', field: '$.name', format: 'text' }] }],
-    };
+      rows: [{ kind: 'row', cells: [{ role: 'input', field: '$.name', format: 'text' }, { role: 'blank' }] }],
+    });
     const tabs = [
       { id: 'basicData', forms: [{ layout: BASIC_DATA_LAYOUT }] },
       { id: 'selfEvaluation', forms: [{ layout: SELF_EVALUATION_LAYOUT }] },
