@@ -1,5 +1,5 @@
 // The official forms as the filler works in them at 1440 px, both drawn from their layouts:
-// a 专项 and a 楼堂馆所 row added, filled and removed, the footer's phone typed, an indicator
+// a 专项 and a 楼堂馆所 row added, filled and removed, the footer's 填表人 typed, an indicator
 // added under a 二级指标, switched to a 定性 target with a band and removed, a suggested score
 // adopted and put back; the changes autosave. The unit head reads the same forms read-only.
 // The seed package is left as it was: the other journeys run on the same data.
@@ -65,12 +65,14 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await building.locator('button.danger').click();
     await building.waitFor({ state: 'detached' });
 
-    // The footer's 联系电话 is typed once, in the 基础数据表, and cleared again.
-    const phone = cell('basicData.contact.phone');
-    const phoneBefore = await phone.inputValue();
-    await phone.fill('0731-27615141');
+    // The footer's 填表人 is typed once, in the 基础数据表 (the 自评表 prints it), and put back.
+    const filler = cell('basicData.contact.fillerName');
+    const fillerBefore = await filler.inputValue();
+    expect(fillerBefore !== '', 'the seed names its 填表人');
+    await filler.fill(`${fillerBefore}乙`);
     await saved();
-    await phone.fill(phoneBefore);
+    expect((await page.locator('[data-form="selfEvaluation"] [data-testid="footer-fillerName"]').textContent()) === `${fillerBefore}乙`, 'the 自评表 prints the 填表人 typed in the 基础数据表');
+    await filler.fill(fillerBefore);
     await saved();
 
     // ---- 绩效自评表.
