@@ -6,6 +6,7 @@
  */
 import { computed, inject, provide, ref, watch, type ComputedRef, type InjectionKey, type Ref } from 'vue';
 import {
+  DEFAULT_TEMPLATE,
   formLabels,
   formSetOf,
   formWords,
@@ -86,7 +87,8 @@ export interface DocFormOptions {
   doc: () => PackageDocument | null;
   figures: () => ComputedFigures | null;
   context: () => CampaignContext;
-  template: () => EvaluationTemplate;
+  /** The campaign's template; the national default when absent (a view without the indicator block needs none). */
+  template?: () => EvaluationTemplate;
   /** The campaign's form set id; the default set when absent. */
   formSetId?: () => string | null | undefined;
   checks: () => readonly CheckResult[];
@@ -142,7 +144,7 @@ export function provideDocForm(o: DocFormOptions): DocFormContext {
     doc: computed(() => o.doc()!),
     figures: computed(() => o.figures()!),
     context: computed(() => o.context()),
-    template: computed(() => o.template()),
+    template: computed(() => o.template?.() ?? DEFAULT_TEMPLATE),
     formSet,
     words: computed(() => formWords(o.context(), formSet.value.words)),
     labels: computed(() => formLabels(o.context())),
