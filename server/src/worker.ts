@@ -3,14 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { loadConfigOrExit, type AppConfig } from './config/app-config.js';
-import { logLevels } from './common/log-levels.js';
+import { Logger } from 'nestjs-pino';
 
 /** A worker process: the same modules without HTTP, running job handlers (scale these out). */
 export async function startWorker(config: AppConfig) {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, runJobs: true }, 'worker'), {
-    logger: logLevels(config.logLevel),
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
   return app;
@@ -22,6 +23,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error('The worker process is for scaled mode (DATABASE_URL and REDIS_URL); embedded, the server runs jobs itself.');
     process.exit(1);
   }
-  await startWorker(config);
-  console.log(`Zipin worker running (${config.database.kind}, BullMQ ${config.redis?.url.replace(/\/\/[^@]*@/, '//***@')})`);
+  const app = await startWorker(config);
+  app.get(Logger).log(`Zipin worker running (${config.database.kind}, BullMQ ${config.redis?.url.replace(/\/\/[^@]*@/, '//***@')})`, 'Main');
 }

@@ -24,6 +24,7 @@ export function sameOrigin(request: IncomingMessage, publicUrl: string): boolean
     return false;
   }
 }
+import { requestIdInErrors } from '../logging/request-id.plugin.js';
 
 const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST']);
 
@@ -46,6 +47,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
         onConnect: (ctx) => sameOrigin((ctx.extra as { request: IncomingMessage }).request, config.publicUrl),
       },
     },
+    plugins: [requestIdInErrors()],
     validationRules: queryLimits({ maxDepth: 12, maxCost: 20_000 }),
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       const code = formatted.extensions?.code as string | undefined;

@@ -1,5 +1,6 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { PinoLogger } from 'nestjs-pino';
 import { JOB_NAMES, type JobName, type JobPayloads } from '@zipin/shared';
 import { JOB_HANDLER_KEY, type JobHandler, type JobRunContext } from './job-handler.js';
 
@@ -8,7 +9,10 @@ import { JOB_HANDLER_KEY, type JobHandler, type JobRunContext } from './job-hand
 export class JobRegistry implements OnModuleInit {
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
 
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Optional() private readonly logger?: PinoLogger,
+  ) {}
 
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
@@ -26,6 +30,8 @@ export class JobRegistry implements OnModuleInit {
   async run<N extends JobName>(name: N, payload: JobPayloads[N], context: JobRunContext): Promise<void> {
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler for job "${name}"`);
-    await handler.handle(payload, context);
+    // Every line a handler logs names the job it belongs to.
+    const run = () => handler.handle(payload, context);
+    await (this.logger ? this.logger.runInContext(run, { bindings: { job: name, jobId: context.jobId, attempt: context.attempt } }) : run());
   }
 }
