@@ -11,7 +11,7 @@ import { AccessGuard } from './common/access.guard.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { graphqlOptions } from './common/graphql.config.js';
 import { FEATURE_MODULES } from './modules/feature-modules.js';
-import { LoggingModule } from './logging/logging.module.js';
+import { OpsModule } from './ops/ops.module.js';
 
 export type ProcessRole = 'api' | 'worker';
 
@@ -39,7 +39,7 @@ export class AppModule {
         : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config, role), DatabaseModule.forRoot(config, role === 'api'), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
+      imports: [ConfigModule.forRoot(config), OpsModule.forRoot(config, role), DatabaseModule.forRoot(config, role === 'api'), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

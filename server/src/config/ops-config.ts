@@ -12,6 +12,8 @@ export interface OpsConfig {
   /** Append logs to this file instead of standard output. */
   logFile: string | null;
   metrics: { enabled: false } | { enabled: true; port: number | null; token: string | null };
+  /** A worker (no HTTP of its own) answers /api/health and /api/ready on this port. */
+  healthPort: number | null;
   /** How long SIGTERM waits for running requests and jobs before closing anyway. */
   shutdownTimeoutMs: number;
 }
@@ -26,6 +28,7 @@ export const opsEnvShape = {
   METRICS_ENABLED: bool.optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
 };
 
@@ -48,6 +51,7 @@ export function opsConfig(e: OpsEnv): OpsConfig {
     logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' && prettyAvailable() ? 'pretty' : 'json'),
     logFile: e.LOG_FILE ? resolve(e.LOG_FILE) : null,
     metrics,
+    healthPort: e.HEALTH_PORT ?? null,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -34,6 +34,10 @@ export class Renderer implements OnApplicationShutdown {
     return { pdf, sha256: sha256(pdf), byteSize: pdf.length, pageCount: pdfPageCount(pdf) };
   }
 
+  browserStatus(): { ok: boolean; detail: string } {
+    return this.pool.status();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.pool.close();
   }

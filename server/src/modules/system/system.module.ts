@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
+import { ReadinessService } from './readiness.service.js';
 import { SystemResolver } from './system.resolver.js';
+import { WorkerProbes } from './worker-probes.js';
 
-@Module({ providers: [SystemResolver], controllers: [HealthController] })
+@Module({ providers: [SystemResolver, ReadinessService, WorkerProbes], controllers: [HealthController], exports: [ReadinessService] })
 export class SystemModule {}

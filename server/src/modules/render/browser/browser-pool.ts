@@ -57,6 +57,14 @@ export class BrowserPool {
 
   constructor(private readonly options: BrowserPoolOptions) {}
 
+  /** For readiness: whether a browser can be found, and whether the one launched still answers. */
+  status(): { ok: boolean; detail: string } {
+    if (this.browser?.isConnected()) return { ok: true, detail: 'running' };
+    // Not launched yet, or gone (the next render launches a new one): can one be started?
+    const found = locateChromium(this.options.chromiumPath, { allowSystem: this.options.allowSystem, allowNpm: this.options.allowNpm });
+    return found.ok ? { ok: true, detail: `found ${found.install.executablePath}` } : { ok: false, detail: found.reason };
+  }
+
   private get size(): number {
     return Math.max(1, this.options.pages ?? 2);
   }
