@@ -1,6 +1,7 @@
 import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { PinoLogger } from 'nestjs-pino';
+import { MetricsRecorder } from '../metrics/metrics-recorder.js';
 import { JOB_NAMES, type JobName, type JobPayloads } from '@zipin/shared';
 import { JOB_HANDLER_KEY, type JobHandler, type JobRunContext } from './job-handler.js';
 
@@ -12,6 +13,7 @@ export class JobRegistry implements OnModuleInit {
   constructor(
     private readonly discovery: DiscoveryService,
     @Optional() private readonly logger?: PinoLogger,
+    @Optional() private readonly metrics?: MetricsRecorder,
   ) {}
 
   onModuleInit(): void {
@@ -32,6 +34,13 @@ export class JobRegistry implements OnModuleInit {
     if (!handler) throw new Error(`No handler for job "${name}"`);
     // Every line a handler logs names the job it belongs to.
     const run = () => handler.handle(payload, context);
-    await (this.logger ? this.logger.runInContext(run, { bindings: { job: name, jobId: context.jobId, attempt: context.attempt } }) : run());
+    const started = performance.now();
+    try {
+      await (this.logger ? this.logger.runInContext(run, { bindings: { job: name, jobId: context.jobId, attempt: context.attempt } }) : run());
+      this.metrics?.observeJob(name, 'completed', (performance.now() - started) / 1000);
+    } catch (err) {
+      this.metrics?.observeJob(name, 'failed', (performance.now() - started) / 1000);
+      throw err;
+    }
   }
 }
