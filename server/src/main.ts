@@ -10,6 +10,7 @@ import { DemoSeedService } from './demo/demo-seed.service.js';
 import { DEMO_PASSWORD } from './demo/demo-accounts.js';
 import { ROLE_LABELS } from '@zipin/shared';
 import { Logger } from 'nestjs-pino';
+import { exitIfShutdownHangs } from './ops/shutdown.js';
 
 /** The API process: GraphQL, the client's files, the public portal; embedded, also the jobs. */
 export async function startApi(config: AppConfig): Promise<NestExpressApplication> {
@@ -41,6 +42,7 @@ function defaultClientDist(): string | null {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const config = loadConfigOrExit();
+  exitIfShutdownHangs(config);
   config.clientDist ??= defaultClientDist();
   const started = Date.now();
   const app = await startApi(config);

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { loadConfigOrExit, type AppConfig } from './config/app-config.js';
 import { Logger } from 'nestjs-pino';
+import { exitIfShutdownHangs } from './ops/shutdown.js';
 
 /** A worker process: the same modules without HTTP, running job handlers (scale these out). */
 export async function startWorker(config: AppConfig) {
@@ -19,6 +20,7 @@ export async function startWorker(config: AppConfig) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const config = loadConfigOrExit();
+  exitIfShutdownHangs(config);
   if (config.database.kind === 'sqlite' && !config.redis) {
     console.error('The worker process is for scaled mode (DATABASE_URL and REDIS_URL); embedded, the server runs jobs itself.');
     process.exit(1);
