@@ -81,7 +81,9 @@ describe('graceful shutdown', () => {
     children.push(first.child);
     const renderId = await renderInProgress(dataDir);
     first.child.kill('SIGTERM');
-    const code = await Promise.race([first.exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 60_000))]);
+    let hung: NodeJS.Timeout | undefined;
+    const code = await Promise.race([first.exited, new Promise<'hung'>((r) => (hung = setTimeout(() => r('hung'), 60_000)))]);
+    clearTimeout(hung);
     expect(code).toBe(expectedExit);
     expect(first.output()).toMatch(/SIGTERM: no new requests/);
 
