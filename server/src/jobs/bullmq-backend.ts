@@ -103,8 +103,16 @@ export class BullmqJobBackend extends JobBackend implements OnApplicationBootstr
 
 /** Runs handlers for BullMQ jobs; registered only in processes that run jobs. */
 @Processor(QUEUE_NAME, { concurrency: 2 })
-export class BullmqJobProcessor extends WorkerHost {
+export class BullmqJobProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
+
+  /**
+   * On SIGTERM, before anything it uses closes (the browser, the database): take no new job
+   * and let the running ones finish. (Nest's own close of the worker comes too late for that.)
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
 
   constructor(
     private readonly registry: JobRegistry,
