@@ -13,6 +13,8 @@ import { PermanentJobError } from './job-handler.js';
 export const QUEUE_NAME = 'zipin-jobs';
 const RELAY_MS = 2_000;
 const ADD_TIMEOUT_MS = 5_000;
+/** How long a worker's SIGTERM waits for its running jobs (a render takes seconds). */
+const WORKER_CLOSE_MS = 20_000;
 
 interface QueuedData {
   outboxId: string;
@@ -111,7 +113,11 @@ export class BullmqJobProcessor extends WorkerHost implements BeforeApplicationS
    * and let the running ones finish. (Nest's own close of the worker comes too late for that.)
    */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    if (!this.worker) return;
+    // Bounded: with Redis unreachable a close can wait forever; the rest of the shutdown must go on.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.worker.close(), new Promise<void>((resolve) => (timer = setTimeout(resolve, WORKER_CLOSE_MS)))]);
+    clearTimeout(timer);
   }
 
   constructor(
