@@ -90,6 +90,11 @@ export class BrowserPool {
         args: CHROMIUM_FLAGS,
         env: { ...process.env, ...found.install.env, FONTCONFIG_FILE: this.fontConfig.file } as Record<string, string>,
         timeout: 60_000,
+        // Playwright would close the browser at the process's SIGTERM, under a running render;
+        // the graceful shutdown lets renders finish and closes it itself (onApplicationShutdown).
+        handleSIGTERM: false,
+        handleSIGINT: false,
+        handleSIGHUP: false,
       });
       browser.on('disconnected', () => {
         if (this.browser === browser) {
