@@ -217,9 +217,21 @@ async function test() {
   process.exit(failed > 0 ? 1 : 0);
 }
 
+/** backup <file> | restore <file> [--force] | verify: the server's backup tool, same environment. */
+function backupTool() {
+  const cli = join(root, 'server', 'dist', 'backup-cli.js');
+  if (!existsSync(cli)) {
+    console.error('Build first (npm start or pnpm build): server/dist/backup-cli.js is missing.');
+    process.exit(1);
+  }
+  const res = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: process.env });
+  process.exit(res.status ?? 1);
+}
+
 if (command === 'start') await start();
 else if (command === 'test') await test();
+else if (command === 'backup' || command === 'restore' || command === 'verify') backupTool();
 else {
-  console.error('usage: node scripts/zipin.mjs start|test');
+  console.error('usage: node scripts/zipin.mjs start|test|backup <file>|restore <file> [--force]|verify');
   process.exit(2);
 }

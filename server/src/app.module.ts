@@ -13,6 +13,7 @@ import { AccessDeclarationCheck } from './common/startup-checks.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { graphqlOptions } from './common/graphql.config.js';
 import { FEATURE_MODULES } from './modules/feature-modules.js';
+import { OpsModule } from './ops/ops.module.js';
 
 export type ProcessRole = 'api' | 'worker';
 
@@ -40,7 +41,7 @@ export class AppModule {
         : [];
     return {
       module: AppModule,
-      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule.forRoot(config, role === 'api'), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
+      imports: [DiscoveryModule, ConfigModule.forRoot(config), OpsModule.forRoot(config, role), DatabaseModule.forRoot(config, role === 'api'), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
       providers: [
         // CSRF first: a forged request is refused before anything resolves its session.
         { provide: APP_GUARD, useClass: CsrfGuard },

@@ -9,15 +9,17 @@ import { loadConfigOrExit, type AppConfig } from './config/app-config.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { DEMO_PASSWORD } from './demo/demo-accounts.js';
 import { ROLE_LABELS } from '@zipin/shared';
-import { logLevels } from './common/log-levels.js';
+import { Logger } from 'nestjs-pino';
+import { exitIfShutdownHangs } from './ops/shutdown.js';
 
 /** The API process: GraphQL, the client's files, the public portal; embedded, also the jobs. */
 export async function startApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'api'), {
-    logger: logLevels(config.logLevel),
+    bufferLogs: true,
     abortOnError: false,
   });
   configureHttp(app);
+  app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
@@ -25,7 +27,9 @@ export async function startApi(config: AppConfig): Promise<NestExpressApplicatio
   if (config.demoData) {
     const { accounts } = await app.get(DemoSeedService).seedIfEmpty();
     const lines = accounts.map((a) => `  ${a.username.padEnd(14)} ${ROLE_LABELS[a.role].zh}  ${a.displayName}`);
-    console.log(`\n演示账号 Demo accounts (password ${DEMO_PASSWORD}):\n${lines.join('\n')}\n`);
+    // The password is for the person at the terminal; a log collector never sees it.
+    if (config.logFormat === 'pretty' && !config.logFile) console.log(`\n演示账号 Demo accounts (password ${DEMO_PASSWORD}):\n${lines.join('\n')}\n`);
+    else app.get(Logger).log(`Demo accounts: ${accounts.map((a) => a.username).join(', ')} (password: see README)`, 'Demo');
   }
   const demoPresent = await app.get(DemoSeedService).present();
   console.log(startupSummary(config, demoPresent));
@@ -56,10 +60,11 @@ function defaultClientDist(): string | null {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const config = loadConfigOrExit();
+  exitIfShutdownHangs(config);
   config.clientDist ??= defaultClientDist();
   const started = Date.now();
   const app = await startApi(config);
   const url = await app.getUrl();
   const shown = url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost').replace('0.0.0.0', 'localhost');
-  console.log(`Zipin 自评通 is running at ${config.publicUrl.includes('localhost') ? shown : config.publicUrl} (${Date.now() - started} ms, ${config.database.kind}, jobs ${config.redis ? 'on BullMQ' : 'in process'})`);
+  app.get(Logger).log(`Zipin 自评通 is running at ${config.publicUrl.includes('localhost') ? shown : config.publicUrl} (${Date.now() - started} ms, ${config.database.kind}, jobs ${config.redis ? 'on BullMQ' : 'in process'})`, 'Main');
 }

@@ -3,14 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { loadConfigOrExit, type AppConfig } from './config/app-config.js';
-import { logLevels } from './common/log-levels.js';
+import { Logger } from 'nestjs-pino';
+import { exitIfShutdownHangs } from './ops/shutdown.js';
 
 /** A worker process: the same modules without HTTP, running job handlers (scale these out). */
 export async function startWorker(config: AppConfig) {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, runJobs: true }, 'worker'), {
-    logger: logLevels(config.logLevel),
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
   return app;
@@ -18,10 +20,11 @@ export async function startWorker(config: AppConfig) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const config = loadConfigOrExit();
+  exitIfShutdownHangs(config);
   if (config.database.kind === 'sqlite' && !config.redis) {
     console.error('The worker process is for scaled mode (DATABASE_URL and REDIS_URL); embedded, the server runs jobs itself.');
     process.exit(1);
   }
-  await startWorker(config);
-  console.log(`Zipin worker running (${config.database.kind}, BullMQ ${config.redis?.url.replace(/\/\/[^@]*@/, '//***@')})`);
+  const app = await startWorker(config);
+  app.get(Logger).log(`Zipin worker running (${config.database.kind}, BullMQ ${config.redis?.url.replace(/\/\/[^@]*@/, '//***@')})`, 'Main');
 }

@@ -4,14 +4,8 @@
 // part and put back afterwards (the other journeys share the server).
 export const name = 'the admin dashboard tells the truth: headline numbers, charts as tables, warnings, 催报 with a preview, summary export';
 
-const PASSWORD = 'Zipin2024';
-
-export async function run({ browser, baseUrl, shot, expect }) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
+export async function run({ baseUrl, shot, expect, signIn }) {
+  const { context, page, errors } = await signIn('admin', { viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   const gql = async (query, variables = {}) => {
     const res = await context.request.post(`${baseUrl}/graphql`, { data: { query, variables }, headers: { 'content-type': 'application/json', 'x-zipin-client': 'web' } });
     const body = await res.json();
@@ -19,11 +13,6 @@ export async function run({ browser, baseUrl, shot, expect }) {
     return body.data;
   };
 
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 
   const { campaigns } = await gql('{ campaigns { id submissionDeadline publicationDeadline } }');
   const campaign = campaigns[0];

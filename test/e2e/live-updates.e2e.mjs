@@ -3,26 +3,10 @@
 export const name = 'a claim in one browser reaches a colleague’s open queue within a second, and the unit’s open package says so';
 
 const JYJ = '212002'; // 教育局: submitted, waiting for a reviewer in the demo
-const PASSWORD = 'Zipin2024';
-
-async function signIn(browser, baseUrl, username) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { context, page, errors };
-}
-
-export async function run({ browser, baseUrl, shot, expect }) {
-  const colleague = await signIn(browser, baseUrl, 'reviewer2');
-  const claimer = await signIn(browser, baseUrl, 'reviewer');
-  const filler = await signIn(browser, baseUrl, 'jyj.filler');
+export async function run({ baseUrl, shot, expect, signIn }) {
+  const colleague = await signIn('reviewer2');
+  const claimer = await signIn('reviewer');
+  const filler = await signIn('jyj.filler');
   try {
     await colleague.page.goto(`${baseUrl}/review`);
     const row = colleague.page.getByTestId('review-queue').locator('tr', { has: colleague.page.getByTestId(`queue-open-${JYJ}`) });

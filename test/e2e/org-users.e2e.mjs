@@ -2,17 +2,8 @@
 // notifications), and the outbox of mails and robot posts.
 export const name = 'the admin finds, filters, pages and edits accounts, and sees the notification outbox';
 
-export async function run({ browser, baseUrl, shot, expect }) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill('Zipin2024');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+export async function run({ baseUrl, shot, expect, signIn }) {
+  const { context, page, errors } = await signIn('admin');
   await page.goto(`${baseUrl}/admin/org`);
   await page.getByRole('tab', { name: '用户' }).click();
   await page.getByTestId('users').waitFor();

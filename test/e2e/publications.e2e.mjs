@@ -5,17 +5,8 @@ export const name = 'the publication desk schedules many at once, shows what goe
 const ZJJ = '212005'; // 住房和城乡建设局: approved in the demo
 const TJJ = '212009'; // 统计局: scheduled ten minutes after start in the demo
 
-export async function run({ browser, baseUrl, shot, expect }) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill('Zipin2024');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+export async function run({ baseUrl, shot, expect, signIn }) {
+  const { context, page, errors } = await signIn('admin');
   await page.getByTestId('nav-publications').click();
   await page.getByTestId('publications').waitFor();
 

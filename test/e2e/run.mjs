@@ -56,6 +56,27 @@ async function startServer() {
   };
 }
 
+/** Demo accounts all share this password (README). */
+export const DEMO_PASSWORD = 'Zipin2024';
+
+/**
+ * A person signed in in their own browser context: the page after login, and every console or
+ * page error it shows (a journey fails on any).
+ */
+async function signIn(browser, baseUrl, username, { viewport = { width: 1440, height: 900 }, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${username}: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return { context, page, errors };
+}
+
 function expect(condition, message) {
   if (!condition) throw new Error(`expectation failed: ${message}`);
 }
@@ -80,7 +101,7 @@ try {
     };
     const started = Date.now();
     try {
-      await journey.run({ browser, baseUrl: server.baseUrl, shot, expect });
+      await journey.run({ browser, baseUrl: server.baseUrl, shot, expect, signIn: (username, options) => signIn(browser, server.baseUrl, username, options) });
       passed++;
       console.log(`  ✓ ${journey.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (err) {

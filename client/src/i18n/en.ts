@@ -157,6 +157,18 @@ const en: typeof zh = {
     scoreHistogram: 'Scores',
     warnings: 'Warnings',
   },
+  officialForm: {
+    addUnder: '{add}: {group}',
+    removeItem: 'Remove {item}',
+    choose: 'Choose',
+    suggested: 'suggested {n}',
+    adopt: 'Use',
+    adoptLabel: '{field}: use the suggested score {n}',
+    ownScoreReasoned: 'own score (reason given)',
+    ownScoreNeedsReason: 'own score: give the reason in the last column',
+    suggestedWord: 'suggested',
+    gradeWord: 'grade',
+  },
   notFound: { title: 'Page not found', back: 'Home' },
 };
 export default en;

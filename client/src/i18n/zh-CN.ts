@@ -161,5 +161,18 @@ export default {
     scoreHistogram: '总分分布',
     warnings: '红黄警示',
   },
+  /** Controls of the official forms on screen; the forms' own words come from their layouts in @zipin/shared. */
+  officialForm: {
+    addUnder: '{add}：{group}',
+    removeItem: '删除{item}',
+    choose: '请选择',
+    suggested: '建议 {n}',
+    adopt: '采用',
+    adoptLabel: '{field}：采用建议分 {n}',
+    ownScoreReasoned: '自定得分（已说明理由）',
+    ownScoreNeedsReason: '自定得分：请在右栏说明理由',
+    suggestedWord: '建议',
+    gradeWord: '等级',
+  },
   notFound: { title: '页面不存在', back: '返回首页' },
 };

@@ -21,7 +21,8 @@ export class ErrorFilter implements ExceptionFilter {
       });
     }
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(HTTP_STATUS_BY_CODE[domain.code] ?? 500).json({ code: domain.code, message: domain.message, details: domain.details });
+    const requestId = host.switchToHttp().getRequest<{ id?: string }>().id;
+    res.status(HTTP_STATUS_BY_CODE[domain.code] ?? 500).json({ code: domain.code, message: domain.message, details: domain.details, requestId });
   }
 }
 

@@ -28,6 +28,7 @@ export function sameOrigin(request: IncomingMessage, publicUrl: string): boolean
     return false;
   }
 }
+import { requestIdInErrors } from '../logging/request-id.plugin.js';
 
 const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST']);
 
@@ -57,7 +58,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
         onConnect: (ctx) => sameOrigin((ctx.extra as { request: IncomingMessage }).request, config.publicUrl),
       },
     },
-    plugins: [queryLimitsPlugin({ maxDepth: 12, maxCost: MAX_QUERY_COST })],
+    plugins: [queryLimitsPlugin({ maxDepth: 12, maxCost: MAX_QUERY_COST }), requestIdInErrors()],
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       const code = formatted.extensions?.code as string | undefined;
       if (code && (code in ErrorCode || PASS_THROUGH.has(code))) {

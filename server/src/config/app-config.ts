@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { OpsConfigError, opsConfig, opsEnvShape, type OpsConfig } from './ops-config.js';
 
 /** Everything the process may be told from outside, parsed once at boot. */
-export interface AppConfig {
+export interface AppConfig extends OpsConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
@@ -83,6 +84,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   ROBOT_WEBHOOK_URL: z.string().url('must be the group robot’s webhook URL').optional(),
   ROBOT_WEBHOOK_KIND: z.enum(['dingtalk', 'wecom']).optional(),
+  ...opsEnvShape,
 });
 
 /**
@@ -125,7 +127,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  let ops: OpsConfig;
+  try {
+    ops = opsConfig(e);
+  } catch (err) {
+    if (err instanceof OpsConfigError) throw new ConfigError(`Invalid configuration:\n  ${err.message}`);
+    throw err;
+  }
+
   return {
+    ...ops,
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,

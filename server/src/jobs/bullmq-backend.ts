@@ -13,6 +13,8 @@ import { PermanentJobError } from './job-handler.js';
 export const QUEUE_NAME = 'zipin-jobs';
 const RELAY_MS = 2_000;
 const ADD_TIMEOUT_MS = 5_000;
+/** How long a worker's SIGTERM waits for its running jobs (a render takes seconds). */
+const WORKER_CLOSE_MS = 20_000;
 
 interface QueuedData {
   outboxId: string;
@@ -103,8 +105,20 @@ export class BullmqJobBackend extends JobBackend implements OnApplicationBootstr
 
 /** Runs handlers for BullMQ jobs; registered only in processes that run jobs. */
 @Processor(QUEUE_NAME, { concurrency: 2 })
-export class BullmqJobProcessor extends WorkerHost {
+export class BullmqJobProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
+
+  /**
+   * On SIGTERM, before anything it uses closes (the browser, the database): take no new job
+   * and let the running ones finish. (Nest's own close of the worker comes too late for that.)
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.worker) return;
+    // Bounded: with Redis unreachable a close can wait forever; the rest of the shutdown must go on.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.worker.close(), new Promise<void>((resolve) => (timer = setTimeout(resolve, WORKER_CLOSE_MS)))]);
+    clearTimeout(timer);
+  }
 
   constructor(
     private readonly registry: JobRegistry,

@@ -1,5 +1,7 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { PinoLogger } from 'nestjs-pino';
+import { MetricsRecorder } from '../metrics/metrics-recorder.js';
 import { JOB_NAMES, type JobName, type JobPayloads } from '@zipin/shared';
 import { JOB_HANDLER_KEY, type JobHandler, type JobRunContext } from './job-handler.js';
 
@@ -8,7 +10,11 @@ import { JOB_HANDLER_KEY, type JobHandler, type JobRunContext } from './job-hand
 export class JobRegistry implements OnModuleInit {
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
 
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Optional() private readonly logger?: PinoLogger,
+    @Optional() private readonly metrics?: MetricsRecorder,
+  ) {}
 
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
@@ -26,6 +32,15 @@ export class JobRegistry implements OnModuleInit {
   async run<N extends JobName>(name: N, payload: JobPayloads[N], context: JobRunContext): Promise<void> {
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler for job "${name}"`);
-    await handler.handle(payload, context);
+    // Every line a handler logs names the job it belongs to.
+    const run = () => handler.handle(payload, context);
+    const started = performance.now();
+    try {
+      await (this.logger ? this.logger.runInContext(run, { bindings: { job: name, jobId: context.jobId, attempt: context.attempt } }) : run());
+      this.metrics?.observeJob(name, 'completed', (performance.now() - started) / 1000);
+    } catch (err) {
+      this.metrics?.observeJob(name, 'failed', (performance.now() - started) / 1000);
+      throw err;
+    }
   }
 }

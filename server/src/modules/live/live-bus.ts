@@ -46,9 +46,10 @@ export class LiveBus implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.channel = `${config.redis?.prefix ?? 'zipin'}:live`;
     if (config.redis) {
-      const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
-      const publisher = new Redis(config.redis.url, options);
-      const subscriber = new Redis(config.redis.url, options);
+      // While Redis is down a publish fails at once (no queue): users' actions never wait for it.
+      const publisher = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      // The subscriber reconnects and re-subscribes by itself when Redis returns.
+      const subscriber = new Redis(config.redis.url, { maxRetriesPerRequest: null });
       for (const c of [publisher, subscriber]) c.on('error', (err) => this.logger.warn(`live updates: ${err.message}`));
       this.connections.push(publisher, subscriber);
       this.engine = new RedisPubSub({ publisher, subscriber });
@@ -57,9 +58,14 @@ export class LiveBus implements OnModuleDestroy {
     }
   }
 
-  /** Publishes once the transaction commits; a failure to publish never undoes the work. */
+  /**
+   * Publishes once the transaction commits, without making the caller wait: a failure to
+   * publish (Redis down) costs a live update, never the work or its answer.
+   */
   afterCommit(tx: Tx, event: LiveEvent): void {
-    tx.afterCommit(() => this.publish(event));
+    tx.afterCommit(() => {
+      void this.publish(event);
+    });
   }
 
   async publish(event: LiveEvent): Promise<void> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { MetricsRecorder } from '../../metrics/metrics-recorder.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { BrowserPool, pdfPageCount } from './browser/browser-pool.js';
@@ -20,7 +21,10 @@ export class Renderer implements OnApplicationShutdown {
   /** PDFs printed by this process (for the bench and the multi-worker test). */
   printed = 0;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() private readonly metrics?: MetricsRecorder,
+  ) {
     this.pool = new BrowserPool({ chromiumPath: config.chromiumPath, pages: 2, recycleAfter: 100 });
   }
 
@@ -29,9 +33,21 @@ export class Renderer implements OnApplicationShutdown {
   }
 
   async pdf(model: RenderModel): Promise<RenderedPdf> {
-    const pdf = await this.pool.pdf(packageHtml(model), { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+    const started = performance.now();
+    let pdf: Buffer;
+    try {
+      pdf = await this.pool.pdf(packageHtml(model), { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+    } catch (err) {
+      this.metrics?.observeRender('failed', (performance.now() - started) / 1000);
+      throw err;
+    }
+    this.metrics?.observeRender('ok', (performance.now() - started) / 1000);
     this.printed++;
     return { pdf, sha256: sha256(pdf), byteSize: pdf.length, pageCount: pdfPageCount(pdf) };
+  }
+
+  browserStatus(): { ok: boolean; detail: string } {
+    return this.pool.status();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -57,6 +57,14 @@ export class BrowserPool {
 
   constructor(private readonly options: BrowserPoolOptions) {}
 
+  /** For readiness: whether a browser can be found, and whether the one launched still answers. */
+  status(): { ok: boolean; detail: string } {
+    if (this.browser?.isConnected()) return { ok: true, detail: 'running' };
+    // Not launched yet, or gone (the next render launches a new one): can one be started?
+    const found = locateChromium(this.options.chromiumPath, { allowSystem: this.options.allowSystem, allowNpm: this.options.allowNpm });
+    return found.ok ? { ok: true, detail: `found ${found.install.executablePath}` } : { ok: false, detail: found.reason };
+  }
+
   private get size(): number {
     return Math.max(1, this.options.pages ?? 2);
   }
@@ -82,6 +90,11 @@ export class BrowserPool {
         args: CHROMIUM_FLAGS,
         env: { ...process.env, ...found.install.env, FONTCONFIG_FILE: this.fontConfig.file } as Record<string, string>,
         timeout: 60_000,
+        // Playwright would close the browser at the process's SIGTERM, under a running render;
+        // the graceful shutdown lets renders finish and closes it itself (onApplicationShutdown).
+        handleSIGTERM: false,
+        handleSIGINT: false,
+        handleSIGHUP: false,
       });
       browser.on('disconnected', () => {
         if (this.browser === browser) {

@@ -5,7 +5,19 @@
  * the comment tool).
  */
 import { computed, inject, provide, ref, watch, type ComputedRef, type InjectionKey, type Ref } from 'vue';
-import { formLabels, type CampaignContext, type CheckResult, type ComputedFigures, type PackageDocument } from '@zipin/shared';
+import {
+  DEFAULT_TEMPLATE,
+  formLabels,
+  formSetOf,
+  formWords,
+  type CampaignContext,
+  type CheckResult,
+  type ComputedFigures,
+  type EvaluationTemplate,
+  type FormSet,
+  type FormWords,
+  type PackageDocument,
+} from '@zipin/shared';
 import type { Comment } from '@/api/types.js';
 import { useEditHistory } from '@/composables/useEditHistory.js';
 import { readCell, sameCell, writeCell, type CellKind, type CellState } from './cell-values.js';
@@ -23,6 +35,11 @@ export interface DocFormContext {
   doc: ComputedRef<PackageDocument>;
   figures: ComputedRef<ComputedFigures>;
   context: ComputedRef<CampaignContext>;
+  /** The campaign's template: which 一级指标 a row prints under and each level's weight. */
+  template: ComputedRef<EvaluationTemplate>;
+  /** The official forms the campaign prints, and the campaign's words filled into their labels. */
+  formSet: ComputedRef<FormSet>;
+  words: ComputedRef<FormWords>;
   labels: ComputedRef<Record<string, string>>;
   editable: ComputedRef<boolean>;
   commentMode: Ref<boolean>;
@@ -70,6 +87,10 @@ export interface DocFormOptions {
   doc: () => PackageDocument | null;
   figures: () => ComputedFigures | null;
   context: () => CampaignContext;
+  /** The campaign's template; the national default when absent (a view without the indicator block needs none). */
+  template?: () => EvaluationTemplate;
+  /** The campaign's form set id; the default set when absent. */
+  formSetId?: () => string | null | undefined;
   checks: () => readonly CheckResult[];
   comments: () => readonly Comment[];
   editable: () => boolean;
@@ -118,10 +139,14 @@ export function provideDocForm(o: DocFormOptions): DocFormContext {
       for (const s of states) writeCell(doc, s.state, s.kind);
     });
   }
+  const formSet = computed(() => formSetOf(o.formSetId?.()));
   const ctx: DocFormContext = {
     doc: computed(() => o.doc()!),
     figures: computed(() => o.figures()!),
     context: computed(() => o.context()),
+    template: computed(() => o.template?.() ?? DEFAULT_TEMPLATE),
+    formSet,
+    words: computed(() => formWords(o.context(), formSet.value.words)),
     labels: computed(() => formLabels(o.context())),
     editable: computed(() => o.editable()),
     commentMode: ref(false),
@@ -186,6 +211,7 @@ export function provideReadOnlyDocForm(store: {
   document: PackageDocument | null;
   figures: ComputedFigures | null;
   context: CampaignContext;
+  template: EvaluationTemplate;
   checks: readonly CheckResult[];
   pkg: { comments: readonly Comment[] } | null;
 }) {
@@ -197,6 +223,7 @@ export function provideReadOnlyDocForm(store: {
     doc: () => store.document,
     figures: () => store.figures,
     context: () => store.context,
+    template: () => store.template,
     checks: () => store.checks,
     comments: () => store.pkg?.comments ?? [],
     editable: () => false,
