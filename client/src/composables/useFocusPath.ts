@@ -25,8 +25,10 @@ export function focusField(paths: readonly string[], root: ParentNode = document
 }
 
 /** Which document tab holds a path. */
-export function tabOfPath(path: string): 'basicData' | 'selfEvaluation' | 'report' | null {
+export function tabOfPath(path: string): 'basicData' | 'selfEvaluation' | 'projectSelfEvaluation' | 'report' | null {
   if (path.startsWith('basicData')) return 'basicData';
+  // The 项目支出绩效自评表 tab is named by its layout's id.
+  if (path.startsWith('projectEvaluations')) return 'projectSelfEvaluation';
   if (path.startsWith('selfEvaluation')) return 'selfEvaluation';
   if (path.startsWith('report')) return 'report';
   if (path.startsWith('explanations.')) {
