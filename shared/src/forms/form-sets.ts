@@ -18,8 +18,8 @@ import { L, formWords } from './words.js';
 export const HUNAN_FORM_SET: FormSet = {
   id: 'hunan',
   nameZh: '湖南省部门整体支出绩效自评（基础数据表、绩效自评表）',
-  // 封面 first (printed only); 项目支出绩效自评表: one copy per project, after the 自评表.
-  forms: [COVER_LAYOUT, BASIC_DATA_LAYOUT, SELF_EVALUATION_LAYOUT, PROJECT_SELF_EVALUATION_LAYOUT, BUDGET_DETAIL_LAYOUT],
+  // 封面 first (printed only); 项目支出绩效自评表: one copy per project, printed after the 自评表 (its unprinted 预算明细 stays with the 自评表).
+  forms: [COVER_LAYOUT, BASIC_DATA_LAYOUT, SELF_EVALUATION_LAYOUT, BUDGET_DETAIL_LAYOUT, PROJECT_SELF_EVALUATION_LAYOUT],
   words: { fundsLevel: '本级', fundsLevelEn: 'own' },
   labelOverrides: {},
 };

@@ -45,7 +45,7 @@ function expectFullGrid(form: ExpandedForm): void {
 
 describe('the 项目支出绩效自评表 layout', () => {
   it('prints one table per project, after the 自评表, and none for a package without projects', () => {
-    expect(expand(twoProjects()).map((f) => f.layout.id)).toEqual(['cover', 'basicData', 'selfEvaluation', 'projectSelfEvaluation', 'projectSelfEvaluation', 'budgetDetail']);
+    expect(expand(twoProjects()).map((f) => f.layout.id)).toEqual(['cover', 'basicData', 'selfEvaluation', 'budgetDetail', 'projectSelfEvaluation', 'projectSelfEvaluation']);
     expect(expand(structuredClone(SEED_2024_LUKOU_GSL)).map((f) => f.layout.id)).toEqual(['cover', 'basicData', 'selfEvaluation', 'budgetDetail']);
   });
 
