@@ -6,6 +6,8 @@ import { PublicationEntity } from '../../src/modules/publication/publication.ent
 import { TestApp } from '../support/test-app.js';
 import { PACKAGE_FIELDS, TEST_PASSWORD, buildWorld, errorCode, packageRow, type World } from '../support/factories.js';
 import { waitFor } from '../support/wait.js';
+import { ArtifactStorage } from '../../src/storage/artifact-storage.js';
+import { pdfPagesText, popplerAvailable } from '../render/pdf-tools.js';
 
 const PKG = `query($id: ID!) { package(id: $id) { ${PACKAGE_FIELDS} figures
   comments { id path pathLabelZh body resolvedAt }
@@ -129,5 +131,20 @@ describe('a package with two 专项 and their 项目支出绩效自评表, throu
     const revision = await app.dataSource.getRepository(PackageRevisionEntity).findOneByOrFail({ id: publication.revisionId! });
     expect(revision.document.projectEvaluations?.map((t: { id: string }) => t.id)).toEqual(['pe-1', 'pe-2']);
     expect(revision.documentHash).toBe(sha256(revision.document));
+
+    // The public PDF: the 封面, the 基础数据表, the 自评表, each project table on a page of its own, the report, numbered.
+    const pdf = (await app.get(ArtifactStorage).get(publication.pdfKey))!;
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(publication.pdfSha256);
+    if (!popplerAvailable()) return;
+    const pages = pdfPagesText(pdf).map((p) => p.replace(/\s+/g, ''));
+    pages.forEach((p, i) => expect(p).toContain(`第${i + 1}页共${pages.length}页`));
+    expect(pages[0]).toContain('2024年度部门（单位）整体支出绩效自评材料单位名称甲区工商业联合会预算编码001评价年度2024年度评价方式单位自评');
+    expect(pages[0]).toContain('单位负责人意见同意报送签字：a1.head（测试）');
+    expect(pages[1]).toContain('整体支出绩效评价基础数据表');
+    expect(pages[2]).toContain('整体支出绩效自评表');
+    expect(pages[3]).toMatch(/^2024年度项目支出绩效自评表项目名称招商引资专项/);
+    expect(pages[3]).toMatch(/引进项目数≥3个3个2020/);
+    expect(pages[4]).toMatch(/^2024年度项目支出绩效自评表项目名称基层商会建设专项/);
+    expect(pages.slice(5).join('')).toContain('一、部门基本情况');
   }, 180_000);
 });
