@@ -11,9 +11,11 @@ describe('campaign weights and scoring rules', () => {
   let app: TestApp;
   let w: World;
   const as = (key: string) => w.users[key]!.token;
-  let year = 2030;
+  // Past fiscal years of their own (one notice per year and bureau), so deadlines ahead of today
+  // fall after the year began, as real ones do; two apart, so no notice carries the one before.
+  let year = 2000;
   const campaignInput = (template: unknown) => ({
-    fiscalYear: year++,
+    fiscalYear: (year += 2),
     title: '关于开展绩效自评工作的通知',
     documentNumber: '测财通（2031）9号',
     template,

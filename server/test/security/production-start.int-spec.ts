@@ -32,13 +32,17 @@ async function startBuilt(env: Record<string, string>): Promise<Started> {
   child.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready after 90 s:\n${out}`)), 90_000);
+    // Ready when it answers (the start-up line itself is a log line, which LOG_LEVEL may hide).
     const poll = setInterval(() => {
-      if (/is running at/.test(out)) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve();
-      }
-    }, 50);
+      fetch(`http://127.0.0.1:${port}/api/health`)
+        .then((res) => {
+          if (!res.ok) return;
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve();
+        })
+        .catch(() => undefined);
+    }, 100);
     child.once('exit', (code) => {
       clearInterval(poll);
       clearTimeout(timer);
