@@ -12,11 +12,12 @@ async function gql(baseUrl, query, variables, token) {
 }
 
 export async function run({ browser, baseUrl, shot, expect }) {
-  // The admin resets the head's password (through the API; the admin screen is another journey).
+  // The admin resets a head's password (through the API; the admin screen is another journey).
+  // 妇女联合会's head: an account no other journey signs in with, since it ends with a new password.
   const login = 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }';
   const admin = (await gql(baseUrl, login, { u: 'admin', p: 'Zipin2024' })).login.token;
   const users = (await gql(baseUrl, '{ users { id username } }', {}, admin)).users;
-  const head = users.find((u) => u.username === 'mzj.head');
+  const head = users.find((u) => u.username === 'fl.head');
   await gql(baseUrl, 'mutation($id: ID!, $p: String!) { resetUserPassword(id: $id, newPassword: $p) }', { id: head.id, p: 'Temp-reset-2025x' }, admin);
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
@@ -25,7 +26,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill('mzj.head');
+  await page.getByTestId('login-username').fill('fl.head');
   await page.getByTestId('login-password').fill('Temp-reset-2025x');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('new-password-reason').waitFor({ timeout: 15_000 });
@@ -54,14 +55,14 @@ export async function run({ browser, baseUrl, shot, expect }) {
   expect(!page.url().includes('/change-password'), 'back home after the change');
 
   // The new password is the one that works now.
-  const fresh = (await gql(baseUrl, login, { u: 'mzj.head', p: 'Head-own-pw-2025' })).login.token;
+  const fresh = (await gql(baseUrl, login, { u: 'fl.head', p: 'Head-own-pw-2025' })).login.token;
   const me = (await gql(baseUrl, '{ me { mustChangePassword } }', {}, fresh)).me;
   expect(me.mustChangePassword === false, 'flag cleared');
 
   // Signing out from the new-password page works too (a second reset).
   await gql(baseUrl, 'mutation($id: ID!, $p: String!) { resetUserPassword(id: $id, newPassword: $p) }', { id: head.id, p: 'Temp-reset-2026x' }, admin);
   await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill('mzj.head');
+  await page.getByTestId('login-username').fill('fl.head');
   await page.getByTestId('login-password').fill('Temp-reset-2026x');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('np-logout').click();
