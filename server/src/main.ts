@@ -66,5 +66,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const app = await startApi(config);
   const url = await app.getUrl();
   const shown = url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost').replace('0.0.0.0', 'localhost');
-  app.get(Logger).log(`Zipin 自评通 is running at ${config.publicUrl.includes('localhost') ? shown : config.publicUrl} (${Date.now() - started} ms, ${config.database.kind}, jobs ${config.redis ? 'on BullMQ' : 'in process'})`, 'Main');
+  const running = `Zipin 自评通 is running at ${config.publicUrl.includes('localhost') ? shown : config.publicUrl} (${Date.now() - started} ms, ${config.database.kind}, jobs ${config.redis ? 'on BullMQ' : 'in process'})`;
+  // The person at the terminal always sees where it runs, whatever the log level; collectors get a log line.
+  if (config.logFormat === 'pretty' && !config.logFile) console.log(running);
+  else app.get(Logger).log(running, 'Main');
 }
