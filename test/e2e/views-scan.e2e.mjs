@@ -40,7 +40,8 @@ export async function run({ browser, baseUrl, shot, expect }) {
 
   async function scan(page, view) {
     await page.waitForLoadState('networkidle').catch(() => undefined);
-    const text = await page.evaluate(() => document.body.innerText);
+    // Mail addresses are people's data (an admin types them), not internal strings.
+    const text = (await page.evaluate(() => document.body.innerText)).replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, '');
     scanned += 1;
     for (const [what, re] of PATTERNS) {
       for (const m of text.matchAll(re)) {
