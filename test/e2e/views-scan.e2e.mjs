@@ -40,8 +40,9 @@ export async function run({ browser, baseUrl, shot, expect }) {
 
   async function scan(page, view) {
     await page.waitForLoadState('networkidle').catch(() => undefined);
-    // Mail addresses are people's data (an admin types them), not internal strings.
-    const text = (await page.evaluate(() => document.body.innerText)).replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, '');
+    // Mail addresses (lower-case name@host.domain) are people's data an admin types, not internal
+    // strings; a check key such as CODE@basicData.path is not one of them and is still scanned.
+    const text = (await page.evaluate(() => document.body.innerText)).replace(/[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/g, '');
     scanned += 1;
     for (const [what, re] of PATTERNS) {
       for (const m of text.matchAll(re)) {
