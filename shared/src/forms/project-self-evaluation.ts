@@ -7,8 +7,9 @@ import { emptyProjectEvaluation } from '../package/empty.js';
 import { DEFAULT_TEMPLATE } from '../package/template.js';
 import type { CellSpec, FormLayout, Label } from './types.js';
 import { L } from './words.js';
+import { indicatorRowsWithTotal } from './self-evaluation.js';
+import { head } from './cells.js';
 
-const head = (text: Label, cols = 1, extra: Partial<CellSpec> = {}): CellSpec => ({ role: 'header', text, cols, ...extra });
 const FIGURES = 'projectEvaluations.tables[$]';
 
 /** A 项目资金 source row: its label, three typed amounts, and "——" under 分值 / 执行率 / 得分. */
@@ -123,44 +124,7 @@ export const PROJECT_SELF_EVALUATION_LAYOUT: FormLayout = {
         head(L('偏差原因分析及改进措施', 'deviation reason and remedy')),
       ],
     },
-    {
-      kind: 'indicators',
-      id: 'indicators',
-      list: '$.indicators',
-      idPrefix: 'ind',
-      itemLabel: L('指标「{name}」', 'indicator "{name}"'),
-      level1: { role: 'input', field: '$.level1', format: 'text' },
-      level2: { role: 'input', field: '$.level2', format: 'text' },
-      level1Text: L('{level1}\n（{weight}分）', '{level1} ({weight} points)'),
-      matchBy: ['level1', 'level2', 'name'],
-      maxItems: 60,
-      addLabel: L('添加指标', 'add an indicator'),
-      cells: [
-        { role: 'input', field: '$.name', format: 'text', align: 'left' },
-        { role: 'input', field: '$.target', format: 'target' },
-        { role: 'input', field: '$.actual', format: 'actual' },
-        { role: 'input', field: '$.weight', format: 'points' },
-        { role: 'input', field: '$.score', format: 'points' },
-        { role: 'input', field: '$.deviationReason', format: 'longText', align: 'left', small: true },
-      ],
-      empty: [{ role: 'label', text: L('无', 'none'), align: 'left' }, ...Array.from({ length: 5 }, (): CellSpec => ({ role: 'blank' }))],
-      helpers: [
-        { header: L('比较方式（≥/≤/=/定性）', 'operator (≥/≤/=/定性)'), field: '$.target.operator', format: 'operator' },
-        { header: L('行编号', 'row id') },
-      ],
-    },
-    {
-      kind: 'row',
-      id: 'total',
-      className: 'total',
-      name: L('总分', 'total'),
-      cells: [
-        head(L('总分', 'Total'), 6),
-        { role: 'computed', computed: `${FIGURES}.weightTotal`, format: 'points' },
-        { role: 'computed', computed: `${FIGURES}.effectiveTotal`, format: 'points' },
-        { role: 'blank' },
-      ],
-    },
+    ...indicatorRowsWithTotal('$.indicators', FIGURES),
   ],
   footer: [
     { key: 'fillerName', label: L('填表人', 'filled in by'), field: 'basicData.contact.fillerName', cols: 3 },

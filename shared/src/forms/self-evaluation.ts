@@ -1,6 +1,6 @@
 /** 附件2 部门（单位）整体支出绩效自评表: nine grid columns, merged level cells like the official form. */
 import { columns, head, heads } from './cells.js';
-import type { CellSpec, FormLayout, Label } from './types.js';
+import type { CellSpec, FormLayout, Label, RowSpec } from './types.js';
 import { L } from './words.js';
 const BUDGET = L('年度预算申请', 'annual budget');
 
@@ -14,6 +14,53 @@ const split = (prefix: Label, field: string, cols: number, name: Label): CellSpe
   align: 'left',
   name,
 });
+
+/**
+ * The indicator rows (一级/二级 merged, one row per 三级指标) and the 总分 row: the same on the
+ * 自评表 and on each 项目支出绩效自评表, which differ only in the list and the figures they read.
+ */
+export function indicatorRowsWithTotal(list: string, figures: string): RowSpec[] {
+  return [
+      {
+        kind: 'indicators',
+        id: 'indicators',
+        list,
+        idPrefix: 'ind',
+        itemLabel: L('指标「{name}」', 'indicator "{name}"'),
+        level1: { role: 'input', field: '$.level1', format: 'text' },
+        level2: { role: 'input', field: '$.level2', format: 'text' },
+        level1Text: L('{level1}\n（{weight}分）', '{level1} ({weight} points)'),
+        matchBy: ['level1', 'level2', 'name'],
+        maxItems: 60,
+        addLabel: L('添加指标', 'add an indicator'),
+        cells: [
+          { role: 'input', field: '$.name', format: 'text', align: 'left' },
+          { role: 'input', field: '$.target', format: 'target' },
+          { role: 'input', field: '$.actual', format: 'actual' },
+          { role: 'input', field: '$.weight', format: 'points' },
+          { role: 'input', field: '$.score', format: 'points' },
+          { role: 'input', field: '$.deviationReason', format: 'longText', align: 'left', small: true },
+        ],
+        empty: [{ role: 'label', text: L('无', 'none'), align: 'left' }, ...Array.from({ length: 5 }, (): CellSpec => ({ role: 'blank' }))],
+        helpers: [
+          { header: L('比较方式（≥/≤/=/定性）', 'operator (≥/≤/=/定性)'), field: '$.target.operator', format: 'operator' },
+          { header: L('行编号', 'row id') },
+        ],
+      },
+      {
+        kind: 'row',
+        id: 'total',
+        className: 'total',
+        name: L('总分', 'total'),
+        cells: [
+          head(L('总分', 'Total'), 6),
+          { role: 'computed', computed: `${figures}.weightTotal`, format: 'points' },
+          { role: 'computed', computed: `${figures}.effectiveTotal`, format: 'points' },
+          { role: 'blank' },
+        ],
+      },
+  ];
+}
 
 export const SELF_EVALUATION_LAYOUT: FormLayout = {
   id: 'selfEvaluation',
@@ -126,44 +173,7 @@ export const SELF_EVALUATION_LAYOUT: FormLayout = {
         ...heads(['分值', 'weight'], ['得分', 'score'], ['偏差原因分析及改进措施', 'deviation reason and remedy']),
       ],
     },
-    {
-      kind: 'indicators',
-      id: 'indicators',
-      list: 'selfEvaluation.indicators',
-      idPrefix: 'ind',
-      itemLabel: L('指标「{name}」', 'indicator "{name}"'),
-      level1: { role: 'input', field: '$.level1', format: 'text' },
-      level2: { role: 'input', field: '$.level2', format: 'text' },
-      level1Text: L('{level1}\n（{weight}分）', '{level1} ({weight} points)'),
-      matchBy: ['level1', 'level2', 'name'],
-      maxItems: 60,
-      addLabel: L('添加指标', 'add an indicator'),
-      cells: [
-        { role: 'input', field: '$.name', format: 'text', align: 'left' },
-        { role: 'input', field: '$.target', format: 'target' },
-        { role: 'input', field: '$.actual', format: 'actual' },
-        { role: 'input', field: '$.weight', format: 'points' },
-        { role: 'input', field: '$.score', format: 'points' },
-        { role: 'input', field: '$.deviationReason', format: 'longText', align: 'left', small: true },
-      ],
-      empty: [{ role: 'label', text: L('无', 'none'), align: 'left' }, ...Array.from({ length: 5 }, (): CellSpec => ({ role: 'blank' }))],
-      helpers: [
-        { header: L('比较方式（≥/≤/=/定性）', 'operator (≥/≤/=/定性)'), field: '$.target.operator', format: 'operator' },
-        { header: L('行编号', 'row id') },
-      ],
-    },
-    {
-      kind: 'row',
-      id: 'total',
-      className: 'total',
-      name: L('总分', 'total'),
-      cells: [
-        head(L('总分', 'Total'), 6),
-        { role: 'computed', computed: 'scores.weightTotal', format: 'points' },
-        { role: 'computed', computed: 'scores.effectiveTotal', format: 'points' },
-        { role: 'blank' },
-      ],
-    },
+    ...indicatorRowsWithTotal('selfEvaluation.indicators', 'scores'),
   ],
   footer: [
     { key: 'fillerName', label: L('填表人', 'filled in by'), field: 'basicData.contact.fillerName', cols: 3 },
