@@ -5,7 +5,7 @@
 // force next to each suggested score. (Refusal after opening through the API: campaign-rules.int-spec.ts.)
 export const name = 'an admin sets a campaign’s weights and scoring rules from a preset; the filler sees the rule in force';
 
-const PASSWORD = 'Zipin2024';
+const PASSWORD = 'Zipin@2024';
 // Before the demo's 2024 notice, left a draft: other journeys on this server keep seeing 2024 first
 // and the units get no second package.
 const YEAR = 2019;

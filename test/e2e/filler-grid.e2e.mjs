@@ -4,7 +4,7 @@
 // bureau returned opens on its comments, and a commented cell's last digit stays visible.
 export const name = 'the filler types, pastes and undoes in the grid; a typo is kept as typed and blocks submission';
 
-const PASSWORD = 'Zipin2024';
+const PASSWORD = 'Zipin@2024';
 
 export async function run({ browser, baseUrl, shot, expect }) {
   const errors = [];

@@ -5,7 +5,7 @@
 // else opens it: the other journeys run on the same data.
 export const name = 'the filler grows and shrinks the official forms drawn from their layouts';
 
-const PASSWORD = 'Zipin2024';
+const PASSWORD = 'Zipin@2024';
 const UNIT_CODE = '212001';
 
 export async function run({ browser, baseUrl, shot, expect }) {

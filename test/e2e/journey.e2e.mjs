@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const name = 'a package goes from the seed draft through sign-off, review and return to the public portal';
 
-const PASSWORD = 'Zipin2024';
+const PASSWORD = 'Zipin@2024';
 const UNIT_CODE = '212001'; // 株洲市渌口区工商业联合会, the real seed package
 const UNIT_NAME = '株洲市渌口区工商业联合会';
 const ind = (id, field) => `selfEvaluation.indicators[${id}].${field}`;

@@ -15,7 +15,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
   // The admin resets a head's password (through the API; the admin screen is another journey).
   // 妇女联合会's head: an account no other journey signs in with, since it ends with a new password.
   const login = 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }';
-  const admin = (await gql(baseUrl, login, { u: 'admin', p: 'Zipin2024' })).login.token;
+  const admin = (await gql(baseUrl, login, { u: 'admin', p: 'Zipin@2024' })).login.token;
   const users = (await gql(baseUrl, '{ users { id username } }', {}, admin)).users;
   const head = users.find((u) => u.username === 'fl.head');
   await gql(baseUrl, 'mutation($id: ID!, $p: String!) { resetUserPassword(id: $id, newPassword: $p) }', { id: head.id, p: 'Temp-reset-2025x' }, admin);

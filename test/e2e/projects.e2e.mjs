@@ -4,7 +4,7 @@
 // go again. The changes autosave. The package is left as it was for the other journeys.
 export const name = 'the filler fills the 项目支出绩效自评表 of a 专项 and of another project';
 
-const PASSWORD = 'Zipin2024';
+const PASSWORD = 'Zipin@2024';
 // 水利局: a draft no other journey moves on (the seed's 工商联 is published by the main journey).
 const UNIT_CODE = '212010';
 

@@ -8,7 +8,7 @@
 // shown what changed since that signature (not "first view").
 export const name = 'the report editor cannot contradict the tables, and the unit head signs what the PDF shows';
 
-const PASSWORD = 'Zipin2024';
+const PASSWORD = 'Zipin@2024';
 const FL = '212011'; // 株洲市渌口区妇女联合会: 草稿, empty
 const MZJ = '212006'; // 株洲市渌口区民政局: 待单位负责人签章
 

@@ -57,7 +57,7 @@ async function startServer() {
 }
 
 /** Demo accounts all share this password (README). */
-export const DEMO_PASSWORD = 'Zipin2024';
+export const DEMO_PASSWORD = 'Zipin@2024';
 
 /**
  * A person signed in in their own browser context: the page after login, and every console or

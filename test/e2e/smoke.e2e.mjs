@@ -9,7 +9,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
   await page.getByTestId('login-username').waitFor();
   await shot(page, 'login');
   await page.getByTestId('login-username').fill('gsl.filler');
-  await page.getByTestId('login-password').fill('Zipin2024');
+  await page.getByTestId('login-password').fill('Zipin@2024');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('my-packages').waitFor({ timeout: 15_000 });
   await shot(page, 'home');

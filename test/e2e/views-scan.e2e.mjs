@@ -6,7 +6,7 @@
 // heads, and the sign-off journey must still meet a head who has never opened its package.
 export const name = 'no field path, check code or row id appears in any view';
 
-const PASSWORD = 'Zipin2024';
+const PASSWORD = 'Zipin@2024';
 const PATTERNS = [
   ['field path', /[a-z]+\.[a-z]+\.[a-zA-Z.]+/g],
   ['code', /\b[A-Z]{3,}_[A-Z_]+\b/g],

@@ -1,7 +1,7 @@
 import type { Role } from '@zipin/shared';
 
 /** Shared by every demo account; printed at start. */
-export const DEMO_PASSWORD = 'Zipin2024';
+export const DEMO_PASSWORD = 'Zipin@2024';
 
 export const DEMO_BUREAU = { code: '430212', name: '渌口区财政局', region: '株洲市渌口区', portalName: '株洲市渌口区人民政府门户网' };
 

@@ -58,7 +58,7 @@ async function gql(s: Started, query: string, variables: Record<string, unknown>
 }
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }';
-const DEMO = { u: 'admin', p: 'Zipin2024' };
+const DEMO = { u: 'admin', p: 'Zipin@2024' };
 
 describe('a production start of the built server', () => {
   const started: Started[] = [];
