@@ -93,7 +93,7 @@ try {
         const document = edited(s.document, n);
         const r = await postJson(agent, api.port, '/graphql', { query: SAVE_MUTATION, variables: { input: { packageId: s.id, baseVersion: s.version, document, saveId: `bench-${process.pid}-${n}` } } }, { authorization: `Bearer ${s.token}` });
         const error = gqlError(r);
-        if (!error) s.version = r.body.data.savePackage.package.version;
+        if (!error) s.version = r.body.data.savePackage.version;
         return { ok: !error, error };
       },
     },

@@ -37,7 +37,10 @@ const LIST_ITEM = `fragment PackageListFields on Package {
 }`;
 
 export const PACKAGE_QUERY = `query Package($id: ID!) { package(id: $id) { ...PackageDetailFields } } ${DETAIL} ${SUMMARY} ${USER_REF} ${COMMENT}`;
-export const SAVE_MUTATION = `mutation SavePackage($input: SavePackageInput!) { savePackage(input: $input) { package { ...PackageDetailFields } } } ${DETAIL} ${SUMMARY} ${USER_REF} ${COMMENT}`;
+const SAVE_RESULT = `fragment SaveResultFields on SaveResult {
+  version lastEditedAt summary { ...SummaryFields } checks { code severity paths messageZh messageEn key explained } document
+}`;
+export const SAVE_MUTATION = `mutation SavePackage($input: SavePackageInput!) { savePackage(input: $input) { ...SaveResultFields } } ${SAVE_RESULT} ${SUMMARY}`;
 export const PACKAGES_QUERY = `query Packages($filter: PackageFilterInput, $first: Int, $offset: Int) { packages(filter: $filter, first: $first, offset: $offset) { nodes { ...PackageListFields } totalCount } } ${LIST_ITEM} ${SUMMARY} ${USER_REF}`;
 export const CAMPAIGN_PROGRESS_QUERY = `query CampaignProgress($campaignId: ID!) {
   campaignProgress(campaignId: $campaignId) {

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
+import { rowCaches } from '../../database/row-cache.js';
 import { ErrorCode, GRADES, WorkflowAction, availableActions, type Grade } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -11,11 +12,28 @@ import { UnitModel, UserRefModel } from '../org/models/org.models.js';
 import { loadUserRef, unitLoader } from '../org/org.loaders.js';
 import { PackageFilterInput, SavePackageInput } from './dto/package.input.js';
 import { CheckResultModel, DiffEntryModel, PackageModel, PackagePageModel, PackageSummaryModel, RevisionModel, SaveResultModel } from './models/package.model.js';
-import { evaluatePackage, gradeFromColumn, type PackageEvaluation } from './package-evaluation.js';
+import { evaluateAtVersion, gradeFromColumn, type PackageEvaluation } from './package-evaluation.js';
 import { revisionsLoader } from './package.loaders.js';
 import { PackageRevisionService } from './package-revision.service.js';
 import { PackageEntity } from './package.entity.js';
 import { PackageService, campaignContext } from './package.service.js';
+
+function summaryOf(pkg: PackageEntity): PackageSummaryModel {
+  return {
+    errorCount: pkg.errorCount,
+    warningCount: pkg.warningCount,
+    unexplainedWarningCount: pkg.unexplainedWarningCount,
+    executionRate: pkg.executionRate,
+    declaredTotal: pkg.declaredTotal,
+    suggestedTotal: pkg.suggestedTotal,
+    grade: gradeFromColumn(pkg.grade),
+    canSubmit: pkg.errorCount === 0 && pkg.unexplainedWarningCount === 0,
+  };
+}
+
+function checkModels(e: PackageEvaluation): CheckResultModel[] {
+  return e.checks.map((c) => ({ ...c, explained: c.severity === 'warning' ? !!c.explained : null }));
+}
 
 @Resolver(() => PackageModel)
 export class PackageResolver {
@@ -59,13 +77,21 @@ export class PackageResolver {
   @Allow('FILLER')
   @Mutation(() => SaveResultModel, { description: 'Saves the documents (FILLER of the unit, DRAFT or RETURNED).' })
   async savePackage(@CurrentUser() user: RequestUser, @Args('input') input: SavePackageInput): Promise<SaveResultModel> {
-    return { package: await this.service.save(user, input) };
+    const saved = await this.service.save(user, input);
+    return {
+      version: saved.pkg.version,
+      lastEditedAt: saved.pkg.lastEditedAt ?? saved.pkg.updatedAt,
+      summary: summaryOf(saved.pkg),
+      checks: saved.checksChanged ? checkModels(saved.evaluation) : null,
+      document: saved.storedAsSent ? null : saved.pkg.document,
+      package: saved.pkg,
+    };
   }
 
   private async evaluation(pkg: PackageEntity, ctx: RequestContext): Promise<PackageEvaluation> {
     const [campaign, unit] = await Promise.all([campaignLoader(ctx, this.dataSource).load(pkg.campaignId), unitLoader(ctx, this.dataSource).load(pkg.unitId)]);
     if (!campaign) throw new DomainError(ErrorCode.NOT_FOUND, '通知不存在');
-    return evaluatePackage(pkg.document, campaign.template, campaignContext(campaign, unit));
+    return evaluateAtVersion(pkg, campaign.template, campaignContext(campaign, unit));
   }
 
   @Allow()
@@ -93,22 +119,13 @@ export class PackageResolver {
   @Allow()
   @ResolveField(() => [CheckResultModel], { description: 'runChecks(document, template, campaign context).' })
   async checks(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CheckResultModel[]> {
-    return (await this.evaluation(pkg, ctx)).checks.map((c) => ({ ...c, explained: c.severity === 'warning' ? !!c.explained : null }));
+    return checkModels(await this.evaluation(pkg, ctx));
   }
 
   @Allow()
   @ResolveField(() => PackageSummaryModel)
   summary(@Parent() pkg: PackageEntity): PackageSummaryModel {
-    return {
-      errorCount: pkg.errorCount,
-      warningCount: pkg.warningCount,
-      unexplainedWarningCount: pkg.unexplainedWarningCount,
-      executionRate: pkg.executionRate,
-      declaredTotal: pkg.declaredTotal,
-      suggestedTotal: pkg.suggestedTotal,
-      grade: gradeFromColumn(pkg.grade),
-      canSubmit: pkg.errorCount === 0 && pkg.unexplainedWarningCount === 0,
-    };
+    return summaryOf(pkg);
   }
 
   @Allow()
@@ -138,8 +155,15 @@ export class PackageResolver {
 
   @Allow()
   @ResolveField(() => [RevisionModel])
-  revisions(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<RevisionModel[]> {
-    return revisionsLoader(ctx, this.dataSource).load(pkg.id);
+  async revisions(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<RevisionModel[]> {
+    // A revision is only ever added with a new package version, so a version's list is final.
+    const cache = rowCaches(this.dataSource).revisions;
+    const key = `${pkg.id}:${pkg.version}`;
+    const hit = cache.get(key) as RevisionModel[] | undefined;
+    if (hit) return hit;
+    const rows = await revisionsLoader(ctx, this.dataSource).load(pkg.id);
+    cache.set(key, rows);
+    return rows;
   }
 }
 

@@ -72,7 +72,15 @@ export class PackagePageModel {
   @Field(() => Int) totalCount: number;
 }
 
-@ObjectType('SaveResult')
+@ObjectType('SaveResult', { description: 'What an autosave needs back: the new version and what the save changed.' })
 export class SaveResultModel {
-  @Field(() => PackageModel) package: PackageModel;
+  @Field(() => Int, { description: 'The version the save made (send it back as the next baseVersion).' }) version: number;
+  @Field(() => Date) lastEditedAt: Date;
+  @Field(() => PackageSummaryModel) summary: PackageSummaryModel;
+  @Field(() => [CheckResultModel], { nullable: true, description: 'The checks of the saved document, only when they differ from those at baseVersion (null: the same).' })
+  checks: CheckResultModel[] | null;
+  @Field(() => JSONScalar, { nullable: true, description: 'The document as stored, only when it differs from the one sent (null: stored as sent).' })
+  document: unknown;
+  @Field(() => PackageModel, { description: 'The whole package; its fields cost their own reads, which an autosave does not need.' })
+  package: PackageModel;
 }
