@@ -33,6 +33,10 @@ export class RowCache<V> {
     this.entries.set(key, { value, until: Date.now() + ttlMs });
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -13,6 +13,7 @@ import {
   parsePackageDocument,
   type CampaignContext,
   type CheckResult,
+  type PackageDocument,
   type Grade,
   type PackageState,
 } from '@zipin/shared';
@@ -161,52 +162,16 @@ export class PackageService {
     const saveId = input.saveId?.trim() || null;
     if (saveId && saveId.length > 64) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'saveId 过长');
     const caches = rowCaches(this.dataSource);
-    const cached = caches.packages.get(`${input.packageId}:${input.baseVersion}`) as PackageEntity | undefined;
+    const key = `${input.packageId}:${input.baseVersion}`;
+    const cached = caches.packages.get(key) as PackageEntity | undefined;
     let outcome: SaveOutcome | 'replay';
     try {
-      outcome = await this.transactions.run(async (tx) => {
-        const pkg = cached ?? (await lockPackage(tx, input.packageId));
-        assertCanRead(user, pkg);
-        if (user.role !== 'FILLER') throw new DomainError(ErrorCode.ROLE_NOT_ALLOWED, '只有本单位填表人可以编辑材料');
-        if (!cached && saveId && (await this.earlierSave(tx, saveId, pkg.id, user.id))) return 'replay';
-        if (!isEditable(pkg.state)) throw new DomainError(ErrorCode.NOT_EDITABLE);
-        if (pkg.version !== input.baseVersion) {
-          throw new DomainError(ErrorCode.VERSION_CONFLICT, undefined, { currentVersion: pkg.version });
-        }
-        const { campaign, unit } = await this.campaignAndUnit(tx, pkg);
-        const context = campaignContext(campaign, unit);
-        // Last year's figures carried into the 上年 column are the record, not the filler's to retype;
-        // only the reset action (CarryForwardService.resetPart) unlocks them.
-        const locked = carriedLockViolations(pkg.document, parsed.value);
-        if (locked.length) {
-          throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, parsed.value, { context, formSetId: campaign.formSetId }).zh}`, { paths: locked });
-        }
-        const document = keepCarriedFrom(pkg.document, parsed.value);
-        const evaluation = evaluateAtVersion({ id: pkg.id, version: pkg.version + 1, document }, campaign.template, context);
-        const now = new Date();
-        const changes: Partial<PackageEntity> = {
-          document,
-          ...summaryColumns(document, evaluation),
-          lastEditedById: user.id,
-          lastEditedAt: now,
-        };
-        if (pkg.signatureId) {
-          // Editable states never carry a signature; if one slipped through, an edit voids it.
-          await voidSignature(tx, pkg.signatureId, '签章后材料被修改');
-          changes.signatureId = null;
-        }
-        let version: number;
-        try {
-          version = await guardedUpdate(tx, pkg, changes, EDITABLE_STATES);
-        } catch (err) {
-          // The cached row was at baseVersion: a retry of a save that already landed finds its record.
-          if (cached && saveId && err instanceof DomainError && err.code === ErrorCode.VERSION_CONFLICT && (await this.earlierSave(tx, saveId, pkg.id, user.id))) return 'replay';
-          throw err;
-        }
-        if (saveId) await tx.manager.getRepository(PackageSaveEntity).insert({ id: saveId, packageId: pkg.id, userId: user.id, version, createdAt: now });
-        const saved = Object.assign(new PackageEntity(), pkg, changes, { version, updatedAt: now });
-        const before = evaluateAtVersion(pkg, campaign.template, context);
-        return { pkg: saved, evaluation, checksChanged: !sameChecks(before.checks, evaluation.checks), storedAsSent: canonicalJson(document) === canonicalJson(parsed.value) };
+      outcome = await this.saveOnce(user, input, parsed.value, saveId, cached).catch((err) => {
+        if (err !== STALE) throw err;
+        // The row at baseVersion is not what the cache says (a write that kept the version, or
+        // a newer save): read it, locked, and decide again from what the database holds.
+        caches.packages.delete(key);
+        return this.saveOnce(user, input, parsed.value, saveId, undefined);
       });
     } catch (err) {
       // Two requests with one saveId raced to the INSERT: the loser answers as a retry.
@@ -220,6 +185,53 @@ export class PackageService {
     }
     caches.packages.set(`${outcome.pkg.id}:${outcome.pkg.version}`, outcome.pkg);
     return outcome;
+  }
+
+  /** One attempt: from the cached row at baseVersion (rejects with STALE if it is not the row), or from the locked row. */
+  private saveOnce(user: RequestUser, input: SaveInput, sent: PackageDocument, saveId: string | null, cached: PackageEntity | undefined): Promise<SaveOutcome | 'replay'> {
+    return this.transactions.run(async (tx) => {
+      const pkg = cached ?? (await lockPackage(tx, input.packageId));
+      assertCanRead(user, pkg);
+      if (user.role !== 'FILLER') throw new DomainError(ErrorCode.ROLE_NOT_ALLOWED, '只有本单位填表人可以编辑材料');
+      if (!cached && saveId && (await this.earlierSave(tx, saveId, pkg.id, user.id))) return 'replay';
+      if (!isEditable(pkg.state)) throw new DomainError(ErrorCode.NOT_EDITABLE);
+      if (pkg.version !== input.baseVersion) {
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, undefined, { currentVersion: pkg.version });
+      }
+      const { campaign, unit } = await this.campaignAndUnit(tx, pkg);
+      const context = campaignContext(campaign, unit);
+      // Last year's figures carried into the 上年 column are the record, not the filler's to retype;
+      // only the reset action (CarryForwardService.resetPart) unlocks them.
+      const locked = carriedLockViolations(pkg.document, sent);
+      if (locked.length) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, sent, { context, formSetId: campaign.formSetId }).zh}`, { paths: locked });
+      }
+      const document = keepCarriedFrom(pkg.document, sent);
+      const evaluation = evaluateAtVersion({ id: pkg.id, version: pkg.version + 1, document }, campaign.template, context);
+      const now = new Date();
+      const changes: Partial<PackageEntity> = {
+        document,
+        ...summaryColumns(document, evaluation),
+        lastEditedById: user.id,
+        lastEditedAt: now,
+      };
+      if (pkg.signatureId) {
+        // Editable states never carry a signature; if one slipped through, an edit voids it.
+        await voidSignature(tx, pkg.signatureId, '签章后材料被修改');
+        changes.signatureId = null;
+      }
+      let version: number;
+      try {
+        version = await guardedUpdate(tx, pkg, changes, EDITABLE_STATES);
+      } catch (err) {
+        if (cached && err instanceof DomainError && err.code === ErrorCode.VERSION_CONFLICT) throw STALE;
+        throw err;
+      }
+      if (saveId) await tx.manager.getRepository(PackageSaveEntity).insert({ id: saveId, packageId: pkg.id, userId: user.id, version, createdAt: now });
+      const saved = Object.assign(new PackageEntity(), pkg, changes, { version, updatedAt: now });
+      const before = evaluateAtVersion(pkg, campaign.template, context);
+      return { pkg: saved, evaluation, checksChanged: !sameChecks(before.checks, evaluation.checks), storedAsSent: canonicalJson(document) === canonicalJson(sent) };
+    });
   }
 
   /** Whether this saveId already made a version of this package; refused if someone else's. */
@@ -257,6 +269,9 @@ export interface SaveOutcome {
   /** The stored document is the one sent (keepCarriedFrom changed nothing). */
   storedAsSent: boolean;
 }
+
+/** The cached row was not the row at baseVersion: try again from the database. */
+const STALE = Symbol('stale package cache');
 
 function sameChecks(a: readonly CheckResult[], b: readonly CheckResult[]): boolean {
   if (a.length !== b.length) return false;
