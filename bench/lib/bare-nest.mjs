@@ -1,7 +1,7 @@
 /**
  * The baselines of the API benchmark: a NestJS + Apollo app on the server's own versions of
  * @nestjs/* and @apollo/server (resolved from the server folder), with the same platform
- * (express) and Apollo options that cost per request (CSRF prevention), and three resolvers:
+ * (express) and Apollo options that cost per request (CSRF prevention, cache control off), and three resolvers:
  *
  *   { ping }                          a constant (the framework alone);
  *   { packageFloor(id) }              the package row read by primary key through a mysql2 pool,
@@ -20,6 +20,7 @@ const { NestFactory } = await serverImport('@nestjs/core');
 const { Args, GraphQLModule, Int, Mutation, Query, Resolver } = await serverImport('@nestjs/graphql');
 const { ApolloDriver } = await serverImport('@nestjs/apollo');
 const { GraphQLScalarType } = await serverImport('graphql');
+const { ApolloServerPluginCacheControlDisabled } = await serverImport('@apollo/server/plugin/disabled');
 const mysql = serverRequire('mysql2/promise');
 
 const JSONValue = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v });
@@ -73,7 +74,8 @@ Resolver()(FloorResolver);
 
 class BareModule {}
 Module({
-  imports: [GraphQLModule.forRoot({ driver: ApolloDriver, autoSchemaFile: true, path: '/graphql', csrfPrevention: true, includeStacktraceInErrorResponses: false })],
+  // Apollo's per-field cache-control plugin off, as the API has it: the floor is the framework set up as we set it up.
+  imports: [GraphQLModule.forRoot({ driver: ApolloDriver, autoSchemaFile: true, path: '/graphql', csrfPrevention: true, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginCacheControlDisabled()] })],
   providers: [FloorResolver],
 })(BareModule);
 

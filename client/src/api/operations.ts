@@ -271,15 +271,35 @@ export const PACKAGE: Doc<G.PackageQuery, G.PackageQueryVariables> = gql`
   ${PACKAGE_DETAIL}
 `;
 
+/** An autosave asks only for what a save changes: the rest of the package is what it already holds. */
+export const SAVE_RESULT = gql`
+  fragment SaveResultFields on SaveResult {
+    version
+    lastEditedAt
+    summary {
+      ...SummaryFields
+    }
+    checks {
+      code
+      severity
+      paths
+      messageZh
+      messageEn
+      key
+      explained
+    }
+    document
+  }
+  ${SUMMARY}
+`;
+
 export const SAVE_PACKAGE: Doc<G.SavePackageMutation, G.SavePackageMutationVariables> = gql`
   mutation SavePackage($input: SavePackageInput!) {
     savePackage(input: $input) {
-      package {
-        ...PackageDetailFields
-      }
+      ...SaveResultFields
     }
   }
-  ${PACKAGE_DETAIL}
+  ${SAVE_RESULT}
 `;
 
 export const REVISION_DIFF: Doc<G.RevisionDiffQuery, G.RevisionDiffQueryVariables> = gql`

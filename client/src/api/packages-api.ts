@@ -2,7 +2,7 @@
 import type { PackageDocument, WorkflowAction } from '@zipin/shared';
 import { mutate, query } from './client.js';
 import * as op from './operations.js';
-import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, Render } from './types.js';
+import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, Render, SaveAnswer } from './types.js';
 import type { PackageDetailFieldsFragment, RecordPackageViewMutation } from './generated/graphql.js';
 
 /**
@@ -26,8 +26,8 @@ export async function fetchPackages(filter: PackageFilter, first = 50, offset = 
   return (await query(op.PACKAGES, { filter, first, offset })).packages;
 }
 
-export async function savePackage(input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }): Promise<PackageDetail> {
-  return asDetail((await mutate(op.SAVE_PACKAGE, { input })).savePackage.package);
+export async function savePackage(input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }): Promise<SaveAnswer> {
+  return (await mutate(op.SAVE_PACKAGE, { input })).savePackage as unknown as SaveAnswer;
 }
 
 export interface TransitionExtras {

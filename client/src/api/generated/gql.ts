@@ -27,7 +27,8 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query Packages($filter: PackageFilterInput, $first: Int, $offset: Int) {\n    packages(filter: $filter, first: $first, offset: $offset) {\n      nodes {\n        ...PackageListFields\n      }\n      totalCount\n    }\n  }\n  \n": typeof types.PackagesDocument,
     "\n  query Package($id: ID!) {\n    package(id: $id) {\n      ...PackageDetailFields\n    }\n  }\n  \n": typeof types.PackageDocument,
-    "\n  mutation SavePackage($input: SavePackageInput!) {\n    savePackage(input: $input) {\n      package {\n        ...PackageDetailFields\n      }\n    }\n  }\n  \n": typeof types.SavePackageDocument,
+    "\n  fragment SaveResultFields on SaveResult {\n    version\n    lastEditedAt\n    summary {\n      ...SummaryFields\n    }\n    checks {\n      code\n      severity\n      paths\n      messageZh\n      messageEn\n      key\n      explained\n    }\n    document\n  }\n  \n": typeof types.SaveResultFieldsFragmentDoc,
+    "\n  mutation SavePackage($input: SavePackageInput!) {\n    savePackage(input: $input) {\n      ...SaveResultFields\n    }\n  }\n  \n": typeof types.SavePackageDocument,
     "\n  query RevisionDiff($packageId: ID!, $fromRevisionId: ID!, $toRevisionId: ID) {\n    revisionDiff(packageId: $packageId, fromRevisionId: $fromRevisionId, toRevisionId: $toRevisionId) {\n      path\n      kind\n      before\n      after\n      labelZh\n      labelEn\n    }\n  }\n": typeof types.RevisionDiffDocument,
     "\n  mutation SubmitPackage($packageId: ID!, $expectedVersion: Int!) {\n    submitPackage(packageId: $packageId, expectedVersion: $expectedVersion) {\n      ...PackageDetailFields\n    }\n  }\n  \n": typeof types.SubmitPackageDocument,
     "\n  mutation WithdrawPackage($packageId: ID!, $expectedVersion: Int!) {\n    withdrawPackage(packageId: $packageId, expectedVersion: $expectedVersion) {\n      ...PackageDetailFields\n    }\n  }\n  \n": typeof types.WithdrawPackageDocument,
@@ -84,7 +85,8 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query Packages($filter: PackageFilterInput, $first: Int, $offset: Int) {\n    packages(filter: $filter, first: $first, offset: $offset) {\n      nodes {\n        ...PackageListFields\n      }\n      totalCount\n    }\n  }\n  \n": types.PackagesDocument,
     "\n  query Package($id: ID!) {\n    package(id: $id) {\n      ...PackageDetailFields\n    }\n  }\n  \n": types.PackageDocument,
-    "\n  mutation SavePackage($input: SavePackageInput!) {\n    savePackage(input: $input) {\n      package {\n        ...PackageDetailFields\n      }\n    }\n  }\n  \n": types.SavePackageDocument,
+    "\n  fragment SaveResultFields on SaveResult {\n    version\n    lastEditedAt\n    summary {\n      ...SummaryFields\n    }\n    checks {\n      code\n      severity\n      paths\n      messageZh\n      messageEn\n      key\n      explained\n    }\n    document\n  }\n  \n": types.SaveResultFieldsFragmentDoc,
+    "\n  mutation SavePackage($input: SavePackageInput!) {\n    savePackage(input: $input) {\n      ...SaveResultFields\n    }\n  }\n  \n": types.SavePackageDocument,
     "\n  query RevisionDiff($packageId: ID!, $fromRevisionId: ID!, $toRevisionId: ID) {\n    revisionDiff(packageId: $packageId, fromRevisionId: $fromRevisionId, toRevisionId: $toRevisionId) {\n      path\n      kind\n      before\n      after\n      labelZh\n      labelEn\n    }\n  }\n": types.RevisionDiffDocument,
     "\n  mutation SubmitPackage($packageId: ID!, $expectedVersion: Int!) {\n    submitPackage(packageId: $packageId, expectedVersion: $expectedVersion) {\n      ...PackageDetailFields\n    }\n  }\n  \n": types.SubmitPackageDocument,
     "\n  mutation WithdrawPackage($packageId: ID!, $expectedVersion: Int!) {\n    withdrawPackage(packageId: $packageId, expectedVersion: $expectedVersion) {\n      ...PackageDetailFields\n    }\n  }\n  \n": types.WithdrawPackageDocument,
@@ -197,7 +199,11 @@ export function graphql(source: "\n  query Package($id: ID!) {\n    package(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SavePackage($input: SavePackageInput!) {\n    savePackage(input: $input) {\n      package {\n        ...PackageDetailFields\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  mutation SavePackage($input: SavePackageInput!) {\n    savePackage(input: $input) {\n      package {\n        ...PackageDetailFields\n      }\n    }\n  }\n  \n"];
+export function graphql(source: "\n  fragment SaveResultFields on SaveResult {\n    version\n    lastEditedAt\n    summary {\n      ...SummaryFields\n    }\n    checks {\n      code\n      severity\n      paths\n      messageZh\n      messageEn\n      key\n      explained\n    }\n    document\n  }\n  \n"): (typeof documents)["\n  fragment SaveResultFields on SaveResult {\n    version\n    lastEditedAt\n    summary {\n      ...SummaryFields\n    }\n    checks {\n      code\n      severity\n      paths\n      messageZh\n      messageEn\n      key\n      explained\n    }\n    document\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SavePackage($input: SavePackageInput!) {\n    savePackage(input: $input) {\n      ...SaveResultFields\n    }\n  }\n  \n"): (typeof documents)["\n  mutation SavePackage($input: SavePackageInput!) {\n    savePackage(input: $input) {\n      ...SaveResultFields\n    }\n  }\n  \n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
