@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DomainError } from '../../../common/domain-error.js';
 import { locateChromium, type ChromiumInstall } from './chromium-locator.js';
 import { writeFontConfig } from './font-config.js';
@@ -84,6 +84,8 @@ export class BrowserPool {
     this.install = found.install;
     this.fontConfig ??= writeFontConfig();
     try {
+      // Loaded on the first render, not at start-up: most processes never print a PDF.
+      const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({
         executablePath: found.install.executablePath,
         headless: true,
