@@ -24,7 +24,7 @@ const DETAIL = `fragment PackageDetailFields on Package {
   comments { ...CommentFields }
   auditTrail { id action fromState toState reason at actor { ...UserRefFields } actorRole }
   revisions { id seq kind packageVersion createdAt createdBy { ...UserRefFields } documentHash }
-  returnedRevisionId flags
+  returnedRevisionId flags unchanged
 }`;
 const LIST_ITEM = `fragment PackageListFields on Package {
   id state version fiscalYear
@@ -36,7 +36,7 @@ const LIST_ITEM = `fragment PackageListFields on Package {
   lastEditedAt submittedAt approvedAt publishAt publishedAt flags
 }`;
 
-export const PACKAGE_QUERY = `query Package($id: ID!) { package(id: $id) { ...PackageDetailFields } } ${DETAIL} ${SUMMARY} ${USER_REF} ${COMMENT}`;
+export const PACKAGE_QUERY = `query Package($id: ID!, $knownVersion: Int) { package(id: $id, knownVersion: $knownVersion) { ...PackageDetailFields } } ${DETAIL} ${SUMMARY} ${USER_REF} ${COMMENT}`;
 const SAVE_RESULT = `fragment SaveResultFields on SaveResult {
   version lastEditedAt summary { ...SummaryFields } checks { code severity paths messageZh messageEn key explained } document
 }`;

@@ -175,6 +175,7 @@ export const PACKAGE_DETAIL = gql`
       documentHash
     }
     returnedRevisionId
+    unchanged
     flags
   }
   ${SUMMARY}
@@ -263,8 +264,8 @@ export const PACKAGES: Doc<G.PackagesQuery, G.PackagesQueryVariables> = gql`
 `;
 
 export const PACKAGE: Doc<G.PackageQuery, G.PackageQueryVariables> = gql`
-  query Package($id: ID!) {
-    package(id: $id) {
+  query Package($id: ID!, $knownVersion: Int) {
+    package(id: $id, knownVersion: $knownVersion) {
       ...PackageDetailFields
     }
   }

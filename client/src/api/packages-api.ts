@@ -13,13 +13,19 @@ function asDetail(p: PackageDetailFieldsFragment): PackageDetail {
   return p as unknown as PackageDetail;
 }
 
-export async function fetchPackage(id: string): Promise<PackageDetail> {
-  const data = await query(op.PACKAGE, { id });
+/**
+ * The package; given the one the client holds (`known`), the server leaves the document out
+ * when it is still at that version, and the held document is kept.
+ */
+export async function fetchPackage(id: string, known?: PackageDetail | null): Promise<PackageDetail> {
+  const held = known?.id === id ? known : null;
+  const data = await query(op.PACKAGE, { id, knownVersion: held?.version ?? null });
   if (!data.package) {
     const { ApiError } = await import('./errors.js');
     throw new ApiError('NOT_FOUND', '找不到该材料');
   }
-  return asDetail(data.package);
+  const p = asDetail(data.package);
+  return p.unchanged && held ? { ...p, document: held.document } : p;
 }
 
 export async function fetchPackages(filter: PackageFilter, first = 50, offset = 0): Promise<PackagePage> {

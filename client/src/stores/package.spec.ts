@@ -60,6 +60,7 @@ function makePackage(version: number, document: PackageDocument = clone(SEED_202
     auditTrail: [],
     revisions: [],
     returnedRevisionId: null,
+    unchanged: false,
     flags: [],
     ...over,
   };

@@ -91,6 +91,28 @@ describe('the filler’s package query and autosave', () => {
     expect(read.checks.map((c: any) => c.key)).toEqual(fixed.checks.map((c: any) => c.key));
   });
 
+  it('leaves the document out of a read at the version the client holds, and sends it once the package moved on', async () => {
+    const w = await buildWorld(app);
+    const filler = w.users['a1.filler']!;
+    const held = (await app.ok<any>(PACKAGE_QUERY, { id: w.packages.a1 }, filler.token)).package;
+    expect(held.unchanged).toBe(false);
+    let same: any;
+    const sent = await statements(app, async () => {
+      same = (await app.ok<any>(PACKAGE_QUERY, { id: w.packages.a1, knownVersion: held.version }, filler.token)).package;
+    });
+    expect(same.unchanged).toBe(true);
+    expect(same.document).toBeNull();
+    expect(same.version).toBe(held.version);
+    expect(same.checks).toEqual(held.checks);
+    expect(sent.length).toBeLessThanOrEqual(3);
+
+    await app.ok(SAVE_MUTATION, { input: { packageId: held.id, baseVersion: held.version, document: edited(held.document, 3), saveId: `cond-${held.id}` } }, filler.token);
+    const moved = (await app.ok<any>(PACKAGE_QUERY, { id: w.packages.a1, knownVersion: held.version }, filler.token)).package;
+    expect(moved.unchanged).toBe(false);
+    expect(moved.version).toBe(held.version + 1);
+    expect(moved.document.selfEvaluation.goal.actual).toBe('完成情况（第3次保存）');
+  });
+
   it('answers a retried save with the version it made, and a stale one with a conflict', async () => {
     const w = await buildWorld(app);
     const filler = w.users['a1.filler']!;

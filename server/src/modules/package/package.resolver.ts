@@ -5,7 +5,7 @@ import { ErrorCode, GRADES, WorkflowAction, availableActions, type Grade } from 
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
 import { JSONScalar } from '../../common/json.scalar.js';
-import type { RequestContext, RequestUser } from '../../common/request-context.js';
+import { requestLoader, type RequestContext, type RequestUser } from '../../common/request-context.js';
 import { campaignLoader } from '../campaign/campaign.loaders.js';
 import { CampaignModel } from '../campaign/models/campaign.model.js';
 import { UnitModel, UserRefModel } from '../org/models/org.models.js';
@@ -31,6 +31,11 @@ function summaryOf(pkg: PackageEntity): PackageSummaryModel {
   };
 }
 
+/** Packages of this request asked for with their current version (conditional reads). */
+function unchangedIn(ctx: RequestContext): Set<string> {
+  return requestLoader(ctx, 'package.unchanged', () => new Set<string>());
+}
+
 function checkModels(e: PackageEvaluation): CheckResultModel[] {
   return e.checks.map((c) => ({ ...c, explained: c.severity === 'warning' ? !!c.explained : null }));
 }
@@ -45,8 +50,16 @@ export class PackageResolver {
 
   @Allow()
   @Query(() => PackageModel, { nullable: true })
-  package(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string): Promise<PackageEntity> {
-    return this.service.getReadable(user, id);
+  async package(
+    @CurrentUser() user: RequestUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
+    @Args('knownVersion', { type: () => Int, nullable: true, description: 'The version the client holds: if it is still the current one, `document` is left out (null) and `unchanged` is true.' })
+    knownVersion?: number | null,
+  ): Promise<PackageEntity> {
+    const pkg = await this.service.getReadable(user, id);
+    if (knownVersion != null && knownVersion === pkg.version) unchangedIn(ctx).add(pkg.id);
+    return pkg;
   }
 
   @Allow()
@@ -108,6 +121,18 @@ export class PackageResolver {
     const u = await unitLoader(ctx, this.dataSource).load(pkg.unitId);
     if (!u) throw new DomainError(ErrorCode.NOT_FOUND, '单位不存在');
     return u;
+  }
+
+  @Allow()
+  @ResolveField(() => JSONScalar, { nullable: true, description: 'PackageDocument of @zipin/shared: inputs only, never computed values. Null when `unchanged`.' })
+  document(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): unknown {
+    return unchangedIn(ctx).has(pkg.id) ? null : pkg.document;
+  }
+
+  @Allow()
+  @ResolveField(() => Boolean, { description: 'The package is at the knownVersion the client sent (its document is the one the client has).' })
+  unchanged(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): boolean {
+    return unchangedIn(ctx).has(pkg.id);
   }
 
   @Allow()

@@ -57,7 +57,6 @@ export class PackageModel {
   @Field(() => PackageState) state: PackageState;
   @Field(() => Int, { description: 'Optimistic lock: send it back as baseVersion / expectedVersion.' }) version: number;
   @Field(() => Int) fiscalYear: number;
-  @Field(() => JSONScalar, { description: 'PackageDocument of @zipin/shared: inputs only, never computed values.' }) document: unknown;
   @Field(() => Date, { nullable: true }) lastEditedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the unit head signed it off to the bureau.' }) submittedAt: Date | null;
   @Field(() => Date, { nullable: true }) approvedAt: Date | null;

@@ -207,6 +207,15 @@ export class BrowserPool {
   }
 }
 
+/** What the body swap touches of the page's DOM (the server is compiled without the DOM types). */
+interface PrintDocument {
+  title: string;
+  body: { innerHTML: string };
+  images: ArrayLike<{ complete: boolean; onload: (() => void) | null; onerror: (() => void) | null }>;
+  fonts: { ready: Promise<unknown> };
+  createElement(tag: 'textarea'): { innerHTML: string; value: string };
+}
+
 /**
  * Puts a document on a pooled page. A page that has this document's head loaded (the same
  * stylesheet and fonts: every package prints with one) keeps it and only its title and body are
@@ -218,13 +227,15 @@ async function load(pooled: PooledPage, html: string): Promise<void> {
   if (parts && pooled.head === parts.head) {
     await pooled.page.evaluate(
       async ([title, body]) => {
+        const doc = (globalThis as unknown as { document: PrintDocument }).document;
         // The title comes as HTML (entities escaped), as it stood in the document.
-        const decode = document.createElement('textarea');
+        const decode = doc.createElement('textarea');
         decode.innerHTML = title;
-        document.title = decode.value;
-        document.body.innerHTML = body;
-        await Promise.all([...document.images].filter((i) => !i.complete).map((i) => new Promise((r) => ((i.onload = r), (i.onerror = r)))));
-        await document.fonts.ready;
+        doc.title = decode.value;
+        doc.body.innerHTML = body;
+        const pending = Array.from(doc.images).filter((i) => !i.complete);
+        await Promise.all(pending.map((i) => new Promise<void>((r) => ((i.onload = () => r()), (i.onerror = () => r())))));
+        await doc.fonts.ready;
       },
       [parts.title, parts.body] as const,
     );
