@@ -48,7 +48,7 @@ export class WorkflowResolver {
   }
 
   @Allow()
-  @Mutation(() => PackageModel, { description: 'UNIT_HEAD re-enters the password: AWAITING_SIGNOFF → SUBMITTED.' })
+  @Mutation(() => PackageModel, { description: 'UNIT_HEAD re-enters the password: AWAITING_SIGNOFF → SUBMITTED. Signed in through single sign-on, the password may be empty right after signing in again at the provider (/api/auth/oidc/reauth).' })
   signPackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number, @Args('password') password: string) {
     return this.actions.sign(user, packageId, expectedVersion, password);
   }
