@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { SSO_PATHS } from '@zipin/shared';
 import { OpsConfigError, opsConfig, opsEnvShape, type OpsConfig } from './ops-config.js';
 
 /** Everything the process may be told from outside, parsed once at boot. */
@@ -55,7 +56,7 @@ export interface OidcConfig {
   buttonLabel: string;
 }
 
-export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
+export const OIDC_CALLBACK_PATH = SSO_PATHS.callback;
 
 export class ConfigError extends Error {}
 

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository, type EntityManager } from 'typeorm';
-import { ErrorCode } from '@zipin/shared';
+import { ErrorCode, FRESH_AUTH_MINUTES } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { SessionLookup } from '../../common/access.guard.js';
 import type { RequestUser } from '../../common/request-context.js';
@@ -18,8 +18,6 @@ export { LOCK_MINUTES, MAX_FAILED_LOGINS } from './login-throttle.service.js';
 
 /** Re-entering the password while signed in (signing, changing it) is throttled under this address. */
 const REAUTH_ADDRESS = 'signed-in';
-/** How long a fresh sign-in at the SSO provider stays good for the signature it was made for. */
-export const FRESH_AUTH_MINUTES = 10;
 
 /**
  * A session row's id is the HMAC-SHA256 of its token under SESSION_SECRET: a copy of the

@@ -4,6 +4,7 @@ import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
 import { UserRefModel } from '../org/models/org.models.js';
 import { loadUserRef } from '../org/org.loaders.js';
+import { SignInMethod } from '../auth/models/me.model.js';
 import { PackageModel } from '../package/models/package.model.js';
 import type { PackageEntity } from '../package/package.entity.js';
 import { CommentService, threads } from './comment.service.js';
@@ -164,5 +165,13 @@ export class AuditEventResolver {
   @ResolveField(() => UserRefModel, { nullable: true, description: 'Null for the system.' })
   actor(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, e.actorId);
+  }
+
+  @Allow()
+  @ResolveField(() => SignInMethod, { nullable: true, description: 'For a signature: how the signer proved presence (the password, or a fresh sign-in through single sign-on).' })
+  signedWith(@Parent() e: AuditEventModel): SignInMethod | null {
+    if (e.action !== 'SIGN') return null;
+    // Signatures from before single sign-on existed were all made with the password.
+    return e.details?.authMethod === SignInMethod.OIDC ? SignInMethod.OIDC : SignInMethod.PASSWORD;
   }
 }

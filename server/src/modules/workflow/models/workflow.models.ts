@@ -24,6 +24,8 @@ export class AuditEventModel {
   @Field() at: Date;
   @Field(() => Role) actorRole: Role;
   actorId: string | null;
+  /** Resolved into signedWith. */
+  details?: Record<string, unknown> | null;
 }
 
 @ObjectType('Signature', { description: "The unit head's electronic sign-off over one revision." })
