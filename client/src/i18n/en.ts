@@ -175,7 +175,7 @@ const en: typeof zh = {
     gradeDistribution: 'Grades',
     scoreHistogram: 'Scores',
     warnings: 'Warnings',
-    externalId: 'Single sign-on ID',
+    externalId: 'SSO ID',
     externalIdHint: 'This person’s identity at the single sign-on provider (a staff number, say), used when accounts are matched by it; empty: not linked',
   },
   officialForm: {

@@ -180,7 +180,7 @@ export default {
     gradeDistribution: '等级分布',
     scoreHistogram: '总分分布',
     warnings: '红黄警示',
-    externalId: '统一身份认证标识',
+    externalId: '统一认证标识',
     externalIdHint: '该人员在统一身份认证平台的标识（如工号），单点登录按标识匹配账号时使用；留空表示未关联',
   },
   /** Controls of the official forms on screen; the forms' own words come from their layouts in @zipin/shared. */

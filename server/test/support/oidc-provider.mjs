@@ -15,7 +15,7 @@ export function claimsOf(login) {
   return { sub: `sub-${login}`, preferred_username: login, name: login, staff_no: `S-${login}` };
 }
 
-const page = (title, body) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
+const page = (title, body) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">
 <style>body{font-family:sans-serif;background:#eef2f7;margin:0}main{width:340px;margin:80px auto;background:#fff;padding:24px 28px;border-radius:6px;box-shadow:0 2px 8px rgba(0,0,0,.12)}
 h1{font-size:18px;margin:0 0 16px}label{display:block;font-size:13px;margin:10px 0 4px}input{width:100%;box-sizing:border-box;padding:8px;font-size:14px}
 button{margin-top:16px;width:100%;padding:10px;font-size:15px;background:#1d4ed8;color:#fff;border:0;border-radius:4px;cursor:pointer}p.err{color:#b91c1c;font-size:13px}</style></head>
@@ -45,6 +45,7 @@ export async function startProvider({ port = 0, clientId = 'zipin', clientSecret
   const provider = new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, post_logout_redirect_uris: postLogoutRedirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
     cookies: { keys: ['zipin-test-provider-cookie-key'] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     claims: { openid: ['sub'], profile: ['preferred_username', 'name', 'staff_no'] },
     pkce: { required: () => true },
     features: {
