@@ -274,12 +274,12 @@ describe('authorization matrix', () => {
       package(id: $id) {
         id campaign { id packageCount } unit { id } figures checks { code } summary { grade } flags availableActions overdue
         claimedBy { id } lastEditedBy { id } revisions { id createdBy { id } } signature { id }
-        comments { id author { id } resolvedBy { id } } auditTrail { id actor { id } } attachments { id uploadedBy { id } }
+        comments { id author { id } resolvedBy { id } } auditTrail { id actor { id } signedWith } attachments { id uploadedBy { id } }
       }
     }`;
     const BUREAU_FIELDS = 'query($c: ID!) { campaignProgress(campaignId: $c) { warnings { packageId overdue } } }';
     const ADMIN_FIELDS = '{ users { id unit { id } } }';
-    const covered = new Set(['campaign', 'packageCount', 'unit', 'figures', 'checks', 'summary', 'flags', 'availableActions', 'overdue', 'claimedBy', 'lastEditedBy', 'revisions', 'createdBy', 'signature', 'comments', 'author', 'resolvedBy', 'auditTrail', 'actor', 'attachments', 'uploadedBy']);
+    const covered = new Set(['campaign', 'packageCount', 'unit', 'figures', 'checks', 'summary', 'flags', 'availableActions', 'overdue', 'claimedBy', 'lastEditedBy', 'revisions', 'createdBy', 'signature', 'comments', 'author', 'resolvedBy', 'auditTrail', 'actor', 'signedWith', 'attachments', 'uploadedBy']);
     const fieldResolvers = graphqlHandlers(app.app).filter((h) => h.kind === 'field').map((h) => h.name);
     expect(fieldResolvers.filter((n) => !covered.has(n))).toEqual([]);
     const row = await packageRow(app, w.packages.a1);
