@@ -21,6 +21,8 @@ import { PackageEntity } from '../package/package.entity.js';
 import { campaignContext, voidSignature } from '../package/package.service.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { LiveBus } from '../live/live-bus.js';
+import { Clock } from '../../common/clock.js';
+import { JobQueue } from '../../jobs/job-queue.service.js';
 
 export const SYSTEM_ACTOR: WorkflowActor = { userId: 'system', role: 'SYSTEM' };
 
@@ -61,6 +63,8 @@ export class WorkflowService {
     private readonly revisions: PackageRevisionService,
     private readonly notifications: NotificationService,
     private readonly live: LiveBus,
+    private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
 
   async fire(tx: Tx, input: FireInput): Promise<FireResult> {
@@ -72,7 +76,7 @@ export class WorkflowService {
     }
     const { from, to } = decision;
     const { action, actor } = input;
-    const now = new Date();
+    const now = this.clock.now();
     const nextVersion = pkg.version + 1;
     const changes: Partial<PackageEntity> = { state: to };
     const kind = SNAPSHOT[action];
@@ -102,10 +106,15 @@ export class WorkflowService {
         break;
       case 'SCHEDULE':
       case 'RESCHEDULE':
+        // A new schedule starts its due-time tries afresh, and lifts a hold on the old one.
         changes.publishAt = input.publishAt ?? null;
+        changes.publishTries = 0;
+        changes.publishBlockedAt = null;
         break;
       case 'UNSCHEDULE':
         changes.publishAt = null;
+        changes.publishTries = 0;
+        changes.publishBlockedAt = null;
         break;
       case 'PUBLISH':
         changes.publishedAt = now;
@@ -131,6 +140,8 @@ export class WorkflowService {
     await tx.manager.getRepository(AuditEventEntity).insert(event as never);
     Object.assign(pkg, changes, { version, updatedAt: now });
     await this.notifications.forTransition(tx, pkg, { action, from, to, actor, reason: input.reason });
+    // The copy that will go public shows the approval (and whatever else changed): keep it current.
+    if (to === 'APPROVED' || to === 'SCHEDULED') await this.jobs.enqueue(tx, 'package.prepare-pdf', { packageId: pkg.id });
     this.live.afterCommit(tx, {
       kind: 'PACKAGE',
       packageId: pkg.id,
@@ -181,6 +192,7 @@ export class WorkflowService {
       reason: input.reason,
       canSubmit,
       publishAt: input.publishAt ?? null,
+      now: this.clock.now(),
     });
     if (!outcome.ok) {
       throw new DomainError(outcome.code, outcome.reason.zh, { from: outcome.from, action: outcome.action, reasonEn: outcome.reason.en });
