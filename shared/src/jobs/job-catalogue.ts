@@ -9,7 +9,7 @@ export interface JobPayloads {
    * Publish every SCHEDULED package due by `dueAtMs` (one job per second that has packages due,
    * fixed id per second): a batch flip, so all packages due at the same second go out together.
    */
-  'package.publish': { dueAtMs: number };
+  'package.publish': { dueAtMs: number; /** false: a PDF just finished; publish what is ready without counting a try for the rest. */ countTries?: boolean };
   /** Make sure the PDF that will go public shows what the package shows now; render it if not. */
   'package.prepare-pdf': { packageId: string };
   /** Deadline reminders (催办) for one campaign: before the deadline and once overdue. */

@@ -36,7 +36,7 @@ const PUBLISH_NOW_DELAY_MS = 1_000;
 /** Packages flipped per transaction (a few multi-row statements each). */
 export const PUBLISH_BATCH = 500;
 /** Due-time runs that may find a package's PDF unfinished before the bureau is told and the schedule held. */
-export const PUBLISH_MAX_TRIES = 6;
+export const PUBLISH_MAX_TRIES = 8;
 const RETRY_BASE_MS = 2_000;
 const RETRY_MAX_MS = 60_000;
 /** Who hears that a due package did not go out. */
@@ -201,7 +201,8 @@ export class PublicationService {
    * batches; counts a try for the others and holds those out of tries. Safe to run any number
    * of times, on any number of workers at once.
    */
-  async publishDue(dueAtMs: number | null = null): Promise<DueRunResult> {
+  async publishDue(dueAtMs: number | null = null, options: { countTries?: boolean } = {}): Promise<DueRunResult> {
+    const countTries = options.countTries !== false;
     if (dueAtMs !== null) {
       const wait = dueAtMs - this.clock.nowMs();
       if (wait > EARLY_TOLERANCE_MS) throw new NotDueYet(`未到公开时间（还差 ${Math.ceil(wait / 1000)} 秒）`);
@@ -218,7 +219,7 @@ export class PublicationService {
       if (ready.length) total.published += await this.flip(ready, now);
       const unready = due.filter((d) => !readyIds.has(d.id));
       if (unready.length) {
-        const r = await this.holdBack(unready, now);
+        const r = await this.holdBack(unready, now, countTries);
         total.waiting += r.waiting;
         total.blocked += r.blocked;
       }
@@ -244,7 +245,7 @@ export class PublicationService {
       .andWhere('p.publishAt <= :now', { now })
       .andWhere('p.publishBlockedAt IS NULL');
     if (after) qb.andWhere('(p.publishAt > :afterAt OR (p.publishAt = :afterAt AND p.id > :afterId))', { afterAt: after.at, afterId: after.id });
-    const { entities, raw } = await qb.orderBy('p.publishAt', 'ASC').addOrderBy('p.id', 'ASC').take(PUBLISH_BATCH).getRawAndEntities();
+    const { entities, raw } = await qb.orderBy('p.publishAt', 'ASC').addOrderBy('p.id', 'ASC').limit(PUBLISH_BATCH).getRawAndEntities();
     const names = new Map<string, string>();
     for (const row of raw as Record<string, unknown>[]) names.set(String(row.p_id), String(row.unitName));
     return entities.map((p) => ({
@@ -383,11 +384,12 @@ export class PublicationService {
    * rendered (or not yet asked for) counts a try and is looked at again a little later, until the
    * last try holds it. Holding writes the audit line and tells the bureau, once per schedule.
    */
-  private async holdBack(rows: DueRow[], now: Date): Promise<{ waiting: number; blocked: number }> {
+  private async holdBack(rows: DueRow[], now: Date, countTries: boolean): Promise<{ waiting: number; blocked: number }> {
     const block: { row: DueRow; reason: string }[] = [];
     const retry: DueRow[] = [];
     for (const d of rows) {
       if (d.render?.status === 'FAILED') block.push({ row: d, reason: `PDF 生成失败：${d.render.error ?? '原因未知'}` });
+      else if (!countTries) continue;
       else if (d.publishTries + 1 >= PUBLISH_MAX_TRIES) block.push({ row: d, reason: `到公开时间后${PUBLISH_MAX_TRIES}次仍未生成 PDF` });
       else retry.push(d);
     }
@@ -409,7 +411,7 @@ export class PublicationService {
         await this.enqueueDue(tx, at, `package.publish.retry.${at.getTime()}`);
       });
     }
-    return { waiting: retry.length, blocked };
+    return { waiting: rows.length - block.length, blocked };
   }
 
   /** Holds a due package's schedule (once) with the reason, and tells the bureau's admins and reviewers. */

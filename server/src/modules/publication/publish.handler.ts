@@ -10,6 +10,6 @@ export class PublishHandler implements JobHandler<'package.publish'> {
 
   async handle(payload: JobPayloads['package.publish']): Promise<void> {
     // A row queued before the batched step carries a package id and no time: it means "now".
-    await this.publications.publishDue(typeof payload.dueAtMs === 'number' ? payload.dueAtMs : null);
+    await this.publications.publishDue(typeof payload.dueAtMs === 'number' ? payload.dueAtMs : null, { countTries: payload.countTries !== false });
   }
 }

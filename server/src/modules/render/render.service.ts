@@ -205,7 +205,7 @@ export class RenderService {
     const now = this.clock.now();
     if (!pkg || pkg.state !== 'SCHEDULED' || !pkg.publishAt || pkg.publishBlockedAt || pkg.publishRenderId !== render.id) return;
     if (pkg.publishAt.getTime() > now.getTime()) return;
-    await this.jobs.enqueue(tx, 'package.publish', { dueAtMs: now.getTime() }, { jobId: `package.publish.render.${render.id}` });
+    await this.jobs.enqueue(tx, 'package.publish', { dueAtMs: now.getTime(), countTries: false }, { jobId: `package.publish.render.${render.id}` });
   }
 
   private async progress(render: RenderEntity, changes: Partial<Pick<RenderEntity, 'status' | 'progress' | 'error'>>): Promise<void> {
