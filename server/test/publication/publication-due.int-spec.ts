@@ -46,7 +46,7 @@ describe(`publication at its time, on a moved clock (${TEST_BACKEND})`, () => {
       return logger.logQuery(...args);
     };
     (app.dataSource as { logger: typeof logger }).logger = counting;
-    (app.dataSource.driver as { connection: { logger: typeof logger } }).connection.logger = counting;
+    (app.dataSource.driver as unknown as { connection: { logger: typeof logger } }).connection.logger = counting;
   }, 120_000);
   afterAll(() => app?.close());
 
