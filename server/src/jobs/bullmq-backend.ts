@@ -16,6 +16,8 @@ export const QUEUE_NAME = 'zipin-jobs';
 export const PUBLISH_QUEUE_NAME = 'zipin-publish';
 const RELAY_MS = 2_000;
 const ADD_TIMEOUT_MS = 5_000;
+/** Rows handed to BullMQ per round trip. */
+const RELAY_CHUNK = 100;
 /** How long a worker's SIGTERM waits for its running jobs (a render takes seconds). */
 const WORKER_CLOSE_MS = 20_000;
 
@@ -82,22 +84,41 @@ export class BullmqJobBackend extends JobBackend implements OnApplicationBootstr
     let sent = 0;
     try {
       const rows = await this.dataSource.getRepository(JobEntity).find({ where: { status: 'PENDING' }, order: { runAt: 'ASC' }, take: 500 });
-      for (const row of rows) {
-        await withTimeout(
-          this.queueOf(row.name as JobName).add(row.name, { outboxId: row.id, payload: row.payload } satisfies QueuedData, {
-            jobId: bullJobId(row),
-            delay: Math.max(0, row.runAt.getTime() - this.clock.nowMs()),
-            attempts: Math.max(1, row.maxAttempts - row.attempts),
-            backoff: { type: 'exponential', delay: row.backoffMs },
-            removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
-            removeOnFail: { age: 30 * 24 * 3600 },
-          }),
-          ADD_TIMEOUT_MS,
-        );
+      // Due-time publications first: a backlog of renders must not hold them in the outbox.
+      const ordered = [...rows.filter((r) => this.laneOf(r.name) === 'publish'), ...rows.filter((r) => this.laneOf(r.name) !== 'publish')];
+      for (let i = 0; i < ordered.length; i += RELAY_CHUNK) {
+        const chunk = ordered.slice(i, i + RELAY_CHUNK);
+        for (const lane of ['publish', 'work'] as const) {
+          const mine = chunk.filter((r) => this.laneOf(r.name) === lane);
+          if (!mine.length) continue;
+          // One round trip per queue and chunk; BullMQ drops an id it already holds, as with add.
+          await withTimeout(
+            (lane === 'publish' ? this.publishQueue : this.queue).addBulk(
+              mine.map((row) => ({
+                name: row.name,
+                data: { outboxId: row.id, payload: row.payload } satisfies QueuedData,
+                opts: {
+                  jobId: bullJobId(row),
+                  delay: Math.max(0, row.runAt.getTime() - this.clock.nowMs()),
+                  attempts: Math.max(1, row.maxAttempts - row.attempts),
+                  backoff: { type: 'exponential', delay: row.backoffMs },
+                  removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+                  removeOnFail: { age: 30 * 24 * 3600 },
+                },
+              })),
+            ),
+            ADD_TIMEOUT_MS,
+          );
+        }
         await this.transactions.run(({ manager }) =>
-          manager.getRepository(JobEntity).update({ id: row.id, status: 'PENDING' }, { status: 'DISPATCHED' }),
+          manager
+            .createQueryBuilder()
+            .update(JobEntity)
+            .set({ status: 'DISPATCHED' })
+            .where('id IN (:...ids) AND status = :status', { ids: chunk.map((r) => r.id), status: 'PENDING' })
+            .execute(),
         );
-        sent++;
+        sent += chunk.length;
       }
     } catch (err) {
       this.logger.warn(`relay to Redis paused: ${err instanceof Error ? err.message : String(err)}`);
@@ -107,8 +128,8 @@ export class BullmqJobBackend extends JobBackend implements OnApplicationBootstr
     return sent;
   }
 
-  private queueOf(name: JobName): Queue {
-    return JOB_DEFAULTS[name]?.lane === 'publish' ? this.publishQueue : this.queue;
+  private laneOf(name: string): 'publish' | 'work' {
+    return JOB_DEFAULTS[name as JobName]?.lane === 'publish' ? 'publish' : 'work';
   }
 }
 

@@ -18,6 +18,9 @@ import { DataSource } from 'typeorm';
 /** What the recording handlers saw, shared across app restarts within one test. */
 const seen: { name: JobName; payload: unknown; attempt: number; at: number }[] = [];
 let failuresBeforeSuccess = 0;
+/** Renders whose id starts with "hold" wait for this: they keep the work lane's slots busy. */
+let releaseHeld: () => void = () => {};
+let held = new Promise<void>((r) => (releaseHeld = r));
 
 function recorder(name: JobName) {
   @Injectable()
@@ -26,6 +29,11 @@ function recorder(name: JobName) {
     async handle(payload: JobPayloads[JobName], ctx: { attempt: number }) {
       if (name === 'package.render-pdf' && (payload as { renderId: string }).renderId === 'permanent') throw new PermanentJobError('gone');
       if (name === 'package.render-pdf' && ctx.attempt <= failuresBeforeSuccess) throw new Error(`flaky ${ctx.attempt}`);
+      if (name === 'package.render-pdf' && (payload as { renderId: string }).renderId.startsWith('hold')) {
+        seen.push({ name, payload, attempt: ctx.attempt, at: Date.now() });
+        await held;
+        return;
+      }
       seen.push({ name, payload, attempt: ctx.attempt, at: Date.now() });
     }
   }
@@ -100,6 +108,20 @@ describe(`job queue (${TEST_BACKEND})`, () => {
     const results = await Promise.all([1, 2, 3].map(() => enqueue('package.prepare-pdf', { packageId: 'p6' }, { jobId: 'publish.p6', delayMs: 60_000 })));
     expect(results.filter((id) => id !== null).length).toBeGreaterThanOrEqual(1);
     expect(await app.get(DataSource).getRepository(JobEntity).countBy({ jobKey: 'publish.p6' })).toBe(1);
+  });
+
+  it('runs a due publication while renders fill every work slot: the two wait in separate queues', async () => {
+    held = new Promise<void>((r) => (releaseHeld = r));
+    try {
+      for (let i = 0; i < 4; i++) await enqueue('package.render-pdf', { renderId: `hold${i}` });
+      await waitFor(() => seen.filter((s) => s.name === 'package.render-pdf').length >= 2);
+      await enqueue('package.publish', { dueAtMs: Date.now() });
+      await waitFor(() => seen.some((s) => s.name === 'package.publish'), 10_000);
+      // The renders are all still stuck (at most the work lane's slots started), the publication went through.
+      expect(seen.filter((s) => s.name === 'package.render-pdf').length).toBeLessThan(4);
+    } finally {
+      releaseHeld();
+    }
   });
 
   it('waits for the delay before running', async () => {

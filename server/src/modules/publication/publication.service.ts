@@ -170,6 +170,8 @@ export class PublicationService {
         renderId: pdf.renderId,
       });
     }
+    // Approved before copies were rendered ahead (or its copy was lost): ask for one now.
+    if (pdf.status === 'MISSING') await this.pdfs.refreshAfterCommit(tx, packageId);
     if (r.pkg.publishAt) await this.enqueueDue(tx, r.pkg.publishAt);
     return r.pkg;
   }

@@ -141,7 +141,8 @@ export class WorkflowService {
     Object.assign(pkg, changes, { version, updatedAt: now });
     await this.notifications.forTransition(tx, pkg, { action, from, to, actor, reason: input.reason });
     // The copy that will go public shows the approval (and whatever else changed): keep it current.
-    if (to === 'APPROVED' || to === 'SCHEDULED') await this.jobs.enqueue(tx, 'package.prepare-pdf', { packageId: pkg.id });
+    // Scheduling changes nothing it shows (PublicationService asks only when there is no copy yet).
+    if (to === 'APPROVED') await this.jobs.enqueue(tx, 'package.prepare-pdf', { packageId: pkg.id });
     this.live.afterCommit(tx, {
       kind: 'PACKAGE',
       packageId: pkg.id,
