@@ -1,4 +1,4 @@
-import { fiscalDateProblem } from '@zipin/shared';
+import { fiscalDateProblem, reminderPlan } from '@zipin/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_FORM_SET_ID, ErrorCode, FORM_SETS, SCORING_RULE_DEFAULTS, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
@@ -24,12 +24,9 @@ export interface CampaignFields {
   formSetId?: string | null;
 }
 
-const DAY_MS = 86_400_000;
-export const REMINDERS = [
-  { reminder: 'BEFORE_3_DAYS', offsetMs: -3 * DAY_MS },
-  { reminder: 'BEFORE_1_DAY', offsetMs: -DAY_MS },
-  { reminder: 'OVERDUE', offsetMs: 60_000 },
-] as const;
+
+/** One fixed job id per campaign, reminder and deadline: scheduling again (or a repair) never doubles a reminder. */
+export const reminderJobKey = (campaignId: string, reminder: string, deadline: Date) => `campaign.remind.${campaignId}.${reminder}.${deadline.getTime()}`;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -210,15 +207,14 @@ export class CampaignService {
 
   /** One delayed job per reminder and deadline; the fixed id makes rescheduling idempotent. */
   private async scheduleReminders(tx: Tx, campaign: CampaignEntity): Promise<void> {
-    const deadline = campaign.submissionDeadline.getTime();
-    for (const r of REMINDERS) {
-      const at = deadline + r.offsetMs;
-      if (at <= Date.now() && r.reminder !== 'OVERDUE') continue;
+    const now = new Date();
+    for (const r of reminderPlan(campaign.submissionDeadline, now)) {
+      if (r.status === 'SKIPPED') continue;
       await this.jobs.enqueue(
         tx,
         'campaign.remind-deadline',
         { campaignId: campaign.id, reminder: r.reminder },
-        { jobId: `campaign.remind.${campaign.id}.${r.reminder}.${deadline}`, delayMs: Math.max(0, at - Date.now()) },
+        { jobId: reminderJobKey(campaign.id, r.reminder, campaign.submissionDeadline), delayMs: Math.max(0, r.at.getTime() - now.getTime()) },
       );
     }
   }
