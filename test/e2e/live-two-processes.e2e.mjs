@@ -141,11 +141,19 @@ export async function run({ browser, shot, expect }) {
     await colleague.page.waitForTimeout(500); // the live connection opens with the page
 
     await claimer.page.goto(`${one.baseUrl}/review`);
+    await claimer.page.getByTestId(`claim-${JYJ}`).waitFor();
+    // Timed from the moment the first process answered the claim (it is committed then) to the
+    // moment the colleague's queue shows it; both are watched before the click.
+    const shown = row.getByText('审核中').waitFor({ timeout: 10_000 }).then(() => Date.now());
+    const answered = claimer.page
+      .waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('claimPackage'))
+      .then(async (r) => {
+        expect(r.ok() && !(await r.json()).errors, 'the claim succeeds on the first process');
+        return Date.now();
+      });
     await claimer.page.getByTestId(`claim-${JYJ}`).click();
-    const claimedAt = Date.now();
-    await row.getByText('审核中').waitFor({ timeout: 5_000 });
-    const took = Date.now() - claimedAt;
-    expect(took < 1000, `the queue on the other process shows 审核中 within a second (took ${took} ms)`);
+    const took = Math.max(0, (await shown) - (await answered));
+    expect(took < 1000, `the queue on the other process shows 审核中 within a second of the claim (took ${took} ms)`);
     console.log(`    the claim crossed API processes in ${took} ms`);
     await shot(colleague.page, 'other-process-queue');
     const errors = [...colleague.errors, ...claimer.errors];
