@@ -66,7 +66,7 @@ export async function run({ baseUrl, shot, expect, signIn }) {
     await row('BEFORE_3_DAYS').getByText('时间已过，不再发送').waitFor();
     expect((await row('BEFORE_1_DAY').innerText()).includes(beijing(new Date(moved.getTime() - DAY))), 'the day-before reminder follows the new deadline');
     expect((await row('BEFORE_1_DAY').innerText()).includes('将按时发送'), 'and will still be sent');
-    await shot(page, 'moved-deadline-plan');
+    await shot(page, 'moved-deadline-plan', 'admin-campaign-deadline');
 
     await dialog.getByTestId('campaign-save').click();
     await dialog.waitFor({ state: 'hidden' });

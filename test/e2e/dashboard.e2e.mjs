@@ -63,7 +63,7 @@ export async function run({ baseUrl, shot, expect, signIn }) {
     expect((await page.getByTestId('remind-preview').innerText()).includes(first.unitName), 'the preview names the unit');
     await page.locator('textarea#remind-message').fill('请于本周五前报送。');
     expect((await page.getByTestId('remind-preview').innerText()).includes('留言：请于本周五前报送。'), 'the note is part of the preview');
-    await shot(page, 'remind-preview');
+    await shot(page, 'remind-preview', 'admin-remind');
     await page.getByTestId('remind-send').click();
     await page.locator('.el-message--success').first().waitFor();
     await dialog.waitFor({ state: 'hidden' });

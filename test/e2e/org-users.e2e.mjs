@@ -25,7 +25,7 @@ export async function run({ baseUrl, shot, expect, signIn }) {
   await page.getByTestId('user-role-filter').click();
   await page.locator('.el-select-dropdown__item', { hasText: '单位负责人' }).click();
   expect((await count()) === 1, 'the role filter leaves the head');
-  await shot(page, 'filtered');
+  await shot(page, 'filtered', 'admin-users');
 
   // Edit: a bad address is refused in the dialog, a good one is saved and shown.
   await page.getByTestId('edit-user-gsl.head').click();

@@ -28,7 +28,7 @@ export async function run({ baseUrl, shot, expect, signIn }) {
   const timeline = await page.getByTestId('publication-timeline').innerText();
   expect(timeline.includes('住房和城乡建设局') && timeline.includes('统计局'), `the timeline lists both scheduled packages: ${timeline}`);
   await page.waitForTimeout(400); // the tab and tags fade in
-  await shot(page, 'timeline');
+  await shot(page, 'timeline', 'admin-publications');
 
   // 立即公开 asks first; cancelling changes nothing.
   await page.getByTestId(`publish-now-${TJJ}`).click();
