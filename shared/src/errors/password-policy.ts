@@ -19,7 +19,7 @@ export const PASSWORD_RULE = {
 export const PASSWORD_PROBLEMS: Record<PasswordProblem, { zh: string; en: string }> = {
   TOO_SHORT: { zh: `密码太短：至少 ${PASSWORD_MIN_LENGTH} 位`, en: `Too short: passwords need at least ${PASSWORD_MIN_LENGTH} characters` },
   TOO_LONG: { zh: `密码太长：最多 ${PASSWORD_MAX_LENGTH} 位`, en: `Too long: at most ${PASSWORD_MAX_LENGTH} characters` },
-  COMMON: { zh: '这是常见或已泄露过的密码，容易被猜中，请换一个', en: 'This is a common or leaked password that is easy to guess; choose another' },
+  COMMON: { zh: '这是常见或已泄露过的密码，容易被猜中', en: 'This is a common or leaked password, easy to guess' },
 };
 
 /** Length in characters as a person counts them (a Chinese character or an emoji is one). */
