@@ -44,7 +44,7 @@ export async function run({ baseUrl, shot, expect, signIn }) {
   }
   expect((await page.getByTestId(`pdf-${ZJJ}`).innerText()).includes('已生成'), 'the ready PDF reads 已生成');
   await page.waitForTimeout(400); // the tab and tags fade in
-  await shot(page, 'timeline');
+  await shot(page, 'timeline', 'admin-publications');
 
   // 立即公开 asks first; cancelling changes nothing.
   await page.getByTestId(`publish-now-${TJJ}`).click();

@@ -806,6 +806,17 @@ export const CAMPAIGN_PROGRESS: Doc<G.CampaignProgressQuery, G.CampaignProgressQ
         overdue
       }
       warningTotal
+      bySupervisor {
+        supervisorUnitId
+        supervisorCode
+        supervisorName
+        units
+        withUnit
+        withSupervisor
+        handedIn
+        approved
+        overdue
+      }
     }
   }
 `;

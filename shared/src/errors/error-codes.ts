@@ -1,3 +1,5 @@
+import { PASSWORD_RULE } from './password-policy.js';
+
 /**
  * Every refusal the system can give, shared by server (thrown as DomainError, mapped to
  * GraphQL `extensions.code`) and client (switches on the code to explain it).
@@ -58,7 +60,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins; try again later' },
   ACCOUNT_DISABLED: { zh: '该账号已停用', en: 'This account is disabled' },
-  PASSWORD_TOO_WEAK: { zh: '密码至少 8 位，且须同时包含字母和数字', en: 'Passwords need at least 8 characters with letters and digits' },
+  PASSWORD_TOO_WEAK: PASSWORD_RULE,
   PASSWORD_CHANGE_REQUIRED: { zh: '管理员重置了您的密码，请先设置新密码', en: 'An administrator reset your password; choose a new one first' },
   SSO_UNKNOWN_ACCOUNT: { zh: '统一身份认证的账号未关联本系统的任何账号', en: 'The single sign-on identity is not linked to any account here' },
   SSO_FAILED: { zh: '统一身份认证未完成', en: 'Single sign-on did not complete' },

@@ -1,3 +1,5 @@
+import type { DeadlineReminder } from '../workflow/deadline-reminders.js';
+
 /**
  * The one catalogue of background jobs: name → payload. Payloads carry ids only; handlers
  * reload what they need, so a job that runs late or twice sees the current truth.
@@ -13,7 +15,7 @@ export interface JobPayloads {
   /** Make sure the PDF that will go public shows what the package shows now; render it if not. */
   'package.prepare-pdf': { packageId: string };
   /** Deadline reminders (催办) for one campaign: before the deadline and once overdue. */
-  'campaign.remind-deadline': { campaignId: string; reminder: 'BEFORE_3_DAYS' | 'BEFORE_1_DAY' | 'OVERDUE' };
+  'campaign.remind-deadline': { campaignId: string; reminder: DeadlineReminder };
   /** Send one notification outside the app: a mail or a group-robot post (an outbox row). */
   'notification.deliver': { deliveryId: string };
   /** Repair misses: re-enqueue whatever the database says is due and not done. */

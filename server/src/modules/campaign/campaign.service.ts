@@ -1,6 +1,10 @@
+<<<<<<< HEAD
 import { Clock } from '../../common/clock.js';
 import { PublicationPdfService } from '../render/publication-pdf.service.js';
 import { fiscalDateProblem } from '@zipin/shared';
+=======
+import { fiscalDateProblem, reminderPlan } from '@zipin/shared';
+>>>>>>> hardening
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_FORM_SET_ID, ErrorCode, FORM_SETS, SCORING_RULE_DEFAULTS, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
@@ -28,12 +32,9 @@ export interface CampaignFields {
   requiresConcurrence?: boolean | null;
 }
 
-const DAY_MS = 86_400_000;
-export const REMINDERS = [
-  { reminder: 'BEFORE_3_DAYS', offsetMs: -3 * DAY_MS },
-  { reminder: 'BEFORE_1_DAY', offsetMs: -DAY_MS },
-  { reminder: 'OVERDUE', offsetMs: 60_000 },
-] as const;
+
+/** One fixed job id per campaign, reminder and deadline: scheduling again (or a repair) never doubles a reminder. */
+export const reminderJobKey = (campaignId: string, reminder: string, deadline: Date) => `campaign.remind.${campaignId}.${reminder}.${deadline.getTime()}`;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -231,15 +232,25 @@ export class CampaignService {
 
   /** One delayed job per reminder and deadline; the fixed id makes rescheduling idempotent. */
   private async scheduleReminders(tx: Tx, campaign: CampaignEntity): Promise<void> {
+<<<<<<< HEAD
     const deadline = campaign.submissionDeadline.getTime();
     for (const r of REMINDERS) {
       const at = deadline + r.offsetMs;
       if (at <= this.clock.nowMs() && r.reminder !== 'OVERDUE') continue;
+=======
+    const now = new Date();
+    for (const r of reminderPlan(campaign.submissionDeadline, now)) {
+      if (r.status === 'SKIPPED') continue;
+>>>>>>> hardening
       await this.jobs.enqueue(
         tx,
         'campaign.remind-deadline',
         { campaignId: campaign.id, reminder: r.reminder },
+<<<<<<< HEAD
         { jobId: `campaign.remind.${campaign.id}.${r.reminder}.${deadline}`, delayMs: Math.max(0, at - this.clock.nowMs()) },
+=======
+        { jobId: reminderJobKey(campaign.id, r.reminder, campaign.submissionDeadline), delayMs: Math.max(0, r.at.getTime() - now.getTime()) },
+>>>>>>> hardening
       );
     }
   }
