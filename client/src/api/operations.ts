@@ -274,6 +274,27 @@ export const PACKAGES: Doc<G.PackagesQuery, G.PackagesQueryVariables> = gql`
   ${PACKAGE_LIST_ITEM}
 `;
 
+/** The publication desk's extra columns: where each package's PDF to be published stands, and a held schedule. */
+export const PUBLICATION_STATES: Doc<G.PublicationStatesQuery, G.PublicationStatesQueryVariables> = gql`
+  query PublicationStates($filter: PackageFilterInput, $first: Int, $offset: Int) {
+    packages(filter: $filter, first: $first, offset: $offset) {
+      nodes {
+        id
+        publicationPdf {
+          status
+          renderId
+          error
+        }
+        publicationHold {
+          heldAt
+          tries
+          reason
+        }
+      }
+    }
+  }
+`;
+
 export const PACKAGE: Doc<G.PackageQuery, G.PackageQueryVariables> = gql`
   query Package($id: ID!, $knownVersion: Int) {
     package(id: $id, knownVersion: $knownVersion) {
@@ -806,6 +827,17 @@ export const CAMPAIGN_PROGRESS: Doc<G.CampaignProgressQuery, G.CampaignProgressQ
         overdue
       }
       warningTotal
+      bySupervisor {
+        supervisorUnitId
+        supervisorCode
+        supervisorName
+        units
+        withUnit
+        withSupervisor
+        handedIn
+        approved
+        overdue
+      }
     }
   }
 `;
