@@ -1,10 +1,6 @@
-<<<<<<< HEAD
 import { Clock } from '../../common/clock.js';
 import { PublicationPdfService } from '../render/publication-pdf.service.js';
-import { fiscalDateProblem } from '@zipin/shared';
-=======
 import { fiscalDateProblem, reminderPlan } from '@zipin/shared';
->>>>>>> hardening
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_FORM_SET_ID, ErrorCode, FORM_SETS, SCORING_RULE_DEFAULTS, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
@@ -232,25 +228,14 @@ export class CampaignService {
 
   /** One delayed job per reminder and deadline; the fixed id makes rescheduling idempotent. */
   private async scheduleReminders(tx: Tx, campaign: CampaignEntity): Promise<void> {
-<<<<<<< HEAD
-    const deadline = campaign.submissionDeadline.getTime();
-    for (const r of REMINDERS) {
-      const at = deadline + r.offsetMs;
-      if (at <= this.clock.nowMs() && r.reminder !== 'OVERDUE') continue;
-=======
-    const now = new Date();
+    const now = this.clock.now();
     for (const r of reminderPlan(campaign.submissionDeadline, now)) {
       if (r.status === 'SKIPPED') continue;
->>>>>>> hardening
       await this.jobs.enqueue(
         tx,
         'campaign.remind-deadline',
         { campaignId: campaign.id, reminder: r.reminder },
-<<<<<<< HEAD
-        { jobId: `campaign.remind.${campaign.id}.${r.reminder}.${deadline}`, delayMs: Math.max(0, at - this.clock.nowMs()) },
-=======
         { jobId: reminderJobKey(campaign.id, r.reminder, campaign.submissionDeadline), delayMs: Math.max(0, r.at.getTime() - now.getTime()) },
->>>>>>> hardening
       );
     }
   }

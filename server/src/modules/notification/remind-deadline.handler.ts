@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, MoreThanOrEqual } from 'typeorm';
-<<<<<<< HEAD
-import type { JobPayloads } from '@zipin/shared';
-import { Clock } from '../../common/clock.js';
-=======
 import { DEADLINE_REMINDERS, REMINDED_ROLES, REMINDED_STATES, type JobPayloads } from '@zipin/shared';
->>>>>>> hardening
+import { Clock } from '../../common/clock.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import { HandlesJob, type JobHandler } from '../../jobs/job-handler.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
@@ -35,15 +31,10 @@ export class RemindDeadlineHandler implements JobHandler<'campaign.remind-deadli
     await this.transactions.run(async (tx) => {
       const campaign = await tx.manager.getRepository(CampaignEntity).findOneBy({ id: payload.campaignId });
       if (!campaign) return;
-<<<<<<< HEAD
-      const dueAt = campaign.submissionDeadline.getTime() + OFFSET[payload.reminder];
-      const now = this.clock.nowMs();
-=======
       const reminder = DEADLINE_REMINDERS.find((r) => r.reminder === payload.reminder);
       if (!reminder) return;
       const dueAt = campaign.submissionDeadline.getTime() + reminder.offsetMs;
-      const now = Date.now();
->>>>>>> hardening
+      const now = this.clock.nowMs();
       // Too early for the current deadline (it moved later), or a "before" reminder now past the deadline.
       if (now + 5_000 < dueAt) return;
       if (payload.reminder !== 'OVERDUE' && now >= campaign.submissionDeadline.getTime()) return;
