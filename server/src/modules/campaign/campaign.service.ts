@@ -228,7 +228,7 @@ export class CampaignService {
 
   /** One delayed job per reminder and deadline; the fixed id makes rescheduling idempotent. */
   private async scheduleReminders(tx: Tx, campaign: CampaignEntity): Promise<void> {
-    const now = new Date(this.clock.nowMs());
+    const now = this.clock.now();
     for (const r of reminderPlan(campaign.submissionDeadline, now)) {
       if (r.status === 'SKIPPED') continue;
       await this.jobs.enqueue(
