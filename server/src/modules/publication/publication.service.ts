@@ -14,6 +14,7 @@ import { LiveBus } from '../live/live-bus.js';
 import { NotificationService } from '../notification/notification.service.js';
 import { UserEntity } from '../org/user.entity.js';
 import { PackageEntity } from '../package/package.entity.js';
+import { JobLiveness } from '../render/job-liveness.js';
 import { PublicationPdfService, stateOfRender } from '../render/publication-pdf.service.js';
 import { RenderEntity } from '../render/render.entity.js';
 import { AuditEventEntity } from '../workflow/audit-event.entity.js';
@@ -37,6 +38,11 @@ const PUBLISH_NOW_DELAY_MS = 1_000;
 export const PUBLISH_BATCH = 500;
 /** Due-time runs that may find a package's PDF unfinished before the bureau is told and the schedule held. */
 export const PUBLISH_MAX_TRIES = 8;
+/**
+ * A PDF still being printed (its job alive) costs no try: a worker that died mid-print hands it
+ * to another, and a long queue is not a fault. This bounds that wait, counted from the due time.
+ */
+export const PUBLISH_RENDER_WAIT_MAX_MS = 30 * 60_000;
 const RETRY_BASE_MS = 2_000;
 const RETRY_MAX_MS = 60_000;
 /** Who hears that a due package did not go out. */
@@ -88,6 +94,7 @@ export class PublicationService {
     private readonly notifications: NotificationService,
     private readonly live: LiveBus,
     private readonly clock: Clock,
+    private readonly liveness: JobLiveness,
   ) {}
 
   /** The clock schedules are measured against (the demo seed schedules relative to it). */
@@ -389,11 +396,17 @@ export class PublicationService {
   private async holdBack(rows: DueRow[], now: Date, countTries: boolean): Promise<{ waiting: number; blocked: number }> {
     const block: { row: DueRow; reason: string }[] = [];
     const retry: DueRow[] = [];
+    let printing = false;
     for (const d of rows) {
       if (d.render?.status === 'FAILED') block.push({ row: d, reason: `PDF 生成失败：${d.render.error ?? '原因未知'}` });
       else if (!countTries) continue;
-      else if (d.publishTries + 1 >= PUBLISH_MAX_TRIES) block.push({ row: d, reason: `到公开时间后${PUBLISH_MAX_TRIES}次仍未生成 PDF` });
+      else if (await this.stillPrinting(d, now)) printing = true; // its render wakes it when done
+      else if (d.publishTries + 1 >= PUBLISH_MAX_TRIES) block.push({ row: d, reason: this.unreadyReason(d, now) });
       else retry.push(d);
+    }
+    if (printing && !retry.length) {
+      // Looked at again later all the same, in case the render's own wake-up is lost.
+      await this.transactions.run((tx) => this.enqueueDue(tx, new Date(Math.ceil((now.getTime() + RETRY_MAX_MS) / 1000) * 1000), `package.publish.retry.${Math.ceil((now.getTime() + RETRY_MAX_MS) / 1000) * 1000}`));
     }
     let blocked = 0;
     for (const b of block) if (await this.block(b.row, b.reason, now)) blocked++;
@@ -414,6 +427,19 @@ export class PublicationService {
       });
     }
     return { waiting: rows.length - block.length, blocked };
+  }
+
+  /** Its PDF is queued or printing with a job alive to finish it, and the wait is still within bounds. */
+  private async stillPrinting(d: DueRow, now: Date): Promise<boolean> {
+    if (!d.render || (d.render.status !== 'QUEUED' && d.render.status !== 'RUNNING')) return false;
+    if (now.getTime() - d.publishAt.getTime() >= PUBLISH_RENDER_WAIT_MAX_MS) return false;
+    return this.liveness.anyLive(await this.liveness.rows(`render.${d.render.id}`), now);
+  }
+
+  private unreadyReason(d: DueRow, now: Date): string {
+    return d.render && now.getTime() - d.publishAt.getTime() >= PUBLISH_RENDER_WAIT_MAX_MS
+      ? `到公开时间后${PUBLISH_RENDER_WAIT_MAX_MS / 60_000}分钟仍未生成 PDF`
+      : `到公开时间后${PUBLISH_MAX_TRIES}次仍未生成 PDF`;
   }
 
   /** Holds a due package's schedule (once) with the reason, and tells the bureau's admins and reviewers. */
