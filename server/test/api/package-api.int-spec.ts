@@ -49,7 +49,7 @@ describe('campaigns, packages and signatures', () => {
 
   it('sends each refusal in English too: the workflow’s own reason, else the code’s message', async () => {
     const refused = await app.gql('mutation($id: ID!) { approvePackage(packageId: $id, expectedVersion: 1) { id } }', { id: w.packages.a2 }, as('a.reviewer'));
-    const en = refused.errors![0]!.extensions!.messageEn as string;
+    const en = refused.errors![0]!.extensions!.messageEn!;
     expect(en.toLowerCase()).toContain(STATE_LABELS.DRAFT.en.toLowerCase());
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
     const missing = await app.gql('query($id: ID!) { package(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, as('a.reviewer'));
