@@ -297,7 +297,7 @@ const en: typeof zh = {
     addMissing: 'Create missing packages',
     fiscalYear: 'Fiscal year',
     documentNumber: 'Notice number',
-    documentNumberExample: 'e.g. 渌财通（2025）4号',
+    documentNumberExample: 'e.g. “渌财通（2025）4号”',
     templateLocked: 'The campaign is open: the packages were created with these weights and rules, so the template can no longer change',
     template: 'Scoring template',
     source: 'Source: ',
@@ -492,6 +492,7 @@ const en: typeof zh = {
     retry: 'Make it again',
     noViewer: 'This browser cannot show the PDF here.',
     openPdf: 'Open the PDF',
+    progress: 'Making the PDF',
   },
   report: {
     state: {

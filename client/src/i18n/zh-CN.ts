@@ -499,6 +499,7 @@ export default {
     retry: '重新生成',
     noViewer: '此浏览器无法直接显示 PDF。',
     openPdf: '打开 PDF',
+    progress: 'PDF 生成进度',
   },
   report: {
     state: {
