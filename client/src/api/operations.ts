@@ -162,6 +162,7 @@ export const PACKAGE_DETAIL = gql`
         ...UserRefFields
       }
       actorRole
+      signedWith
     }
     revisions {
       id
@@ -193,6 +194,15 @@ export const ME: Doc<G.MeQuery, G.MeQueryVariables> = gql`
       bureauId
       unitId
       mustChangePassword
+      sessionMethod
+    }
+  }
+`;
+
+export const SIGN_IN_OPTIONS: Doc<G.SignInOptionsQuery, G.SignInOptionsQueryVariables> = gql`
+  query SignInOptions {
+    signInOptions {
+      ssoLabel
     }
   }
 `;
@@ -208,6 +218,7 @@ export const LOGIN: Doc<G.LoginMutation, G.LoginMutationVariables> = gql`
         bureauId
         unitId
         mustChangePassword
+        sessionMethod
       }
       token
       expiresAt
@@ -316,8 +327,8 @@ export const WITHDRAW: Doc<G.WithdrawPackageMutation, G.WithdrawPackageMutationV
 `;
 
 export const SIGN: Doc<G.SignPackageMutation, G.SignPackageMutationVariables> = gql`
-  mutation SignPackage($packageId: ID!, $expectedVersion: Int!, $password: String!) {
-    signPackage(packageId: $packageId, expectedVersion: $expectedVersion, password: $password) {
+  mutation SignPackage($packageId: ID!, $expectedVersion: Int!, $password: String!, $opinion: String) {
+    signPackage(packageId: $packageId, expectedVersion: $expectedVersion, password: $password, opinion: $opinion) {
       ...PackageDetailFields
     }
   }
@@ -354,8 +365,35 @@ export const RELEASE: Doc<G.ReleasePackageMutation, G.ReleasePackageMutationVari
 `;
 
 export const APPROVE: Doc<G.ApprovePackageMutation, G.ApprovePackageMutationVariables> = gql`
-  mutation ApprovePackage($packageId: ID!, $expectedVersion: Int!) {
-    approvePackage(packageId: $packageId, expectedVersion: $expectedVersion) {
+  mutation ApprovePackage($packageId: ID!, $expectedVersion: Int!, $opinion: String) {
+    approvePackage(packageId: $packageId, expectedVersion: $expectedVersion, opinion: $opinion) {
+      ...PackageDetailFields
+    }
+  }
+  ${PACKAGE_DETAIL}
+`;
+
+export const CONCUR: Doc<G.ConcurPackageMutation, G.ConcurPackageMutationVariables> = gql`
+  mutation ConcurPackage($packageId: ID!, $expectedVersion: Int!, $opinion: String) {
+    concurPackage(packageId: $packageId, expectedVersion: $expectedVersion, opinion: $opinion) {
+      ...PackageDetailFields
+    }
+  }
+  ${PACKAGE_DETAIL}
+`;
+
+export const TRANSFER: Doc<G.TransferPackageMutation, G.TransferPackageMutationVariables> = gql`
+  mutation TransferPackage($packageId: ID!, $expectedVersion: Int!, $toUserId: ID!, $reason: String!) {
+    transferPackage(packageId: $packageId, expectedVersion: $expectedVersion, toUserId: $toUserId, reason: $reason) {
+      ...PackageDetailFields
+    }
+  }
+  ${PACKAGE_DETAIL}
+`;
+
+export const REASSIGN: Doc<G.ReassignPackageMutation, G.ReassignPackageMutationVariables> = gql`
+  mutation ReassignPackage($packageId: ID!, $expectedVersion: Int!, $toUserId: ID!, $reason: String) {
+    reassignPackage(packageId: $packageId, expectedVersion: $expectedVersion, toUserId: $toUserId, reason: $reason) {
       ...PackageDetailFields
     }
   }
@@ -545,6 +583,7 @@ export const USERS: Doc<G.UsersQuery, G.UsersQueryVariables> = gql`
       active
       phone
       email
+      externalId
     }
   }
 `;
@@ -678,6 +717,7 @@ export const UPDATE_USER: Doc<G.UpdateUserMutation, G.UpdateUserMutationVariable
       displayName
       phone
       email
+      externalId
     }
   }
 `;

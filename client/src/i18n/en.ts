@@ -15,7 +15,7 @@ const en: typeof zh = {
     changePassword: 'Change password',
     language: '中文',
   },
-  login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', portalLink: 'No account needed: browse published packages', platform: 'the finance bureau’s self-evaluation platform', required: 'Enter the username and the password' },
+  login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', portalLink: 'No account needed: browse published packages', platform: 'the finance bureau’s self-evaluation platform', required: 'Enter the username and the password', or: 'or' },
   newPassword: {
     title: 'Choose a new password',
     forced: 'An administrator reset your password. Choose a new one only you know before you continue (signing included).',
@@ -180,6 +180,11 @@ const en: typeof zh = {
     return: 'Return to filler',
     diffTitle: 'Changes since you last looked',
     firstView: 'First time you open this package',
+    ssoIntro: 'Signing confirms you reviewed the package. You signed in through single sign-on: confirm it is you at the provider first (enter that password again), then come back here to sign.',
+    ssoReauth: 'Verify with single sign-on',
+    ssoVerified: 'Verified again through single sign-on; sign within {n} minutes.',
+    viaSso: 'identity verified through single sign-on',
+    viaPassword: 'identity verified with the password',
   },
   comment: { reply: 'Reply', resolve: 'Resolve', resolved: 'Resolved', placeholder: 'Write a comment…', open: '{n} open', replyTo: 'Reply to “{field}”' },
   admin: {
@@ -203,6 +208,8 @@ const en: typeof zh = {
     gradeDistribution: 'Grades',
     scoreHistogram: 'Scores',
     warnings: 'Warnings',
+    externalId: 'SSO ID',
+    externalIdHint: 'This person’s identity at the single sign-on provider (a staff number, say), used when accounts are matched by it; empty: not linked',
   },
   officialForm: {
     addUnder: '{add}: {group}',

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { ErrorCode, GRADES, WorkflowAction, availableActions, type Grade } from '@zipin/shared';
+import { ErrorCode, GRADES, WorkflowAction, availableActions, stageOf, type Grade } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
 import { JSONScalar } from '../../common/json.scalar.js';
@@ -121,7 +121,10 @@ export class PackageResolver {
   @ResolveField(() => [WorkflowAction], { description: 'What the signed-in user may do now, from the workflow table.' })
   availableActions(@Parent() pkg: PackageEntity, @CurrentUser() user: RequestUser | null): WorkflowAction[] {
     if (!user) return [];
-    return availableActions({ userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId }, pkg);
+    const stage = stageOf(pkg.state);
+    // The stage's assignee: a package assigned to someone else offers nothing to claim.
+    const assigneeId = stage === 'SUPERVISOR' ? pkg.supervisorAssigneeId : stage === 'BUREAU' ? pkg.assigneeId : null;
+    return availableActions({ userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId }, { ...pkg, assigneeId });
   }
 
   @Allow()

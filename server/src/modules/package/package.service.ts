@@ -76,6 +76,10 @@ export class PackageService {
       document,
       ...summaryColumns(document, evaluation),
       claimedById: null,
+      supervisorUnitId: unit.supervisorUnitId ?? null,
+      assigneeId: unit.reviewerId ?? null,
+      supervisorAssigneeId: null,
+      concurredById: null,
       lastEditedById: null,
       lastEditedAt: null,
       submittedAt: null,
@@ -97,7 +101,7 @@ export class PackageService {
     return pkg;
   }
 
-  /** Unit roles see their unit's packages, bureau roles their bureau's; filters narrow that. */
+  /** Unit roles see their unit's packages, a 主管部门's reviewers its subordinate units', bureau roles their bureau's; filters narrow that. */
   async list(user: RequestUser, filter: PackageFilter, first: number, offset: number): Promise<{ nodes: PackageEntity[]; totalCount: number }> {
     const qb = this.dataSource
       .getRepository(PackageEntity)
@@ -105,7 +109,8 @@ export class PackageService {
       .innerJoin(UnitEntity, 'u', 'u.id = p.unitId')
       .innerJoin(CampaignEntity, 'c', 'c.id = p.campaignId')
       .where('p.bureauId = :bureauId', { bureauId: user.bureauId });
-    if (!BUREAU_ROLES.includes(user.role)) qb.andWhere('p.unitId = :ownUnit', { ownUnit: user.unitId ?? '' });
+    if (user.role === 'SUPERVISOR') qb.andWhere('p.supervisorUnitId = :ownUnit', { ownUnit: user.unitId ?? '' });
+    else if (!BUREAU_ROLES.includes(user.role)) qb.andWhere('p.unitId = :ownUnit', { ownUnit: user.unitId ?? '' });
     if (filter.campaignId) qb.andWhere('p.campaignId = :campaignId', { campaignId: filter.campaignId });
     if (filter.unitId) qb.andWhere('p.unitId = :unitId', { unitId: filter.unitId });
     if (filter.states?.length) qb.andWhere('p.state IN (:...states)', { states: filter.states });
