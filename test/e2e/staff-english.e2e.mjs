@@ -1,5 +1,6 @@
-// The staff app in English, for everyone: every view of every role (taken from the router, so a
-// new route without a visit here fails) is opened in English, each of its tabs clicked, and
+// The staff app in English, for everyone: every view of every role (filler, unit head, reviewer,
+// 主管部门 supervisor, admin; the routes read from the router, so a new route without a visit here
+// fails) is opened in English, each of its tabs clicked, and
 //  - its visible text and its accessible names are scanned for Chinese outside data (unit and
 //    people's names, campaign titles, what was typed into a package: containers marked
 //    data-i18n-skip, or data-i18n-skip-attr="title" for one attribute); a hit names the view,
@@ -76,7 +77,13 @@ export async function run({ browser, baseUrl, shot, expect }) {
     const first = !visited.has('login');
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Shanghai' });
     contexts.push(context);
-    if (!first) await context.addInitScript(() => localStorage.setItem('zipin.locale', 'en'));
+    // The init script runs in every frame, the PDF viewer's too, where there is no storage.
+    if (!first)
+      await context.addInitScript(() => {
+        try {
+          window.localStorage?.setItem('zipin.locale', 'en');
+        } catch {}
+      });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
@@ -217,6 +224,12 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await openPackage(reviewer, '212003');
     await auditWithTabs(reviewer, 'package', 'reviewer package');
     await auditDialog(reviewer, 'package', 'reviewer return dialog', 'return-button');
+
+    // 主管部门审核人: the school waiting for its supervisor.
+    const supervisor = await open('jyj.supervisor');
+    await audit(supervisor, 'home', 'supervisor home');
+    await openPackage(supervisor, '212013');
+    await auditWithTabs(supervisor, 'package', 'supervisor package');
 
     // 管理员: each admin view with its tabs, and the dialogs that create things (cancelled).
     const admin = await open('admin');
