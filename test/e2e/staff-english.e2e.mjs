@@ -177,6 +177,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await openPackage(filler, '212007');
     await auditWithTabs(filler, 'package', 'filler workspace');
     await filler.locator('#tab-basicData').click();
+    await filler.locator('#tab-checks').click();
     await shot(filler, 'filler-workspace-en');
 
     // From a fresh load, the first Tab reaches the skip link, and it leads into <main>.

@@ -54,7 +54,11 @@ describe('campaigns, packages and signatures', () => {
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
     const missing = await app.gql('query($id: ID!) { package(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, as('a.reviewer'));
     expect(errorCode(missing)).toBe('NOT_FOUND');
-    expect(missing.errors![0]!.extensions!.messageEn).toBe(ERROR_MESSAGES.NOT_FOUND.en);
+    expect(missing.errors![0]!.extensions!.messageEn).toBe('The package does not exist');
+    // A refusal that carries only its code speaks the code's own English.
+    const anonymous = await app.gql('query($id: ID!) { package(id: $id) { id } }', { id: w.packages.a2 });
+    expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
+    expect(anonymous.errors![0]!.extensions!.messageEn).toBe(ERROR_MESSAGES.UNAUTHENTICATED.en);
   });
 
   it('refuses a transition from a stale version with the current version', async () => {
