@@ -129,6 +129,8 @@ export function describeError(error: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'):
       return view('材料在签章后被修改，需要重新签章。', 'The package changed after signing; sign again.');
     case ErrorCode.RENDER_UNAVAILABLE:
       return view('稍后会自动重试。', 'It will retry automatically.', true);
+    case ErrorCode.PUBLICATION_PDF_FAILED:
+      return view('请先处理 PDF 生成失败的原因（见公开台的 PDF 状态），系统会重新生成。', 'Fix why the PDF failed (see its status on the publication desk); it is then rendered again.');
     case ErrorCode.FILE_REJECTED:
       return view('请上传由本系统生成的 PDF 文件。', 'Upload a PDF produced by this system.');
     case ErrorCode.REQUEST_TOO_LARGE:

@@ -273,6 +273,27 @@ export const PACKAGES: Doc<G.PackagesQuery, G.PackagesQueryVariables> = gql`
   ${PACKAGE_LIST_ITEM}
 `;
 
+/** The publication desk's extra columns: where each package's PDF to be published stands, and a held schedule. */
+export const PUBLICATION_STATES: Doc<G.PublicationStatesQuery, G.PublicationStatesQueryVariables> = gql`
+  query PublicationStates($filter: PackageFilterInput, $first: Int, $offset: Int) {
+    packages(filter: $filter, first: $first, offset: $offset) {
+      nodes {
+        id
+        publicationPdf {
+          status
+          renderId
+          error
+        }
+        publicationHold {
+          heldAt
+          tries
+          reason
+        }
+      }
+    }
+  }
+`;
+
 export const PACKAGE: Doc<G.PackageQuery, G.PackageQueryVariables> = gql`
   query Package($id: ID!) {
     package(id: $id) {

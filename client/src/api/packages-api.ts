@@ -2,6 +2,7 @@
 import type { PackageDocument, WorkflowAction } from '@zipin/shared';
 import { mutate, query } from './client.js';
 import * as op from './operations.js';
+import type * as G from './generated/graphql.js';
 import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, Render } from './types.js';
 import type { PackageDetailFieldsFragment, RecordPackageViewMutation } from './generated/graphql.js';
 
@@ -24,6 +25,12 @@ export async function fetchPackage(id: string): Promise<PackageDetail> {
 
 export async function fetchPackages(filter: PackageFilter, first = 50, offset = 0): Promise<PackagePage> {
   return (await query(op.PACKAGES, { filter, first, offset })).packages;
+}
+
+export type PublicationState = G.PublicationStatesQuery['packages']['nodes'][number];
+
+export async function fetchPublicationStates(filter: PackageFilter, first = 50, offset = 0): Promise<PublicationState[]> {
+  return (await query(op.PUBLICATION_STATES, { filter, first, offset })).packages.nodes;
 }
 
 export async function savePackage(input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }): Promise<PackageDetail> {

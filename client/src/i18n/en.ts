@@ -388,6 +388,10 @@ const en: typeof zh = {
     remindSend: 'Send reminder',
   },
   publications: {
+    pdf: 'PDF to publish',
+    pdfStatus: { READY: 'ready', RENDERING: 'rendering', FAILED: 'failed', MISSING: 'not made yet' },
+    held: 'Not published on time: ',
+    heldHint: ' (fix it, then reschedule)',
     scheduled: 'Publication scheduled',
     batchScheduled: 'Scheduled {n} packages',
     publishNow: 'Publish now',

@@ -396,6 +396,10 @@ export default {
     remindSend: '发送催报',
   },
   publications: {
+    pdf: '待公开 PDF',
+    pdfStatus: { READY: '已生成', RENDERING: '生成中', FAILED: '生成失败', MISSING: '待生成' },
+    held: '未能按时公开：',
+    heldHint: '（请处理后调整公开时间）',
     scheduled: '公开时间已安排',
     batchScheduled: '已安排 {n} 份材料的公开时间',
     publishNow: '立即公开',

@@ -14,9 +14,20 @@ export const usePackageListStore = defineStore('package-list', () => {
   const filter = ref<PackageFilter>({});
   const page = ref({ first: 50, offset: 0 });
   const busy = ref<string | null>(null);
+  /** The publication desk's view of each listed package's PDF and hold, by package id. */
+  const publicationStates = ref<Record<string, api.PublicationState>>({});
+  /** Set while the publication desk owns the list: reloads after an action fetch the states too. */
+  let withPublicationStates = false;
 
-  async function load(next?: PackageFilter) {
+  /** The publication desk's lists: the packages and, beside them, their PDFs and holds. */
+  async function loadDesk(next: PackageFilter) {
+    await load(next, true);
+  }
+
+  async function load(next?: PackageFilter, desk = false) {
     if (next) {
+      withPublicationStates = desk;
+      if (!desk) publicationStates.value = {};
       filter.value = next;
       page.value.offset = 0;
     }
@@ -27,6 +38,10 @@ export const usePackageListStore = defineStore('package-list', () => {
       nodes.value = data.nodes;
       totalCount.value = data.totalCount;
       error.value = null;
+      if (withPublicationStates) {
+        const states = await api.fetchPublicationStates(clean, page.value.first, page.value.offset);
+        publicationStates.value = Object.fromEntries(states.map((s) => [s.id, s]));
+      }
     } catch (e) {
       error.value = toApiError(e);
     } finally {
@@ -77,5 +92,5 @@ export const usePackageListStore = defineStore('package-list', () => {
     }
   }
 
-  return { nodes, totalCount, loading, error, filter, page, busy, load, act, batchApprove, scheduleMany, publishNow };
+  return { nodes, totalCount, loading, error, filter, page, busy, publicationStates, load, loadDesk, act, batchApprove, scheduleMany, publishNow };
 });

@@ -1,3 +1,5 @@
+import { Clock } from '../../common/clock.js';
+import { PublicationPdfService } from '../render/publication-pdf.service.js';
 import { fiscalDateProblem } from '@zipin/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -49,6 +51,8 @@ export class CampaignService {
     private readonly dataSource: DataSource,
     private readonly packages: PackageService,
     private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly publicationPdfs: PublicationPdfService,
   ) {}
 
   list(bureauId: string): Promise<CampaignEntity[]> {
@@ -171,6 +175,8 @@ export class CampaignService {
     } as EvaluationTemplate;
     const template = this.resolveTemplate(next);
     await tx.manager.getRepository(CampaignEntity).update({ id }, { template });
+    // Approved packages' copies to be published print the template's labels and scores.
+    await this.publicationPdfs.refreshCampaign(tx, id);
     return { ...current, template };
   }
 
@@ -198,6 +204,8 @@ export class CampaignService {
     const { id: _id, createdAt: _c, ...changes } = next;
     await tx.manager.getRepository(CampaignEntity).update({ id }, changes);
     if (current.openedAt) await this.scheduleReminders(tx, next);
+    // What a copy to be published prints may have changed (title, template): each is checked again.
+    await this.publicationPdfs.refreshCampaign(tx, id);
     return next;
   }
 
@@ -214,7 +222,7 @@ export class CampaignService {
       await carryForwardIntoDraft(tx, campaign, unit, draft);
     }
     if (!campaign.openedAt) {
-      campaign.openedAt = new Date();
+      campaign.openedAt = this.clock.now();
       await tx.manager.getRepository(CampaignEntity).update({ id }, { openedAt: campaign.openedAt });
     }
     await this.scheduleReminders(tx, campaign);
@@ -226,12 +234,12 @@ export class CampaignService {
     const deadline = campaign.submissionDeadline.getTime();
     for (const r of REMINDERS) {
       const at = deadline + r.offsetMs;
-      if (at <= Date.now() && r.reminder !== 'OVERDUE') continue;
+      if (at <= this.clock.nowMs() && r.reminder !== 'OVERDUE') continue;
       await this.jobs.enqueue(
         tx,
         'campaign.remind-deadline',
         { campaignId: campaign.id, reminder: r.reminder },
-        { jobId: `campaign.remind.${campaign.id}.${r.reminder}.${deadline}`, delayMs: Math.max(0, at - Date.now()) },
+        { jobId: `campaign.remind.${campaign.id}.${r.reminder}.${deadline}`, delayMs: Math.max(0, at - this.clock.nowMs()) },
       );
     }
   }

@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APPROVED_STATES, BUREAU_WARNING_CODES, GRADES, HANDED_IN_STATES, PACKAGE_STATES, type PackageState } from '@zipin/shared';
@@ -43,9 +44,10 @@ export class DashboardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly campaigns: CampaignService,
+    private readonly clock: Clock,
   ) {}
 
-  async campaignProgress(bureauId: string, campaignId: string, page: WarningPage = {}, now = new Date()): Promise<CampaignProgressModel & { warnings: DashboardWarning[] }> {
+  async campaignProgress(bureauId: string, campaignId: string, page: WarningPage = {}, now = this.clock.now()): Promise<CampaignProgressModel & { warnings: DashboardWarning[] }> {
     const campaign = await this.campaigns.get(bureauId, campaignId);
     const base = () => this.dataSource.getRepository(PackageEntity).createQueryBuilder('p').where('p.campaignId = :id', { id: campaign.id });
     const handedIn = () => base().andWhere('p.state IN (:...handed)', { handed: HANDED_IN_STATES });

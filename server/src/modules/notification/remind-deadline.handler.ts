@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, MoreThanOrEqual } from 'typeorm';
 import type { JobPayloads } from '@zipin/shared';
+import { Clock } from '../../common/clock.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import { HandlesJob, type JobHandler } from '../../jobs/job-handler.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
@@ -31,6 +32,7 @@ export class RemindDeadlineHandler implements JobHandler<'campaign.remind-deadli
   constructor(
     private readonly transactions: TransactionService,
     private readonly notifications: NotificationService,
+    private readonly clock: Clock,
   ) {}
 
   async handle(payload: JobPayloads['campaign.remind-deadline']): Promise<void> {
@@ -38,7 +40,7 @@ export class RemindDeadlineHandler implements JobHandler<'campaign.remind-deadli
       const campaign = await tx.manager.getRepository(CampaignEntity).findOneBy({ id: payload.campaignId });
       if (!campaign) return;
       const dueAt = campaign.submissionDeadline.getTime() + OFFSET[payload.reminder];
-      const now = Date.now();
+      const now = this.clock.nowMs();
       // Too early for the current deadline (it moved later), or a "before" reminder now past the deadline.
       if (now + 5_000 < dueAt) return;
       if (payload.reminder !== 'OVERDUE' && now >= campaign.submissionDeadline.getTime()) return;
@@ -69,7 +71,7 @@ export class RemindDeadlineHandler implements JobHandler<'campaign.remind-deadli
           toState: pkg.state,
           reason: TITLE[payload.reminder],
           details: { reminder: payload.reminder, recipients: users.length },
-          at: new Date(),
+          at: this.clock.now(),
         });
       }
     });

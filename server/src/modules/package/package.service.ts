@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In } from 'typeorm';
 import {
@@ -56,6 +57,7 @@ export class PackageService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the unit's DRAFT for the campaign unless it has one (opening a campaign twice is harmless). */
@@ -118,11 +120,12 @@ export class PackageService {
     if (filter.hasWarnings === true) qb.andWhere('p.warningCount > 0');
     if (filter.hasWarnings === false) qb.andWhere('p.warningCount = 0');
     if (filter.overdue != null) {
+      const now = this.clock.now();
       const overdue = new Brackets((w) =>
-        w.where('p.state IN (:...open)', { open: NOT_YET_SUBMITTED }).andWhere('c.submissionDeadline < :now', { now: new Date() }),
+        w.where('p.state IN (:...open)', { open: NOT_YET_SUBMITTED }).andWhere('c.submissionDeadline < :now', { now }),
       );
       if (filter.overdue) qb.andWhere(overdue);
-      else qb.andWhere(new Brackets((w) => w.where('NOT (p.state IN (:...open2) AND c.submissionDeadline < :now2)', { open2: NOT_YET_SUBMITTED, now2: new Date() })));
+      else qb.andWhere(new Brackets((w) => w.where('NOT (p.state IN (:...open2) AND c.submissionDeadline < :now2)', { open2: NOT_YET_SUBMITTED, now2: now })));
     }
     const search = filter.search?.trim();
     if (search) {
