@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: ClientErrorCode,
     message: string,
     readonly details: Record<string, unknown> | null = null,
+    /** The server's own English for the same message (extensions.messageEn), when it sent one. */
+    readonly messageEn: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -35,11 +37,12 @@ export function toApiError(error: CombinedError | Error | unknown): ApiError {
     const raw = first.extensions?.code;
     const code: ClientErrorCode = typeof raw === 'string' && KNOWN.has(raw) ? (raw as ErrorCode) : ErrorCode.INTERNAL;
     const details = (first.extensions?.details as Record<string, unknown> | undefined) ?? null;
-    return new ApiError(code, first.message, details);
+    const en = first.extensions?.messageEn ?? details?.reasonEn;
+    return new ApiError(code, first.message, details, typeof en === 'string' && en ? en : null);
   }
   if (combined.networkError) {
     const status = (combined.response as { status?: number } | undefined)?.status;
-    if (status === 401) return new ApiError(ErrorCode.UNAUTHENTICATED, ERROR_MESSAGES.UNAUTHENTICATED.zh);
+    if (status === 401) return new ApiError(ErrorCode.UNAUTHENTICATED, ERROR_MESSAGES.UNAUTHENTICATED.zh, null, ERROR_MESSAGES.UNAUTHENTICATED.en);
     return new ApiError('NETWORK', combined.networkError.message);
   }
   return new ApiError(ErrorCode.INTERNAL, error instanceof Error ? error.message : String(error));
@@ -47,7 +50,7 @@ export function toApiError(error: CombinedError | Error | unknown): ApiError {
 
 export interface ErrorView {
   code: ClientErrorCode;
-  /** One Chinese line for a toast or an error state. */
+  /** One line, in the chosen language, for a toast or an error state. */
   message: string;
   /** What the user can do about it. */
   hint: string;
@@ -63,8 +66,9 @@ export function describeError(error: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'):
   const e = toApiError(error);
   const en = locale === 'en';
   const base = e.code === 'NETWORK' ? null : ERROR_MESSAGES[e.code];
-  // The server's own message is more specific (it names the field or the state), when it gave one in Chinese.
-  const specific = !en && e.message && /[\u4e00-\u9fff]/.test(e.message) ? e.message : null;
+  // The server's own message is more specific (it names the field or the state): its Chinese, or
+  // the English it sent beside it. A message in neither (a transport's own words) is not shown.
+  const specific = en ? e.messageEn : e.message && /[\u4e00-\u9fff]/.test(e.message) ? e.message : null;
   const text = (fallback: { zh: string; en: string }) => specific ?? (en ? fallback.en : fallback.zh);
   const view = (hintZh: string, hintEn: string, retryable = false): ErrorView => ({
     code: e.code,

@@ -23,7 +23,7 @@ export async function fetchPackage(id: string, known?: PackageDetail | null): Pr
   const data = await query(op.PACKAGE, { id, knownVersion: held?.version ?? null });
   if (!data.package) {
     const { ApiError } = await import('./errors.js');
-    throw new ApiError('NOT_FOUND', '找不到该材料');
+    throw new ApiError('NOT_FOUND', '找不到该材料', null, 'The package was not found');
   }
   const p = asDetail(data.package);
   return p.unchanged && held ? { ...p, document: held.document } : p;
@@ -91,7 +91,7 @@ export async function transition(action: WorkflowAction, packageId: string, expe
       return (await mutate(op.RETRACT, { ...v, reason: extras.reason ?? '' })).retractPublication;
     case 'PUBLISH': {
       const { ApiError } = await import('./errors.js');
-      throw new ApiError('ROLE_NOT_ALLOWED', '公开由系统按时执行');
+      throw new ApiError('ROLE_NOT_ALLOWED', '公开由系统按时执行', null, 'Publishing is done by the system at the scheduled time');
     }
     default: {
       const never: never = action;

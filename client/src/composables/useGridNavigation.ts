@@ -13,6 +13,7 @@
  * Cells and columns are matched by position on screen, so a block copied from the printed form
  * lands on the same cells here.
  */
+import { useI18n } from 'vue-i18n';
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue';
 import { ElMessage } from 'element-plus';
 import { cellFromText, type CellKind } from '@/features/common/components/form/cell-values.js';
@@ -90,11 +91,11 @@ function unitAt(units: Unit[], x: number): Unit | null {
 const centre = (u: { left: number; right: number }) => (u.left + u.right) / 2;
 
 /** What a person calls a cell that cannot take a value: its accessible name or its text. */
-function unitName(u: Unit): string {
+function unitName(u: Unit, blank: string): string {
   const labelled = u.el.querySelector<HTMLElement>('[aria-label]');
-  // A computed cell's name ends with its value ("…（自动计算）：12"): the name is enough.
-  const name = (labelled?.getAttribute('aria-label') ?? u.el.textContent ?? '').replace(/：[^：]*$/, '');
-  return name.replace(/\s+/g, ' ').trim().slice(0, 40) || '空白格';
+  // A computed cell's name ends with its value ("…（自动计算）：12", "… (computed): 12"): the name is enough.
+  const name = (labelled?.getAttribute('aria-label') ?? u.el.textContent ?? '').replace(/(?:：[^：]*|: [^:]*)$/, '');
+  return name.replace(/\s+/g, ' ').trim().slice(0, 40) || blank;
 }
 
 /** Tab-separated text as Excel/WPS put it on the clipboard: quoted cells may hold tabs, newlines, "". */
@@ -159,6 +160,8 @@ export interface PasteReport {
 }
 
 export function useGridNavigation(root: Ref<HTMLElement | null>) {
+  const { t } = useI18n();
+  const list = (names: string[], max: number) => names.slice(0, max).join(t('grid.separator')) + (names.length > max ? t('grid.more') : '');
   let ctx: DocFormContext | null = null;
   try {
     ctx = useDocForm();
@@ -263,7 +266,7 @@ export function useGridNavigation(root: Ref<HTMLElement | null>) {
     ev.preventDefault();
     ctx.applyCells(changes);
     refresh(changes.map((c) => c.after.path));
-    if (refused.length) ElMessage.warning(`${refused.length} 格必须填写，未清除：${refused.slice(0, 5).join('、')}`);
+    if (refused.length) ElMessage.warning(t('grid.notCleared', { n: refused.length, cells: refused.slice(0, 5).join(t('grid.separator')) }));
   }
 
   function paste(text: string): PasteReport | null {
@@ -296,12 +299,12 @@ export function useGridNavigation(root: Ref<HTMLElement | null>) {
           return;
         }
         if (!unit.input) {
-          skipped.push(`${unitName(unit)}（不可填写）`);
+          skipped.push(t('grid.notInput', { cell: unitName(unit, t('grid.blank')) }));
           return;
         }
         const c = change(unit.input, value);
         if (c) changes.push(c);
-        else skipped.push(`${unit.input.getAttribute('aria-label') ?? ''}（必须填写，未清空）`);
+        else skipped.push(t('grid.required', { cell: unit.input.getAttribute('aria-label') ?? '' }));
       });
     });
     ctx.applyCells(changes);
@@ -315,10 +318,10 @@ export function useGridNavigation(root: Ref<HTMLElement | null>) {
     const report = { pasted: changes.length, skipped, outside };
     lastPaste.value = report;
     if (skipped.length || outside) {
-      const parts = [`已粘贴 ${changes.length} 格`];
-      if (skipped.length) parts.push(`${skipped.length} 格未粘贴：${skipped.slice(0, 6).join('、')}${skipped.length > 6 ? '等' : ''}`);
-      if (outside) parts.push(`${outside} 格超出表格范围，未粘贴`);
-      ElMessage({ type: 'warning', message: parts.join('；'), duration: 6000, customClass: 'paste-report' });
+      const parts = [t('grid.pasted', { n: changes.length })];
+      if (skipped.length) parts.push(t('grid.skipped', { n: skipped.length, cells: list(skipped, 6) }));
+      if (outside) parts.push(t('grid.outside', { n: outside }));
+      ElMessage({ type: 'warning', message: parts.join(t('grid.partSeparator')), duration: 6000, customClass: 'paste-report' });
     }
     return report;
   }

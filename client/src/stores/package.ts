@@ -107,7 +107,9 @@ export const usePackageStore = defineStore('package', () => {
     try {
       if (editable.value) {
         await flush();
-        if (saveState.value !== 'saved') throw new ApiError('VALIDATION_FAILED', saveState.value === 'conflict' ? '请先处理保存冲突' : '材料尚未保存，请稍后再试');
+        if (saveState.value !== 'saved') throw saveState.value === 'conflict'
+          ? new ApiError('VALIDATION_FAILED', '请先处理保存冲突', null, 'Resolve the save conflict first')
+          : new ApiError('VALIDATION_FAILED', '材料尚未保存，请稍后再试', null, 'The package is not saved yet; try again in a moment');
       }
       await api.transition(action, current.id, version.value, extras);
       // The mutation returns the package; reload it whole so every field (comments, audit) is current.
@@ -174,7 +176,7 @@ export const usePackageStore = defineStore('package', () => {
   }
 
   async function preview(onProgress: (r: Render) => void, pollMs = 1000, signal?: AbortSignal): Promise<Render> {
-    if (!pkg.value) throw new ApiError('NOT_FOUND', '未打开材料');
+    if (!pkg.value) throw new ApiError('NOT_FOUND', '未打开材料', null, 'No package is open');
     if (editable.value) await flush();
     let r = await api.requestPreview(pkg.value.id);
     onProgress(r);

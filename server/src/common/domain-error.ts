@@ -5,13 +5,18 @@ import { ERROR_MESSAGES, type ErrorCode } from '@zipin/shared';
  * to an HTTP status on REST routes); the client switches on the code.
  */
 export class DomainError extends Error {
+  /** The same message in English; the code's own English when only Chinese was given. */
+  readonly messageEn: string;
+
   constructor(
     readonly code: ErrorCode,
-    message?: string,
+    message?: string | { zh: string; en: string },
     readonly details?: Record<string, unknown>,
   ) {
-    super(message ?? ERROR_MESSAGES[code].zh);
+    super(typeof message === 'object' ? message.zh : message ?? ERROR_MESSAGES[code].zh);
     this.name = 'DomainError';
+    const reasonEn = typeof details?.reasonEn === 'string' ? details.reasonEn : null;
+    this.messageEn = typeof message === 'object' ? message.en : reasonEn ?? ERROR_MESSAGES[code].en;
   }
 }
 

@@ -1,4 +1,4 @@
-import { LUKOU_2024_TEMPLATE, STATE_LABELS } from '@zipin/shared';
+import { ERROR_MESSAGES, LUKOU_2024_TEMPLATE, STATE_LABELS } from '@zipin/shared';
 import { explainWarnings, repairSeed } from '../../src/demo/demo-documents.js';
 import { TestApp } from '../support/test-app.js';
 import { TEST_PASSWORD, buildWorld, errorCode, packageRow, type World } from '../support/factories.js';
@@ -45,6 +45,20 @@ describe('campaigns, packages and signatures', () => {
     const res = await app.gql('mutation($id: ID!) { approvePackage(packageId: $id, expectedVersion: 1) { id } }', { id: w.packages.a2 }, as('a.reviewer'));
     expect(errorCode(res)).toBe('TRANSITION_NOT_ALLOWED');
     expect(res.errors![0]!.message).toContain(STATE_LABELS.DRAFT.zh);
+  });
+
+  it('sends each refusal in English too: the workflow’s own reason, else the code’s message', async () => {
+    const refused = await app.gql('mutation($id: ID!) { approvePackage(packageId: $id, expectedVersion: 1) { id } }', { id: w.packages.a2 }, as('a.reviewer'));
+    const en = refused.errors![0]!.extensions!.messageEn!;
+    expect(en.toLowerCase()).toContain(STATE_LABELS.DRAFT.en.toLowerCase());
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+    const missing = await app.gql('query($id: ID!) { package(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, as('a.reviewer'));
+    expect(errorCode(missing)).toBe('NOT_FOUND');
+    expect(missing.errors![0]!.extensions!.messageEn).toBe('The package does not exist');
+    // A refusal that carries only its code speaks the code's own English.
+    const anonymous = await app.gql('query($id: ID!) { package(id: $id) { id } }', { id: w.packages.a2 });
+    expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
+    expect(anonymous.errors![0]!.extensions!.messageEn).toBe(ERROR_MESSAGES.UNAUTHENTICATED.en);
   });
 
   it('refuses a transition from a stale version with the current version', async () => {

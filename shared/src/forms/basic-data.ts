@@ -150,7 +150,7 @@ export const BASIC_DATA_LAYOUT: FormLayout = {
   notes: [
     L(
       '说明：“项目支出”需要填报基本支出以外的所有项目支出情况，项目支出数与决算数据保持一致。“公用经费”填报基本支出中的一般商品和服务支出。',
-      'Note: 项目支出 covers every project outside basic spending, as in the final accounts; 公用经费 is the goods and services part of basic spending.',
+      'Note: "project spending" covers every project outside basic spending, as in the final accounts; "public funds" is the goods and services part of basic spending.',
     ),
   ],
   footer: [

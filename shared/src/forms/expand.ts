@@ -28,6 +28,8 @@ export interface FormInput {
   item?: { id: string };
   /** Values of filled cells by name (workflow and campaign facts); an absent one prints empty. */
   filled?: Record<string, string | null | undefined>;
+  /** The language of the printed words (titles, row and column labels, notes); Chinese unless asked. */
+  lang?: 'zh' | 'en';
 }
 
 /** A part of a field label: fixed text, or an item named by the document. */
@@ -326,6 +328,7 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
   const b = new Builder(layout, input);
   const words = input.words;
   const perItem = layout.perItem && input.item ? { path: `${layout.perItem.list}[${input.item.id}]`, id: input.item.id } : null;
+  const pick = (l: Label): string => (input.lang === 'en' ? l.en : l.zh);
 
   /** Text, value and path of a cell for the current item (or none). */
   const fill = (spec: CellSpec, ctx: { itemPath?: string; itemId?: string; item?: unknown } = {}): Partial<GridCell> => {
@@ -334,9 +337,9 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
     switch (spec.role) {
       case 'label':
       case 'header':
-        return { text: b.label(spec).zh };
+        return { text: pick(b.label(spec)) };
       case 'filled':
-        return { text: input.filled?.[spec.fill ?? ''] ?? '', ...(spec.prefix ? { prefix: resolveLabel(spec.prefix, words).zh } : {}) };
+        return { text: input.filled?.[spec.fill ?? ''] ?? '', ...(spec.prefix ? { prefix: pick(resolveLabel(spec.prefix, words)) } : {}) };
       case 'notApplicable':
         return { text: '——' };
       case 'blank':
@@ -344,7 +347,7 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
       case 'computed': {
         const computed = bindPath(spec.computed ?? '', itemPath, itemId);
         const value = figure(input, computed);
-        return { computed, value, text: printText(spec.format, value, ctx.item), ...(spec.prefix ? { prefix: resolveLabel(spec.prefix, words).zh } : {}) };
+        return { computed, value, text: printText(spec.format, value, ctx.item), ...(spec.prefix ? { prefix: pick(resolveLabel(spec.prefix, words)) } : {}) };
       }
       case 'input': {
         const path = bindPath(spec.field ?? '', itemPath, itemId);
@@ -355,7 +358,7 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
           value,
           text: printText(spec.format, value, item),
           entry: entryText(spec.format, value, item),
-          ...(spec.prefix ? { prefix: resolveLabel(spec.prefix, words).zh } : {}),
+          ...(spec.prefix ? { prefix: pick(resolveLabel(spec.prefix, words)) } : {}),
         };
       }
     }
@@ -424,13 +427,15 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
     } else {
       const rows = items as unknown as IndicatorRow[];
       for (const block of indicatorBlocks(rows, input.template)) {
-        const l1Text = fillWords(resolveLabel(spec.level1Text, words).zh, { level1: LEVEL1_LABELS[block.level1].zh, weight: trimDecimal(block.weight) });
+        const l1Words = resolveLabel(spec.level1Text, words);
+        const weight = trimDecimal(block.weight);
+        const l1Text: Label = { zh: fillWords(l1Words.zh, { level1: LEVEL1_LABELS[block.level1].zh, weight }), en: fillWords(l1Words.en, { level1: LEVEL1_LABELS[block.level1].en, weight }) };
         const span = block.level2s.reduce((n, g) => n + Math.max(1, g.rows.length), 0);
         let firstOfBlock = true;
         for (const g of block.level2s) {
           const levelCells: CellSpec[] = [];
           const l2Span = Math.max(1, g.rows.length);
-          const l1Spec: CellSpec = { ...spec.level1, role: 'label', rows: span, text: { zh: l1Text, en: l1Text } };
+          const l1Spec: CellSpec = { ...spec.level1, role: 'label', rows: span, text: l1Text };
           const l2Spec: CellSpec = { ...spec.level2, role: 'label', rows: l2Span, text: { zh: LEVEL2_LABELS[g.level2].zh, en: LEVEL2_LABELS[g.level2].en } };
           const mark = (row: GridRow, withL1: boolean) => {
             const cells = row.cells;
@@ -459,13 +464,13 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
     b.endSpec(spec.id, first);
   }
 
-  const footer = (layout.footer ?? []).map((f) => ({ ...f, text: resolveLabel(f.label, words).zh }));
+  const footer = (layout.footer ?? []).map((f) => ({ ...f, text: pick(resolveLabel(f.label, words)) }));
   return {
     layout,
-    title: resolveLabel(layout.title, words).zh,
-    subtitle: layout.sheetSubtitle ? resolveLabel(layout.sheetSubtitle, words).zh : null,
+    title: pick(resolveLabel(layout.title, words)),
+    subtitle: layout.sheetSubtitle ? pick(resolveLabel(layout.sheetSubtitle, words)) : null,
     rows: b.rows,
-    notes: (layout.notes ?? []).map((n) => resolveLabel(n, words).zh),
+    notes: (layout.notes ?? []).map((n) => pick(resolveLabel(n, words))),
     footer,
     groups: b.groups,
     words,

@@ -43,7 +43,7 @@ export function indicatorRowsWithTotal(list: string, figures: string): RowSpec[]
         ],
         empty: [{ role: 'label', text: L('无', 'none'), align: 'left' }, ...Array.from({ length: 5 }, (): CellSpec => ({ role: 'blank' }))],
         helpers: [
-          { header: L('比较方式（≥/≤/=/定性）', 'operator (≥/≤/=/定性)'), field: '$.target.operator', format: 'operator' },
+          { header: L('比较方式（≥/≤/=/定性）', 'operator (≥/≤/=/qualitative)'), field: '$.target.operator', format: 'operator' },
           { header: L('行编号', 'row id') },
         ],
       },

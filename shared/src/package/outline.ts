@@ -81,3 +81,13 @@ export function sectionHeading(key: ReportSectionKey): string {
   if (entry.level === 2) return `（${chineseNumeral(n)}）${entry.titleZh}`;
   return `${n}.${entry.titleZh}`;
 }
+
+/** The English heading of a section, numbered the same way: "7. Problems…", "(1) Basic spending". */
+export function sectionHeadingEn(key: ReportSectionKey): string {
+  const entry = BY_KEY.get(key);
+  if (!entry) return key;
+  const n = sectionOrdinal(key);
+  if (entry.level === 1) return `${n}. ${entry.titleEn}`;
+  if (entry.level === 2) return `(${n}) ${entry.titleEn}`;
+  return `${n}) ${entry.titleEn}`;
+}

@@ -7,7 +7,11 @@ import {
   SEED_CONTEXT,
   computeFigures,
   describePath,
+  expandForm,
   expandFormSet,
+  formWords,
+  BASIC_DATA_LAYOUT,
+  SELF_EVALUATION_LAYOUT,
   formSetOf,
   indicatorBlocks,
   runChecks,
@@ -165,5 +169,35 @@ describe('a per-item form', () => {
 
   it('names its fields after the item', () => {
     expect(fieldLabel('basicData.projects.specialFunds[sf-2].currentFinal', { document: seedWithLists(), context: SEED_CONTEXT, formSet: set })!.label.zh).toBe('专项资金情况表 › 专项「商会建设专项」 › 2024年决算数');
+  });
+});
+
+describe('the forms in English', () => {
+  const doc = structuredClone(SEED_2024_LUKOU_GSL);
+  const input = (lang?: 'zh' | 'en') => ({
+    document: doc,
+    figures: computeFigures(doc, LUKOU_2024_TEMPLATE),
+    template: LUKOU_2024_TEMPLATE,
+    words: formWords(SEED_CONTEXT),
+    medium: 'screen' as const,
+    ...(lang ? { lang } : {}),
+  });
+  const printed = (f: ExpandedForm) => [f.title, ...f.notes, ...f.footer.map((x) => x.text), ...f.rows.flatMap((r) => r.cells.filter((c) => c.role === 'label' || c.role === 'header').map((c) => c.text))];
+
+  it('prints titles, row and column labels, notes and the footer in English when asked, in Chinese otherwise', () => {
+    const en = expandForm(BASIC_DATA_LAYOUT, input('en'));
+    expect(en.title).toBe('Basic data table of the unit’s overall spending, 2024');
+    expect(printed(en).filter((t) => /[\u4e00-\u9fff]/.test(t))).toEqual([]);
+    const zh = expandForm(BASIC_DATA_LAYOUT, input());
+    expect(zh.title).toBe('2024年度部门（单位）整体支出绩效评价基础数据表');
+    expect(zh.rows.map((r) => r.cells.length)).toEqual(en.rows.map((r) => r.cells.length));
+  });
+
+  it('names the 一级指标 block in the language of the page, with its weight', () => {
+    const en = expandForm(SELF_EVALUATION_LAYOUT, input('en'));
+    const level1 = en.rows.flatMap((r) => r.cells).filter((c) => c.level === 'level1').map((c) => c.text);
+    expect(level1).toContain('Output (40 points)');
+    const zh = expandForm(SELF_EVALUATION_LAYOUT, input());
+    expect(zh.rows.flatMap((r) => r.cells).filter((c) => c.level === 'level1').map((c) => c.text)).toContain('产出指标\n（40分）');
   });
 });

@@ -10,6 +10,7 @@ import {
   draftReportTemplates,
   renderReportSection,
   sectionHeading,
+  sectionHeadingEn,
   formLabels,
 } from '../../src/package/index.js';
 import { seedWith } from './helpers.js';
@@ -87,6 +88,12 @@ describe('report outline', () => {
     expect(sectionHeading('performanceOverall')).toBe('（一）整体支出绩效情况');
     expect(sectionHeading('performanceEfficiency')).toBe('4.行政效能');
     expect(sectionHeading('performanceProject')).toBe('（二）项目支出绩效情况');
+  });
+
+  it('numbers the English headings the same way', () => {
+    expect(sectionHeadingEn('problems')).toBe('7. Problems and their causes');
+    expect(sectionHeadingEn('generalBudgetProject')).toBe('(2) Project spending');
+    expect(sectionHeadingEn('performanceEfficiency')).toBe('4) Administrative efficiency');
   });
 
   it('lists every stored section key exactly once, in order', () => {

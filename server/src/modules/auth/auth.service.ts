@@ -150,7 +150,7 @@ export class AuthService extends SessionLookup {
   /** The user's own new password: other sessions end, and an admin-set password stops blocking work. */
   async changePassword(userId: string, sessionId: string, current: string, next: string): Promise<void> {
     await this.verifyPassword(userId, current);
-    if (next === current) throw new DomainError(ErrorCode.PASSWORD_TOO_WEAK, '新密码不能与当前密码相同');
+    if (next === current) throw new DomainError(ErrorCode.PASSWORD_TOO_WEAK, { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
     this.passwords.assertStrong(next);
     const hash = await this.passwords.hash(next);
     await this.transactions.run(async ({ manager }) => {

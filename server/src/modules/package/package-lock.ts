@@ -13,7 +13,7 @@ export async function lockPackage(tx: Tx, id: string): Promise<PackageEntity> {
     where: { id },
     ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+  if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '材料不存在', en: 'The package does not exist' });
   return pkg;
 }
 

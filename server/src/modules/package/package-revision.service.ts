@@ -54,15 +54,15 @@ export class PackageRevisionService {
    */
   async diff(user: RequestUser, packageId: string, fromRevisionId: string, toRevisionId?: string | null): Promise<DiffEntry[]> {
     const pkg = await this.dataSource.getRepository(PackageEntity).findOneBy({ id: packageId });
-    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '材料不存在', en: 'The package does not exist' });
     assertCanRead(user, pkg);
     const revisions = this.dataSource.getRepository(PackageRevisionEntity);
     const from = await revisions.findOneBy({ id: fromRevisionId, packageId });
-    if (!from) throw new DomainError(ErrorCode.NOT_FOUND, '版本不存在');
+    if (!from) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '版本不存在', en: 'The version does not exist' });
     let to: PackageDocument = pkg.document;
     if (toRevisionId) {
       const rev = await revisions.findOneBy({ id: toRevisionId, packageId });
-      if (!rev) throw new DomainError(ErrorCode.NOT_FOUND, '版本不存在');
+      if (!rev) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '版本不存在', en: 'The version does not exist' });
       to = rev.document;
     }
     const campaign = await this.dataSource.getRepository(CampaignEntity).findOneBy({ id: pkg.campaignId });
@@ -89,5 +89,5 @@ export function assertValidPath(path: string): void {
     ROOTS.has(segments[0]!.key) &&
     segments.every((s) => s.key !== '' && (s.item === undefined || /^#?[A-Za-z0-9_-]{1,40}$/.test(s.item))) &&
     (segments[0]!.key === 'explanations' || formatPath(segments) === path);
-  if (!ok) throw new DomainError(ErrorCode.VALIDATION_FAILED, `字段路径「${path.slice(0, 60)}」无效`);
+  if (!ok) throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: `字段路径「${path.slice(0, 60)}」无效`, en: `No such field: “${path.slice(0, 60)}”` });
 }

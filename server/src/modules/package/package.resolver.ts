@@ -71,7 +71,7 @@ export class PackageResolver {
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset = 0,
   ): Promise<{ nodes: PackageEntity[]; totalCount: number }> {
     if (filter?.grade && !GRADES.includes(filter.grade as Grade)) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `等级「${filter.grade}」无效`);
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: `等级「${filter.grade}」无效`, en: `No such grade: “${filter.grade}”` });
     }
     return this.service.list(user, { ...(filter ?? {}), grade: (filter?.grade as Grade | undefined) ?? null }, first, offset);
   }
@@ -103,7 +103,7 @@ export class PackageResolver {
 
   private async evaluation(pkg: PackageEntity, ctx: RequestContext): Promise<PackageEvaluation> {
     const [campaign, unit] = await Promise.all([campaignLoader(ctx, this.dataSource).load(pkg.campaignId), unitLoader(ctx, this.dataSource).load(pkg.unitId)]);
-    if (!campaign) throw new DomainError(ErrorCode.NOT_FOUND, '通知不存在');
+    if (!campaign) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '通知不存在', en: 'The campaign does not exist' });
     return evaluateAtVersion(pkg, campaign.template, campaignContext(campaign, unit));
   }
 
@@ -111,7 +111,7 @@ export class PackageResolver {
   @ResolveField(() => CampaignModel)
   async campaign(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CampaignModel> {
     const c = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);
-    if (!c) throw new DomainError(ErrorCode.NOT_FOUND, '通知不存在');
+    if (!c) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '通知不存在', en: 'The campaign does not exist' });
     return c;
   }
 
@@ -119,7 +119,7 @@ export class PackageResolver {
   @ResolveField(() => UnitModel)
   async unit(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<UnitModel> {
     const u = await unitLoader(ctx, this.dataSource).load(pkg.unitId);
-    if (!u) throw new DomainError(ErrorCode.NOT_FOUND, '单位不存在');
+    if (!u) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '单位不存在', en: 'The unit does not exist' });
     return u;
   }
 

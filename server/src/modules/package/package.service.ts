@@ -103,7 +103,7 @@ export class PackageService {
 
   async getReadable(user: RequestUser, id: string): Promise<PackageEntity> {
     const pkg = await this.dataSource.getRepository(PackageEntity).findOneBy({ id });
-    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '材料不存在', en: 'The package does not exist' });
     assertCanRead(user, pkg);
     // The filler's next autosave starts from this version (see save).
     if (isEditable(pkg.state)) rowCaches(this.dataSource).packages.set(`${pkg.id}:${pkg.version}`, pkg);
@@ -165,7 +165,8 @@ export class PackageService {
     const parsed = parsePackageDocument(input.document);
     if (!parsed.ok) {
       const first = parsed.issues[0]?.messageZh ?? '';
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `填写内容有误（${parsed.issues.length}处）：${first}`, { issues: parsed.issues });
+      const firstEn = parsed.issues[0]?.messageEn ?? '';
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: `填写内容有误（${parsed.issues.length}处）：${first}`, en: `${parsed.issues.length} entries are not valid: ${firstEn}` }, { issues: parsed.issues });
     }
     const saveId = input.saveId?.trim() || null;
     if (saveId && saveId.length > 64) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'saveId 过长');
@@ -200,7 +201,7 @@ export class PackageService {
     return this.transactions.run(async (tx) => {
       const pkg = cached ?? (await lockPackage(tx, input.packageId));
       assertCanRead(user, pkg);
-      if (user.role !== 'FILLER') throw new DomainError(ErrorCode.ROLE_NOT_ALLOWED, '只有本单位填表人可以编辑材料');
+      if (user.role !== 'FILLER') throw new DomainError(ErrorCode.ROLE_NOT_ALLOWED, { zh: '只有本单位填表人可以编辑材料', en: 'Only the unit’s filler may edit the package' });
       if (!cached && saveId && (await this.earlierSave(tx, saveId, pkg.id, user.id))) return 'replay';
       if (!isEditable(pkg.state)) throw new DomainError(ErrorCode.NOT_EDITABLE);
       if (pkg.version !== input.baseVersion) {

@@ -26,8 +26,8 @@ export interface NewComment {
 export function assertValidComment(c: NewComment): void {
   assertValidPath(c.path);
   const body = c.body?.trim() ?? '';
-  if (!body) throw new DomainError(ErrorCode.VALIDATION_FAILED, '意见内容不能为空');
-  if (body.length > COMMENT_MAX_CHARS) throw new DomainError(ErrorCode.VALIDATION_FAILED, `意见内容不能超过${COMMENT_MAX_CHARS}字`);
+  if (!body) throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: '意见内容不能为空', en: 'The comment is empty' });
+  if (body.length > COMMENT_MAX_CHARS) throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: `意见内容不能超过${COMMENT_MAX_CHARS}字`, en: `A comment may have at most ${COMMENT_MAX_CHARS} characters` });
 }
 
 /** Comments as threads: top-level remarks anchored to fields, each with its replies, oldest first. */
@@ -102,7 +102,7 @@ export class CommentService {
       const comment = await this.comment(tx, commentId);
       const pkg = await this.readable(tx, user, comment.packageId);
       const unitMember = UNIT_ROLES.includes(user.role) && user.unitId === pkg.unitId;
-      if (!unitMember && comment.authorId !== user.id) throw new DomainError(ErrorCode.ROLE_NOT_ALLOWED, '只有本单位人员或意见提出人可以标记为已解决');
+      if (!unitMember && comment.authorId !== user.id) throw new DomainError(ErrorCode.ROLE_NOT_ALLOWED, { zh: '只有本单位人员或意见提出人可以标记为已解决', en: 'Only the unit or the comment’s author may resolve it' });
       if (!comment.resolvedAt) {
         comment.resolvedAt = new Date();
         comment.resolvedById = user.id;
@@ -116,13 +116,13 @@ export class CommentService {
 
   private async comment(tx: Tx, id: string): Promise<CommentEntity> {
     const c = await tx.manager.getRepository(CommentEntity).findOneBy({ id });
-    if (!c) throw new DomainError(ErrorCode.NOT_FOUND, '意见不存在');
+    if (!c) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '意见不存在', en: 'The comment does not exist' });
     return c;
   }
 
   private async readable(tx: Tx, user: RequestUser, packageId: string): Promise<PackageEntity> {
     const pkg = await tx.manager.getRepository(PackageEntity).findOneBy({ id: packageId });
-    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '材料不存在', en: 'The package does not exist' });
     assertCanRead(user, pkg);
     return pkg;
   }

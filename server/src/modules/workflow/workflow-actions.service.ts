@@ -78,7 +78,7 @@ export class WorkflowActionsService {
     if (authMethod === 'PASSWORD') {
       const signer = await this.auth.verifyPassword(user.id, password ?? '');
       // A password an admin set could be typed by the admin: it never signs in the head's name.
-      if (signer.mustChangePassword) throw new DomainError(ErrorCode.PASSWORD_CHANGE_REQUIRED, '管理员重置了您的密码，请先设置新密码再签章');
+      if (signer.mustChangePassword) throw new DomainError(ErrorCode.PASSWORD_CHANGE_REQUIRED, { zh: '管理员重置了您的密码，请先设置新密码再签章', en: 'An administrator reset your password: set a new one before signing' });
     }
     return this.transactions.run(async (tx) => {
       if (authMethod === 'OIDC') await this.auth.consumeFreshAuth(tx.manager, user.sessionId);
@@ -112,7 +112,7 @@ export class WorkflowActionsService {
 
   /** A return with its reason and the field comments that explain it, in one transaction. */
   async return(user: RequestUser, packageId: string, expectedVersion: number, reason: string, comments: NewComment[]): Promise<PackageEntity> {
-    if (comments.length > 100) throw new DomainError(ErrorCode.VALIDATION_FAILED, '一次最多100条意见');
+    if (comments.length > 100) throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: '一次最多100条意见', en: 'At most 100 comments at once' });
     comments.forEach(assertValidComment);
     return this.transactions.run(async (tx) => {
       const r = await this.workflow.fire(tx, { packageId, action: 'RETURN', actor: actorOf(user), expectedVersion, reason });
@@ -126,7 +126,7 @@ export class WorkflowActionsService {
    * one IN_REVIEW must be claimed by the caller. One refusal does not stop the others.
    */
   async batchApprove(user: RequestUser, packageIds: string[], opinion?: string | null): Promise<BatchResult[]> {
-    if (packageIds.length > BATCH_MAX) throw new DomainError(ErrorCode.VALIDATION_FAILED, `一次最多${BATCH_MAX}份`);
+    if (packageIds.length > BATCH_MAX) throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: `一次最多${BATCH_MAX}份`, en: `At most ${BATCH_MAX} packages at once` });
     const results: BatchResult[] = [];
     for (const packageId of [...new Set(packageIds)]) {
       try {

@@ -216,7 +216,7 @@ export class WorkflowService {
    */
   async preflight(manager: EntityManager, input: FireInput): Promise<'apply' | 'replay'> {
     const pkg = await manager.getRepository(PackageEntity).findOneBy({ id: input.packageId });
-    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+    if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '材料不存在', en: 'The package does not exist' });
     return (await this.decide(manager, pkg, input)).kind;
   }
 

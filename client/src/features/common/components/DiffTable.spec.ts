@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { SEED_2024_LUKOU_GSL } from '@zipin/shared';
+import { createI18n } from 'vue-i18n';
+import zh from '@/i18n/zh-CN.js';
 import DiffTable from './DiffTable.vue';
 
 describe('DiffTable', () => {
@@ -9,7 +11,7 @@ describe('DiffTable', () => {
     const doc = JSON.parse(JSON.stringify(SEED_2024_LUKOU_GSL));
     doc.selfEvaluation.indicators[1].name = '';
     const wrapper = mount(DiffTable, {
-      global: { plugins: [ElementPlus] },
+      global: { plugins: [ElementPlus, createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh } })] },
       props: {
         doc,
         entries: [

@@ -28,22 +28,29 @@ export function daysUntil(iso: string | null | undefined, now = new Date()): num
   return Math.ceil((d - now.getTime()) / 86_400_000);
 }
 
+const VALUE_WORDS = {
+  zh: { none: '（无）', empty: '（空）', unnamed: '未命名', separator: '、', quote: (s: string) => `「${s}」` },
+  en: { none: '(none)', empty: '(empty)', unnamed: 'unnamed', separator: ', ', quote: (s: string) => `“${s}”` },
+};
+
 /** A changed value as text: numbers and strings as typed, empty as “（空）”, rows by name. */
-export function formatValue(v: unknown): string {
-  if (v === undefined) return '（无）';
-  if (v === null || v === '') return '（空）';
+export function formatValue(v: unknown, en = false): string {
+  const w = en ? VALUE_WORDS.en : VALUE_WORDS.zh;
+  if (v === undefined) return w.none;
+  if (v === null || v === '') return w.empty;
   if (v === 'NA') return '——';
   if (typeof v === 'string') return /^-?\d+(\.\d+)?$/.test(v) ? formatMoney(v) : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return v.join('、');
+  if (Array.isArray(v)) return v.join(w.separator);
   const o = v as Record<string, unknown>;
-  if (typeof o.name === 'string') return `「${o.name || '未命名'}」`;
+  if (typeof o.name === 'string') return w.quote(o.name || w.unnamed);
   // A whole group (a map of kept typos, a section): its values, never its keys (they are paths).
-  return Object.values(o).map(formatValue).join('、');
+  return Object.values(o).map((x) => formatValue(x, en)).join(w.separator);
 }
 
-export function pathLabel(path: string, doc?: PackageDocument | null): string {
-  return describePath(path, doc ?? undefined).zh || path;
+export function pathLabel(path: string, doc?: PackageDocument | null, en = false): string {
+  const label = describePath(path, doc ?? undefined);
+  return (en ? label.en : label.zh) || path;
 }
 
 /** For date pickers of future instants: days before today are disabled (today stays, to the second). */

@@ -66,6 +66,20 @@ describe('a form drawn from its layout', () => {
     before.wrapper.unmount();
   });
 
+  it('lays the 基础数据表 out in English when English is chosen, the typed text as typed', () => {
+    const { wrapper } = mountLayout(BASIC_DATA_LAYOUT, { locale: 'en' });
+    expect(wrapper.get('h2').text()).toBe('Basic data table of the unit’s overall spending, 2024');
+    const labels = wrapper.findAll('th').map((c) => c.text());
+    expect(labels).toContain('authorized posts');
+    expect(labels).toContain('"three public" expenses');
+    expect(labels.filter((l) => /[\u4e00-\u9fff]/.test(l))).toEqual([]);
+    expect(wrapper.get('.form-footer').text()).toContain('filled in by:');
+    expect(wrapper.get('[data-path="basicData.threePublic.reception.currentFinal"]').attributes('aria-label')).toMatch(/^Basic data table › /);
+    // What the unit wrote stays in Chinese.
+    expect((wrapper.get('[data-path="basicData.austerityMeasures"]').element as HTMLTextAreaElement).value).toBe(SEED_2024_LUKOU_GSL.basicData.austerityMeasures);
+    wrapper.unmount();
+  });
+
   it('lays the 基础数据表 out as the official grid: merged headers, indents, notes and footer', () => {
     const { wrapper } = mountLayout(BASIC_DATA_LAYOUT);
     expect(wrapper.get('h2').text()).toBe('2024年度部门（单位）整体支出绩效评价基础数据表');

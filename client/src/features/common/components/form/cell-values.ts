@@ -24,6 +24,8 @@ export interface CellWrite {
   notes: NormalisationNote[];
   /** Why the text was not taken as a number (it is kept as typed). */
   problem: string | null;
+  /** The same problem in English. */
+  problemEn?: string | null;
   /** True when the text was refused without changing the document (分值 cannot be emptied). */
   refused?: boolean;
 }
@@ -60,17 +62,17 @@ export function cellFromText(kind: CellKind, path: string, text: string, current
     if (kind === 'actual' && r.raw !== undefined) state.raw = r.raw;
     return { state, notes: r.notes, problem: null };
   }
-  if (text.trim() === '') return { state: current, notes: r.notes, problem: r.messageZh, refused: true };
+  if (text.trim() === '') return { state: current, notes: r.notes, problem: r.messageZh, problemEn: r.messageEn, refused: true };
   // 分值 cannot be empty: it keeps its last accepted value while the typo is shown as an error.
   const value = isRequiredNumber(path) ? current.value : null;
-  return { state: { path, value, invalid: text }, notes: r.notes, problem: r.messageZh };
+  return { state: { path, value, invalid: text }, notes: r.notes, problem: r.messageZh, problemEn: r.messageEn };
 }
 
 /** Why a kept typo is not a number (for the cell's message). */
-export function problemOf(kind: CellKind, text: string): string | null {
+export function problemOf(kind: CellKind, text: string, en = false): string | null {
   if (TEXT_KINDS.includes(kind)) return null;
   const r = parseFieldInput(kind as Exclude<CellKind, 'text' | 'textarea'>, text);
-  return r.ok ? null : r.messageZh;
+  return r.ok ? null : en ? r.messageEn : r.messageZh;
 }
 
 export function displayCell(kind: CellKind, value: unknown): string {

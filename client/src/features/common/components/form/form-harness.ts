@@ -1,6 +1,6 @@
 /**
  * For component tests: a form wired like the workspace, shared computeFigures and runChecks
- * on a live copy of the seed package, mounted with the zh-CN messages.
+ * on a live copy of the seed package, mounted with the zh-CN messages (or the English ones).
  */
 import { mount } from '@vue/test-utils';
 import { computed, defineComponent, reactive, type VNode } from 'vue';
@@ -16,6 +16,7 @@ import {
   type PackageDocument,
 } from '@zipin/shared';
 import zh from '@/i18n/zh-CN.js';
+import en from '@/i18n/en.js';
 import { setAt } from '@/stores/doc-path.js';
 import { provideDocForm } from './doc-form.js';
 
@@ -23,6 +24,7 @@ export interface HarnessOptions {
   template?: EvaluationTemplate;
   editable?: boolean;
   formSetId?: string;
+  locale?: 'zh-CN' | 'en';
 }
 
 export function mountDocForm(render: (state: { doc: PackageDocument; checks: readonly CheckResult[]; editable: boolean }) => VNode, options: HarnessOptions = {}) {
@@ -48,6 +50,6 @@ export function mountDocForm(render: (state: { doc: PackageDocument; checks: rea
       return () => render({ doc, checks: checks.value, editable });
     },
   });
-  const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh } });
+  const i18n = createI18n({ legacy: false, locale: options.locale ?? 'zh-CN', messages: { 'zh-CN': zh, en } });
   return { wrapper: mount(Harness, { global: { plugins: [i18n] }, attachTo: document.body }), doc };
 }

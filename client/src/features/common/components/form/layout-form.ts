@@ -6,6 +6,7 @@
  * No row, column or field label is written here: they all come from the layout.
  */
 import { computed, type Component } from 'vue';
+import { useI18n } from 'vue-i18n';
 import {
   LEVEL1,
   LEVEL2_BY_LEVEL1,
@@ -37,6 +38,7 @@ export type RowGroup = ListRows | IndicatorRows;
 /** The layout laid out for the document of the surrounding form (one copy per item for a per-item layout). */
 export function useExpandedForm(layout: () => FormLayout, item: () => { id: string } | undefined, filled: () => Record<string, string | null | undefined> | undefined) {
   const ctx = useDocForm();
+  const { locale } = useI18n();
   const form = computed<ExpandedForm>(() => {
     const it = item();
     const values = filled();
@@ -47,6 +49,7 @@ export function useExpandedForm(layout: () => FormLayout, item: () => { id: stri
       words: ctx.words.value,
       overrides: ctx.formSet.value.labelOverrides,
       medium: 'screen',
+      lang: locale.value === 'en' ? 'en' : 'zh',
       ...(it ? { item: it } : {}),
       ...(values ? { filled: values } : {}),
     });

@@ -9,6 +9,8 @@ import {
   runChecks,
   type PackageDocument,
 } from '@zipin/shared';
+import { createI18n } from 'vue-i18n';
+import zh from '@/i18n/zh-CN.js';
 import { setAt } from '@/stores/doc-path.js';
 import { provideDocForm } from './doc-form.js';
 import ReportChapters from './ReportChapters.vue';
@@ -39,7 +41,8 @@ function harness(editable = true) {
   });
   // Element Plus popups are not what is tested here (the browser journey clicks them); stubbed, the 18 chapters mount fast.
   const stubs = { ElSelect: true, ElOption: true, ElTooltip: defineComponent({ setup: (_p, { slots }) => () => h('span', slots.default?.()) }) };
-  return { wrapper: mount(Harness, { attachTo: document.body, global: { stubs } }), doc, edits };
+  const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh } });
+  return { wrapper: mount(Harness, { attachTo: document.body, global: { stubs, plugins: [i18n] } }), doc, edits };
 }
 
 const editorOf = (w: ReturnType<typeof mount>, key: string) => w.get(`.report-text[data-path="report.chapters.${key}.text"]`).element as HTMLElement;
