@@ -5,7 +5,7 @@ import { TransactionService } from '../../src/database/transaction.service.js';
 import { JobEntity } from '../../src/jobs/job.entity.js';
 import { NotificationEntity } from '../../src/modules/notification/notification.entity.js';
 import { PublicationEntity } from '../../src/modules/publication/publication.entity.js';
-import { PUBLISH_MAX_TRIES, PublicationService } from '../../src/modules/publication/publication.service.js';
+import { PUBLISH_MAX_TRIES, PUBLISH_RENDER_WAIT_MAX_MS, PublicationService } from '../../src/modules/publication/publication.service.js';
 import { PublicationSweep } from '../../src/modules/publication/publication.sweep.js';
 import { PublicationPdfService } from '../../src/modules/render/publication-pdf.service.js';
 import { RenderEntity } from '../../src/modules/render/render.entity.js';
@@ -35,8 +35,8 @@ describe(`publication at its time, on a moved clock (${TEST_BACKEND})`, () => {
 
   beforeAll(async () => {
     app = await TestApp.start({ chromiumPath, runJobs: false }, { clock });
-    world = await buildPublicationWorld(app, { units: 14 });
-    await approvePackages(app, world, world.packageIds.slice(0, 13));
+    world = await buildPublicationWorld(app, { units: 16 });
+    await approvePackages(app, world, [...world.packageIds.slice(0, 13), ...world.packageIds.slice(14)]);
     // Counts every SQL statement the app sends (the logger sees each one, logging on or off).
     const logger = app.dataSource.logger;
     const counting = Object.create(logger) as typeof logger;
@@ -158,6 +158,40 @@ describe(`publication at its time, on a moved clock (${TEST_BACKEND})`, () => {
     expect(await pkgRow(app, id)).toMatchObject({ publishTries: 0, publishBlockedAt: null });
     clock.set(next);
     expect((await app.get(PublicationService).publishDue()).published).toBe(1);
+  }, 120_000);
+
+  it('counts no try while its PDF is still being printed by a live job, and publishes it once printed', async () => {
+    const id = ids()[14]!;
+    const at = new Date(clock.nowMs() + MINUTE);
+    expect((await schedule(id, at)).errors).toBeUndefined();
+    // The render is asked for and its job is waiting (the job queue is off): a worker will print it.
+    const render = await app.get(PublicationPdfService).prepare(id);
+    expect(render!.status).toBe('QUEUED');
+    clock.set(at);
+    for (let i = 0; i < PUBLISH_MAX_TRIES + 2; i++) {
+      expect(await app.get(PublicationService).publishDue()).toEqual({ published: 0, waiting: 1, blocked: 0 });
+      clock.advance(MINUTE);
+    }
+    expect(await pkgRow(app, id)).toMatchObject({ publishTries: 0, publishBlockedAt: null });
+    // Printed at last: it goes out at the next look, tries or not.
+    await app.get(RenderService).execute(render!.id);
+    expect((await app.get(PublicationService).publishDue()).published).toBe(1);
+    expect((await pkgRow(app, id)).state).toBe('PUBLISHED');
+  }, 120_000);
+
+  it('holds a package whose PDF has been printing past the bound, with a reason that says so', async () => {
+    const id = ids()[15]!;
+    const at = new Date(clock.nowMs() + MINUTE);
+    expect((await schedule(id, at)).errors).toBeUndefined();
+    expect((await app.get(PublicationPdfService).prepare(id))!.status).toBe('QUEUED');
+    clock.set(new Date(at.getTime() + PUBLISH_RENDER_WAIT_MAX_MS));
+    for (let i = 1; i < PUBLISH_MAX_TRIES; i++) {
+      expect(await app.get(PublicationService).publishDue()).toEqual({ published: 0, waiting: 1, blocked: 0 });
+      clock.advance(MINUTE);
+    }
+    expect(await app.get(PublicationService).publishDue()).toEqual({ published: 0, waiting: 0, blocked: 1 });
+    const events = await app.dataSource.getRepository(AuditEventEntity).findBy({ packageId: id, action: 'PUBLISH_BLOCKED' });
+    expect(events.map((e) => e.reason)).toEqual([`到公开时间后${PUBLISH_RENDER_WAIT_MAX_MS / MINUTE}分钟仍未生成 PDF`]);
   }, 120_000);
 
   it('a publication that cannot render is held at its time and the bureau told; scheduling it again is refused in Chinese and English', async () => {
