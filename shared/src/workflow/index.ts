@@ -1,3 +1,4 @@
 export * from './workflow-table.js';
 export * from './reminder-notice.js';
 export * from './date-bounds.js';
+export * from './waiting-work.js';

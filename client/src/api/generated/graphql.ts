@@ -61,6 +61,8 @@ export type LoginInput = {
 };
 
 export type PackageFilterInput = {
+  /** The reviewer who claimed the package (领取人). */
+  assigneeId?: string | number | null | undefined;
   campaignId?: string | number | null | undefined;
   /** Grade code: EXCELLENT | GOOD | FAIR | POOR. */
   grade?: string | null | undefined;

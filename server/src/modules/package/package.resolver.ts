@@ -9,19 +9,21 @@ import { campaignLoader } from '../campaign/campaign.loaders.js';
 import { CampaignModel } from '../campaign/models/campaign.model.js';
 import { UnitModel, UserRefModel } from '../org/models/org.models.js';
 import { loadUserRef, unitLoader } from '../org/org.loaders.js';
-import { PackageFilterInput, SavePackageInput } from './dto/package.input.js';
-import { CheckResultModel, DiffEntryModel, PackageModel, PackagePageModel, PackageSummaryModel, RevisionModel, SaveResultModel } from './models/package.model.js';
+import { PackageFilterInput, PackageSortInput, SavePackageInput } from './dto/package.input.js';
+import { AssigneeCountModel, CheckResultModel, DiffEntryModel, PackageModel, PackagePageModel, PackageSummaryModel, RevisionModel, SaveResultModel } from './models/package.model.js';
 import { evaluatePackage, gradeFromColumn, type PackageEvaluation } from './package-evaluation.js';
 import { revisionsLoader } from './package.loaders.js';
 import { PackageRevisionService } from './package-revision.service.js';
 import { PackageEntity } from './package.entity.js';
 import { PackageService, campaignContext } from './package.service.js';
+import { PackageQueueService, type PackagePage } from './package-queue.service.js';
 
 @Resolver(() => PackageModel)
 export class PackageResolver {
   constructor(
     private readonly service: PackageService,
     private readonly revisionService: PackageRevisionService,
+    private readonly queue: PackageQueueService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -38,11 +40,18 @@ export class PackageResolver {
     @Args('filter', { nullable: true }) filter?: PackageFilterInput,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset = 0,
-  ): Promise<{ nodes: PackageEntity[]; totalCount: number }> {
+    @Args('sort', { nullable: true }) sort?: PackageSortInput,
+  ): Promise<PackagePage> {
     if (filter?.grade && !GRADES.includes(filter.grade as Grade)) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `等级「${filter.grade}」无效`);
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `等级「${filter.grade}」无效 / Unknown grade "${filter.grade}"`);
     }
-    return this.service.list(user, { ...(filter ?? {}), grade: (filter?.grade as Grade | undefined) ?? null }, first, offset);
+    return this.queue.list(user, { ...(filter ?? {}), grade: (filter?.grade as Grade | undefined) ?? null }, sort ?? null, first, offset);
+  }
+
+  @Allow()
+  @Query(() => Int, { description: 'Packages waiting for the signed-in person to act (我的待办), read from the workflow table.' })
+  waitingForMeCount(@CurrentUser() user: RequestUser): Promise<number> {
+    return this.queue.waitingCount(user);
   }
 
   @Allow()
@@ -140,6 +149,17 @@ export class PackageResolver {
   @ResolveField(() => [RevisionModel])
   revisions(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<RevisionModel[]> {
     return revisionsLoader(ctx, this.dataSource).load(pkg.id);
+  }
+}
+
+@Resolver(() => AssigneeCountModel)
+export class AssigneeCountResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Allow()
+  @ResolveField(() => UserRefModel, { nullable: true })
+  assignee(@Parent() row: AssigneeCountModel, @Context() ctx: RequestContext) {
+    return loadUserRef(ctx, this.dataSource, row.assigneeId);
   }
 }
 
