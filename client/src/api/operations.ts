@@ -251,15 +251,40 @@ export const MARK_READ: Doc<G.MarkNotificationsReadMutation, G.MarkNotifications
 
 // ---------- packages ----------
 export const PACKAGES: Doc<G.PackagesQuery, G.PackagesQueryVariables> = gql`
-  query Packages($filter: PackageFilterInput, $first: Int, $offset: Int) {
-    packages(filter: $filter, first: $first, offset: $offset) {
+  query Packages($filter: PackageFilterInput, $first: Int, $offset: Int, $sort: PackageSortInput) {
+    packages(filter: $filter, first: $first, offset: $offset, sort: $sort) {
       nodes {
         ...PackageListFields
       }
       totalCount
+      counts {
+        overdue
+        withWarnings
+        states {
+          state
+          count
+        }
+        grades {
+          grade
+          count
+        }
+        assignees {
+          assigneeId
+          count
+          assignee {
+            ...UserRefFields
+          }
+        }
+      }
     }
   }
   ${PACKAGE_LIST_ITEM}
+`;
+
+export const WAITING_FOR_ME: Doc<G.WaitingForMeQuery, G.WaitingForMeQueryVariables> = gql`
+  query WaitingForMe {
+    waitingForMeCount
+  }
 `;
 
 export const PACKAGE: Doc<G.PackageQuery, G.PackageQueryVariables> = gql`

@@ -2,7 +2,7 @@
 import type { PackageDocument, WorkflowAction } from '@zipin/shared';
 import { mutate, query } from './client.js';
 import * as op from './operations.js';
-import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, Render } from './types.js';
+import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, PackageSort, Render } from './types.js';
 import type { PackageDetailFieldsFragment, RecordPackageViewMutation } from './generated/graphql.js';
 
 /**
@@ -22,8 +22,13 @@ export async function fetchPackage(id: string): Promise<PackageDetail> {
   return asDetail(data.package);
 }
 
-export async function fetchPackages(filter: PackageFilter, first = 50, offset = 0): Promise<PackagePage> {
-  return (await query(op.PACKAGES, { filter, first, offset })).packages;
+export async function fetchPackages(filter: PackageFilter, first = 50, offset = 0, sort: PackageSort | null = null): Promise<PackagePage> {
+  return (await query(op.PACKAGES, { filter, first, offset, sort })).packages;
+}
+
+/** How many packages wait for the signed-in person to act (我的待办). */
+export async function fetchWaitingForMe(): Promise<number> {
+  return (await query(op.WAITING_FOR_ME, {})).waitingForMeCount;
 }
 
 export async function savePackage(input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }): Promise<PackageDetail> {
@@ -35,6 +40,8 @@ export interface TransitionExtras {
   reason?: string;
   comments?: op.ReturnCommentInput[];
   publishAt?: string | null;
+  /** The approver's opinion (审核意见). */
+  opinion?: string;
 }
 
 /** What every transition returns: the package's new state and version (callers reload the rest). */

@@ -3,29 +3,49 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { WorkflowAction } from '@zipin/shared';
 import * as api from '@/api/packages-api.js';
+import { query } from '@/api/client.js';
+import { CAMPAIGNS, UNITS } from '@/api/operations.js';
 import { toApiError, type ApiError } from '@/api/errors.js';
-import type { BatchResult, PackageFilter, PackageListItem } from '@/api/types.js';
+import type { BatchResult, Campaign, PackageCounts, PackageFilter, PackageListItem, PackageSort, UnitRef } from '@/api/types.js';
 
 export const usePackageListStore = defineStore('package-list', () => {
   const nodes = ref<PackageListItem[]>([]);
   const totalCount = ref(0);
+  /** How many packages each filter choice would show, the other filters as they are. */
+  const counts = ref<PackageCounts | null>(null);
+  const sort = ref<PackageSort | null>(null);
   const loading = ref(false);
   const error = ref<ApiError | null>(null);
   const filter = ref<PackageFilter>({});
   const page = ref({ first: 50, offset: 0 });
   const busy = ref<string | null>(null);
+  /** What the queue's campaign and unit filters offer. */
+  const campaigns = ref<Campaign[]>([]);
+  const units = ref<UnitRef[]>([]);
 
-  async function load(next?: PackageFilter) {
+  async function loadFilterOptions() {
+    const [c, u] = await Promise.all([query(CAMPAIGNS, {}), query(UNITS, { includeInactive: false })]);
+    campaigns.value = c.campaigns;
+    units.value = u.units;
+  }
+
+  /**
+   * Loads the page; a new filter starts again at the first page, in the given order (the lists
+   * share this store, so one view's sort never carries into another's).
+   */
+  async function load(next?: PackageFilter, nextSort: PackageSort | null = null) {
     if (next) {
       filter.value = next;
+      sort.value = nextSort;
       page.value.offset = 0;
     }
     loading.value = true;
     try {
       const clean = Object.fromEntries(Object.entries(filter.value).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)));
-      const data = await api.fetchPackages(clean, page.value.first, page.value.offset);
+      const data = await api.fetchPackages(clean, page.value.first, page.value.offset, sort.value);
       nodes.value = data.nodes;
       totalCount.value = data.totalCount;
+      counts.value = data.counts;
       error.value = null;
     } catch (e) {
       error.value = toApiError(e);
@@ -77,5 +97,5 @@ export const usePackageListStore = defineStore('package-list', () => {
     }
   }
 
-  return { nodes, totalCount, loading, error, filter, page, busy, load, act, batchApprove, scheduleMany, publishNow };
+  return { nodes, totalCount, counts, sort, loading, error, filter, page, busy, campaigns, units, loadFilterOptions, load, act, batchApprove, scheduleMany, publishNow };
 });
