@@ -179,6 +179,8 @@ const en: typeof zh = {
     warnings: 'Flags',
   },
   signoff: {
+    openPdf: 'Open the PDF (what you are about to sign)',
+    openPdfHint: 'It opens in the phone’s PDF viewer; come back here to sign or return.',
     sign: 'Sign off',
     signTitle: 'Sign off',
     signIntro: 'Signing confirms you reviewed the package. Enter your password again:',

@@ -183,6 +183,8 @@ export default {
     warnings: '警示',
   },
   signoff: {
+    openPdf: '打开 PDF（即将签章的打印版）',
+    openPdfHint: '在手机的 PDF 阅读器中打开，看完返回本页签章或退回。',
     sign: '签章确认',
     signTitle: '签章确认',
     signIntro: '签章即表示您已审阅并确认材料内容。请再次输入登录密码：',
