@@ -92,6 +92,10 @@ export function describeError(error: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'):
       return view('请在右侧“校验结果”中逐项处理。', 'Work through the checks panel.');
     case ErrorCode.REASON_REQUIRED:
       return view('请填写理由后再提交。', 'Write a reason first.');
+    case ErrorCode.NOT_ASSIGNEE:
+      return view('请由分配到的审核人处理，或请其转交、请管理员改派。', 'Ask the assigned reviewer, who may transfer it, or the admin to reassign it.');
+    case ErrorCode.CONCURRENCE_REQUIRED:
+      return view('请另一位审核人先会签。', 'Ask a second reviewer to concur first.');
     case ErrorCode.PUBLISH_TIME_INVALID:
       return view('请选择一个将来的时间。', 'Choose a time in the future.');
     case ErrorCode.INVALID_CREDENTIALS:

@@ -275,6 +275,15 @@ export const PACKAGES: Doc<G.PackagesQuery, G.PackagesQueryVariables> = gql`
             ...UserRefFields
           }
         }
+        supervisors {
+          supervisorUnitId
+          count
+          supervisorUnit {
+            id
+            code
+            name
+          }
+        }
       }
     }
   }
@@ -341,8 +350,8 @@ export const WITHDRAW: Doc<G.WithdrawPackageMutation, G.WithdrawPackageMutationV
 `;
 
 export const SIGN: Doc<G.SignPackageMutation, G.SignPackageMutationVariables> = gql`
-  mutation SignPackage($packageId: ID!, $expectedVersion: Int!, $password: String!) {
-    signPackage(packageId: $packageId, expectedVersion: $expectedVersion, password: $password) {
+  mutation SignPackage($packageId: ID!, $expectedVersion: Int!, $password: String!, $opinion: String) {
+    signPackage(packageId: $packageId, expectedVersion: $expectedVersion, password: $password, opinion: $opinion) {
       ...PackageDetailFields
     }
   }
@@ -379,8 +388,35 @@ export const RELEASE: Doc<G.ReleasePackageMutation, G.ReleasePackageMutationVari
 `;
 
 export const APPROVE: Doc<G.ApprovePackageMutation, G.ApprovePackageMutationVariables> = gql`
-  mutation ApprovePackage($packageId: ID!, $expectedVersion: Int!) {
-    approvePackage(packageId: $packageId, expectedVersion: $expectedVersion) {
+  mutation ApprovePackage($packageId: ID!, $expectedVersion: Int!, $opinion: String) {
+    approvePackage(packageId: $packageId, expectedVersion: $expectedVersion, opinion: $opinion) {
+      ...PackageDetailFields
+    }
+  }
+  ${PACKAGE_DETAIL}
+`;
+
+export const CONCUR: Doc<G.ConcurPackageMutation, G.ConcurPackageMutationVariables> = gql`
+  mutation ConcurPackage($packageId: ID!, $expectedVersion: Int!, $opinion: String) {
+    concurPackage(packageId: $packageId, expectedVersion: $expectedVersion, opinion: $opinion) {
+      ...PackageDetailFields
+    }
+  }
+  ${PACKAGE_DETAIL}
+`;
+
+export const TRANSFER: Doc<G.TransferPackageMutation, G.TransferPackageMutationVariables> = gql`
+  mutation TransferPackage($packageId: ID!, $expectedVersion: Int!, $toUserId: ID!, $reason: String!) {
+    transferPackage(packageId: $packageId, expectedVersion: $expectedVersion, toUserId: $toUserId, reason: $reason) {
+      ...PackageDetailFields
+    }
+  }
+  ${PACKAGE_DETAIL}
+`;
+
+export const REASSIGN: Doc<G.ReassignPackageMutation, G.ReassignPackageMutationVariables> = gql`
+  mutation ReassignPackage($packageId: ID!, $expectedVersion: Int!, $toUserId: ID!, $reason: String) {
+    reassignPackage(packageId: $packageId, expectedVersion: $expectedVersion, toUserId: $toUserId, reason: $reason) {
       ...PackageDetailFields
     }
   }

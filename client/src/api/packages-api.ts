@@ -40,8 +40,10 @@ export interface TransitionExtras {
   reason?: string;
   comments?: op.ReturnCommentInput[];
   publishAt?: string | null;
-  /** The approver's opinion (审核意见). */
-  opinion?: string;
+  /** The opinion put on the record by SIGN, APPROVE and CONCUR. */
+  opinion?: string | null;
+  /** Who a TRANSFER or REASSIGN hands the package to. */
+  toUserId?: string;
 }
 
 /** What every transition returns: the package's new state and version (callers reload the rest). */
@@ -56,7 +58,7 @@ export async function transition(action: WorkflowAction, packageId: string, expe
     case 'WITHDRAW':
       return (await mutate(op.WITHDRAW, v)).withdrawPackage;
     case 'SIGN':
-      return (await mutate(op.SIGN, { ...v, password: extras.password ?? '' })).signPackage;
+      return (await mutate(op.SIGN, { ...v, password: extras.password ?? '', opinion: extras.opinion ?? null })).signPackage;
     case 'RETURN':
       return (await mutate(op.RETURN, { ...v, reason: extras.reason ?? '', comments: extras.comments ?? [] })).returnPackage;
     case 'CLAIM':
@@ -64,7 +66,13 @@ export async function transition(action: WorkflowAction, packageId: string, expe
     case 'RELEASE':
       return (await mutate(op.RELEASE, v)).releasePackage;
     case 'APPROVE':
-      return (await mutate(op.APPROVE, v)).approvePackage;
+      return (await mutate(op.APPROVE, { ...v, opinion: extras.opinion ?? null })).approvePackage;
+    case 'CONCUR':
+      return (await mutate(op.CONCUR, { ...v, opinion: extras.opinion ?? null })).concurPackage;
+    case 'TRANSFER':
+      return (await mutate(op.TRANSFER, { ...v, toUserId: extras.toUserId ?? '', reason: extras.reason ?? '' })).transferPackage;
+    case 'REASSIGN':
+      return (await mutate(op.REASSIGN, { ...v, toUserId: extras.toUserId ?? '', reason: extras.reason ?? null })).reassignPackage;
     case 'SCHEDULE':
       return (await mutate(op.SCHEDULE, { ...v, publishAt: extras.publishAt ?? null })).schedulePublication;
     case 'RESCHEDULE':

@@ -157,7 +157,6 @@ const en: typeof zh = {
     showComments: 'Show comments',
     opinion: 'Opinion (goes on the record)',
     phrases: 'Common phrases',
-    opinionNotKept: 'The opinion text is not kept yet; the approval time and reviewer go in the history.',
     confirm: 'Approve',
   },
   returnDialog: {

@@ -161,7 +161,6 @@ export default {
     showComments: '查看审核意见',
     opinion: '审核意见（记入材料）',
     phrases: '常用意见',
-    opinionNotKept: '本系统暂不保存审核意见文字，通过的时间和审核人记入操作记录。',
     confirm: '确认通过',
   },
   returnDialog: {

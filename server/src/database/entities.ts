@@ -12,6 +12,7 @@ import { PackageViewEntity } from '../modules/package/package-view.entity.js';
 import { AuditEventEntity } from '../modules/workflow/audit-event.entity.js';
 import { CommentEntity } from '../modules/workflow/comment.entity.js';
 import { SignatureEntity } from '../modules/workflow/signature.entity.js';
+import { OpinionEntity } from '../modules/workflow/opinion.entity.js';
 import { NotificationEntity } from '../modules/notification/notification.entity.js';
 import { RenderEntity } from '../modules/render/render.entity.js';
 import { PublicationEntity } from '../modules/publication/publication.entity.js';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   AuditEventEntity,
   CommentEntity,
   SignatureEntity,
+  OpinionEntity,
   NotificationEntity,
   RenderEntity,
   PublicationEntity,

@@ -16,7 +16,16 @@ import { UserEntity } from '../modules/org/user.entity.js';
 import { PackageEntity } from '../modules/package/package.entity.js';
 import { PackageService, campaignContext } from '../modules/package/package.service.js';
 import { WorkflowActionsService } from '../modules/workflow/workflow-actions.service.js';
-import { DEMO_BUREAU, DEMO_BUREAU_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoUnitAccounts, type DemoAccount } from './demo-accounts.js';
+import {
+  DEMO_BUREAU,
+  DEMO_BUREAU_ACCOUNTS,
+  DEMO_PASSWORD,
+  DEMO_SCHOOL_REVIEWER,
+  DEMO_SUPERVISOR_ACCOUNTS,
+  DEMO_UNITS,
+  demoUnitAccounts,
+  type DemoAccount,
+} from './demo-accounts.js';
 import { DEMO_PROJECTS, explainWarnings, repairSeed, variantDocument } from './demo-documents.js';
 
 /**
@@ -44,6 +53,9 @@ export const DEMO_PLAN: { unitKey: string; stage: DemoStage; factor: number; sta
   { unitKey: 'slj', stage: 'RETURNED_BY_HEAD', factor: 2.7, staffing: { authorized: 18, actual: 17 } },
   { unitKey: 'fl', stage: 'EMPTY', factor: 0.6, staffing: { authorized: 4, actual: 4 } },
   { unitKey: 'daj', stage: 'EMPTY', factor: 0.7, staffing: { authorized: 5, actual: 5 } },
+  // Under 教育局: one waits for its 主管部门, one for its head's sign-off.
+  { unitKey: 'yz', stage: 'SUBMITTED_TO_SUPERVISOR', factor: 3.1, staffing: { authorized: 96, actual: 94 } },
+  { unitKey: 'xx', stage: 'AWAITING_SIGNOFF', factor: 1.6, staffing: { authorized: 41, actual: 41 } },
 ];
 
 /**
@@ -78,7 +90,7 @@ export class DemoSeedService {
   }
 
   async seedIfEmpty(): Promise<{ created: boolean; accounts: DemoAccount[] }> {
-    const accounts = [...DEMO_BUREAU_ACCOUNTS, ...DEMO_UNITS.flatMap((u) => demoUnitAccounts(u.key, u.name))];
+    const accounts = [...DEMO_BUREAU_ACCOUNTS, ...DEMO_UNITS.flatMap((u) => demoUnitAccounts(u.key, u.name)), ...DEMO_SUPERVISOR_ACCOUNTS];
     const existed = await this.bureaus.exists({ where: { code: DEMO_BUREAU.code } });
     const bureau = await this.ensureOrganisation(accounts);
     const campaign = await this.ensureCampaign(bureau);
@@ -98,16 +110,28 @@ export class DemoSeedService {
           (await this.org.createUnit(tx, { bureauId: bureau.id, code: u.code, name: u.name, category: u.category }));
         unitIds.set(u.key, unit.id);
       }
+      const userIds = new Map<string, string>();
       for (const a of accounts) {
-        if (await tx.manager.getRepository(UserEntity).exists({ where: { username: a.username } })) continue;
-        await this.org.createUser(tx, {
-          username: a.username,
-          displayName: a.displayName,
-          password: DEMO_PASSWORD,
-          role: a.role,
-          bureauId: bureau.id,
-          unitId: a.unitKey ? unitIds.get(a.unitKey)! : null,
-        });
+        const existing = await tx.manager.getRepository(UserEntity).findOneBy({ username: a.username });
+        const user =
+          existing ??
+          (await this.org.createUser(tx, {
+            username: a.username,
+            displayName: a.displayName,
+            password: DEMO_PASSWORD,
+            role: a.role,
+            bureauId: bureau.id,
+            unitId: a.unitKey ? unitIds.get(a.unitKey)! : null,
+          }));
+        userIds.set(a.username, user.id);
+      }
+      // The schools under 教育局, placed once (an admin may move them later) before their packages exist.
+      for (const u of DEMO_UNITS.filter((d) => d.supervisorKey)) {
+        const unit = await tx.manager.getRepository(UnitEntity).findOneByOrFail({ id: unitIds.get(u.key)! });
+        if (unit.supervisorUnitId || (await tx.manager.getRepository(PackageEntity).exists({ where: { unitId: unit.id } }))) continue;
+        await tx.manager
+          .getRepository(UnitEntity)
+          .update({ id: unit.id }, { supervisorUnitId: unitIds.get(u.supervisorKey!)!, reviewerId: userIds.get(DEMO_SCHOOL_REVIEWER) ?? null });
       }
       return bureau;
     });
@@ -125,6 +149,8 @@ export class DemoSeedService {
         submissionDeadline: new Date(Date.now() + DEMO_SUBMISSION_IN_DAYS * DAY_MS),
         publicationDeadline: new Date(Date.now() + DEMO_PUBLICATION_IN_DAYS * DAY_MS),
         timezone: 'Asia/Shanghai',
+        // Only the units placed under a 主管部门 (the schools under 教育局) take the stage.
+        supervisorStage: true,
       });
       return (await this.campaigns.open(tx, bureau.id, campaign.id)).campaign;
     });
@@ -173,8 +199,8 @@ export class DemoSeedService {
           ]),
         );
       } else if (plan.stage !== 'AWAITING_SIGNOFF') {
-        await step((v) => this.workflow.sign(head, pkg.id, v, DEMO_PASSWORD));
-        if (plan.stage !== 'SUBMITTED') {
+        await step((v) => this.workflow.sign(head, pkg.id, v, DEMO_PASSWORD, plan.stage === 'SUBMITTED_TO_SUPERVISOR' ? '同意报送' : null));
+        if (plan.stage !== 'SUBMITTED' && plan.stage !== 'SUBMITTED_TO_SUPERVISOR') {
           await step((v) => this.workflow.act(reviewer, 'CLAIM', pkg.id, v));
           if (plan.stage === 'RETURNED') {
             await step((v) =>

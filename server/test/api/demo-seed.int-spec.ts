@@ -42,7 +42,8 @@ describe('the demo data', () => {
     const seed = app.get(DemoSeedService);
     expect((await seed.seedIfEmpty()).created).toBe(true);
     const first = await snapshot();
-    expect(first.counts).toMatchObject({ units: 12, users: 27, campaigns: 1, packages: 12 });
+    // A dozen units, and two schools under 教育局 with its two 主管部门 reviewers.
+    expect(first.counts).toMatchObject({ units: 14, users: 33, campaigns: 1, packages: 14 });
 
     const gsl = first.stateOf('gsl');
     expect(gsl.state).toBe('DRAFT');
@@ -63,6 +64,12 @@ describe('the demo data', () => {
     expect(first.stateOf('wjj').claimedById).not.toBeNull();
     expect(first.stateOf('jyj').signatureId).not.toBeNull();
     expect(first.stateOf('nyj').returnedRevisionId).not.toBeNull();
+    // The schools pass through 教育局 and go to `reviewer`, assigned in advance; 教育局's own package does not.
+    const jyjUnit = first.stateOf('jyj').unitId;
+    const reviewer = await app.dataSource.getRepository(UserEntity).findOneByOrFail({ username: 'reviewer' });
+    for (const key of ['yz', 'xx']) expect([key, first.stateOf(key).supervisorUnitId, first.stateOf(key).assigneeId]).toEqual([key, jyjUnit, reviewer.id]);
+    expect([first.stateOf('jyj').supervisorUnitId, first.stateOf('jyj').assigneeId]).toEqual([null, null]);
+    expect(await app.dataSource.getRepository(UserEntity).countBy({ role: 'SUPERVISOR', unitId: jyjUnit })).toBe(2);
     expect(first.counts.comments).toBe(3);
     // Every demo 专项 has its 项目支出绩效自评表, linked by id, agreeing with the row.
     for (const key of Object.keys(DEMO_PROJECTS)) {

@@ -4,20 +4,23 @@
  * gaps or repeats, and "waiting for me" counts what the workflow leaves to the person.
  */
 import { GRADES, PACKAGE_STATES, type Grade, type PackageState } from '@zipin/shared';
+import { TransactionService } from '../../src/database/transaction.service.js';
 import { CampaignEntity } from '../../src/modules/campaign/campaign.entity.js';
+import { OrgService } from '../../src/modules/org/org.service.js';
 import { PackageEntity } from '../../src/modules/package/package.entity.js';
 import { TestApp } from '../support/test-app.js';
-import { buildWorld, type World } from '../support/factories.js';
+import { buildWorld, TEST_PASSWORD, type World } from '../support/factories.js';
 
 const PACKAGES = 220;
 const GRADE_ZH: Record<Grade, string> = { EXCELLENT: '优', GOOD: '良', FAIR: '中', POOR: '差' };
 const WITH_UNIT: PackageState[] = ['DRAFT', 'RETURNED', 'AWAITING_SIGNOFF'];
+const SUPERVISOR_STAGE: PackageState[] = ['SUBMITTED_TO_SUPERVISOR', 'SUPERVISOR_REVIEW'];
 
 const QUEUE = `query($filter: PackageFilterInput, $first: Int, $offset: Int, $sort: PackageSortInput) {
   packages(filter: $filter, first: $first, offset: $offset, sort: $sort) {
     totalCount
     nodes { id state unit { code } summary { declaredTotal grade warningCount } claimedBy { id } }
-    counts { overdue withWarnings states { state count } grades { grade count } assignees { assigneeId count assignee { id displayName } } }
+    counts { overdue withWarnings states { state count } grades { grade count } assignees { assigneeId count assignee { id displayName } } supervisors { supervisorUnitId count supervisorUnit { id name } } }
   }
 }`;
 
@@ -27,6 +30,7 @@ interface Filter {
   overdue?: boolean;
   hasWarnings?: boolean;
   assigneeId?: string;
+  supervisorUnitId?: string;
 }
 interface Page {
   totalCount: number;
@@ -37,6 +41,7 @@ interface Page {
     states: { state: PackageState; count: number }[];
     grades: { grade: Grade | null; count: number }[];
     assignees: { assigneeId: string | null; count: number; assignee: { id: string } | null }[];
+    supervisors: { supervisorUnitId: string | null; count: number; supervisorUnit: { id: string } | null }[];
   };
 }
 
@@ -55,6 +60,7 @@ describe('the review queue', () => {
   let bureauA: string;
   let reviewer: string;
   let reviewer2: string;
+  let supervisor: { id: string; token: string };
 
   beforeAll(async () => {
     app = await TestApp.start({ runJobs: false });
@@ -62,6 +68,11 @@ describe('the review queue', () => {
     bureauA = w.bureaus.a;
     reviewer = w.users['a.reviewer']!.id;
     reviewer2 = w.users['a.reviewer2']!.id;
+    // a2 stands in as a 主管部门 over part of the bureau, with a SUPERVISOR account.
+    const sup = await app.get(TransactionService).run((tx) =>
+      app.get(OrgService).createUser(tx, { username: `a2.sup.${process.pid}`, displayName: '主管部门审核人（测试）', password: TEST_PASSWORD, role: 'SUPERVISOR', bureauId: bureauA, unitId: w.units.a2 }),
+    );
+    supervisor = { id: sup.id, token: await app.login(`a2.sup.${process.pid}`, TEST_PASSWORD) };
     const rnd = random(20241201);
     const repo = app.dataSource.getRepository(PackageEntity);
     const rows = await repo.find({ where: { bureauId: bureauA }, select: { id: true } });
@@ -69,7 +80,10 @@ describe('the review queue', () => {
     for (const { id } of rows) {
       const state = PACKAGE_STATES[Math.floor(rnd() * PACKAGE_STATES.length)]!;
       const grade = rnd() < 0.2 ? null : GRADES[Math.floor(rnd() * GRADES.length)]!;
-      const claimed = state === 'IN_REVIEW' || (state === 'APPROVED' && rnd() < 0.5) ? (rnd() < 0.5 ? reviewer : reviewer2) : null;
+      const pick = (...who: (string | null)[]) => who[Math.floor(rnd() * who.length)]!;
+      const supervised = SUPERVISOR_STAGE.includes(state) || rnd() < 0.3;
+      const claimed =
+        state === 'IN_REVIEW' ? pick(reviewer, reviewer2) : state === 'SUPERVISOR_REVIEW' ? supervisor.id : state === 'APPROVED' ? pick(reviewer, reviewer2, null) : null;
       await repo.update(
         { id },
         {
@@ -78,6 +92,9 @@ describe('the review queue', () => {
           declaredTotal: grade ? (50 + Math.floor(rnd() * 5000) / 100).toFixed(2) : null,
           warningCount: Math.floor(rnd() * 3),
           claimedById: claimed,
+          supervisorUnitId: supervised ? w.units.a2 : null,
+          supervisorAssigneeId: supervised ? pick(supervisor.id, null) : null,
+          assigneeId: pick(reviewer, reviewer2, null, null),
           submittedAt: WITH_UNIT.includes(state) ? null : new Date(Date.now() - Math.floor(rnd() * 30) * 86_400_000),
         },
       );
@@ -88,6 +105,9 @@ describe('the review queue', () => {
   afterAll(() => app?.close());
 
   const q = (name: string) => app.dataSource.driver.escape(name);
+  // Who holds it: the claimant, else the assignee of the stage it is in (主管部门 or bureau).
+  const holder = () =>
+    `COALESCE(p.${q('claimedById')}, CASE WHEN p.${q('state')} IN ('SUBMITTED_TO_SUPERVISOR', 'SUPERVISOR_REVIEW') THEN p.${q('supervisorAssigneeId')} ELSE p.${q('assigneeId')} END)`;
   /** The filter written as SQL by hand, apart from the service's query builder. */
   function where(f: Filter): { sql: string; params: unknown[] } {
     const parts = [`p.${q('bureauId')} = ?`];
@@ -103,8 +123,12 @@ describe('the review queue', () => {
     }
     if (f.hasWarnings != null) parts.push(`p.${q('warningCount')} ${f.hasWarnings ? '> 0' : '= 0'}`);
     if (f.assigneeId) {
-      parts.push(`p.${q('claimedById')} = ?`);
+      parts.push(`${holder()} = ?`);
       params.push(f.assigneeId);
+    }
+    if (f.supervisorUnitId) {
+      parts.push(`p.${q('supervisorUnitId')} = ?`);
+      params.push(f.supervisorUnitId);
     }
     if (f.overdue != null) {
       parts.push(f.overdue ? overdue : `NOT ${overdue}`);
@@ -131,10 +155,16 @@ describe('the review queue', () => {
     ['overdue', { overdue: true }],
     ['not overdue, with warnings, graded 良', { overdue: false, hasWarnings: true, grade: 'GOOD' }],
     ['one assignee in review without warnings', { states: ['IN_REVIEW', 'APPROVED'], assigneeId: 'reviewer2', hasWarnings: false }],
+    ['one assignee anywhere', { assigneeId: 'reviewer' }],
+    ['a 主管部门', { supervisorUnitId: 'a2' }],
   ];
 
   it.each(FILTERS)('counts the total and every filter choice as SQL does, filtered by %s', async (_label, raw) => {
-    const f: Filter = { ...raw, ...(raw.assigneeId ? { assigneeId: raw.assigneeId === 'reviewer2' ? reviewer2 : reviewer } : {}) };
+    const f: Filter = {
+      ...raw,
+      ...(raw.assigneeId ? { assigneeId: raw.assigneeId === 'reviewer2' ? reviewer2 : reviewer } : {}),
+      ...(raw.supervisorUnitId ? { supervisorUnitId: w.units.a2 } : {}),
+    };
     const p = await page(f, 50);
     const total = await sqlCount(f);
     expect(total).toBeGreaterThan(0);
@@ -157,8 +187,11 @@ describe('the review queue', () => {
       expect(p.counts.assignees.find((a) => a.assigneeId === who)?.count ?? 0).toBe(expected);
     }
     const { assigneeId: _a, ...noAssignee } = f;
-    expect(p.counts.assignees.find((a) => a.assigneeId === null)?.count ?? 0).toBe(await sqlCount(noAssignee, { sql: `p.${q('claimedById')} IS NULL`, params: [] }));
+    expect(p.counts.assignees.find((a) => a.assigneeId === null)?.count ?? 0).toBe(await sqlCount(noAssignee, { sql: `${holder()} IS NULL`, params: [] }));
     expect(p.counts.assignees.find((a) => a.assigneeId === reviewer)?.assignee?.id ?? reviewer).toBe(reviewer);
+    const { supervisorUnitId: _s, ...noSupervisor } = f;
+    expect(p.counts.supervisors.find((c) => c.supervisorUnitId === w.units.a2)?.count ?? 0).toBe(await sqlCount({ ...noSupervisor, supervisorUnitId: w.units.a2 }));
+    expect(p.counts.supervisors.find((c) => c.supervisorUnitId === null)?.count ?? 0).toBe(await sqlCount(noSupervisor, { sql: `p.${q('supervisorUnitId')} IS NULL`, params: [] }));
   });
 
   const byScoreDesc = (a: Page['nodes'][number], b: Page['nodes'][number]) => {
@@ -200,7 +233,10 @@ describe('the review queue', () => {
     expect(asc.at(-1)).toBeNull();
   });
 
-  it('keeps the scope: bureau B sees none of them, a unit its own package only', async () => {
+  it("keeps the scope: bureau B sees none of them, a unit its own package only, a 主管部门's reviewer its subordinate units'", async () => {
+    const sup = await app.ok<{ packages: Page }>(QUEUE, { first: 50 }, supervisor.token).then((d) => d.packages);
+    expect(sup.totalCount).toBe(await sqlCount({ supervisorUnitId: w.units.a2 }));
+    expect(sup.totalCount).toBeGreaterThan(0);
     const b = await page({}, 50, 0, undefined, 'b.reviewer');
     expect(b.totalCount).toBe(1);
     expect(b.counts.states.reduce((n, s) => n + s.count, 0)).toBe(1);
@@ -209,10 +245,18 @@ describe('the review queue', () => {
     expect(filler.nodes.map((n) => n.id)).toEqual([w.packages.a1]);
   });
 
-  it('counts for 我的待办 what waits for the person: to claim or schedule, what they claimed, to sign', async () => {
+  it('counts for 我的待办 what waits for the person: to claim what is theirs or nobody’s, to finish what they claimed, to schedule, to sign', async () => {
     const count = (who: string) => app.ok<{ waitingForMeCount: number }>('{ waitingForMeCount }', {}, w.users[who]!.token).then((d) => d.waitingForMeCount);
-    const forReviewer = (await sqlCount({ states: ['SUBMITTED', 'APPROVED'] })) + (await sqlCount({ states: ['IN_REVIEW'], assigneeId: reviewer }));
+    const unassignedOrMine = (column: string) => ({ sql: `(p.${q(column)} IS NULL OR p.${q(column)} = ?)`, params: [reviewer] });
+    const claimedByMe = { sql: `p.${q('claimedById')} = ?`, params: [reviewer] };
+    const forReviewer =
+      (await sqlCount({ states: ['APPROVED'] })) + (await sqlCount({ states: ['SUBMITTED'] }, unassignedOrMine('assigneeId'))) + (await sqlCount({ states: ['IN_REVIEW'] }, claimedByMe));
     expect(await count('a.reviewer')).toBe(forReviewer);
+    const forSupervisor =
+      (await sqlCount({ states: ['SUBMITTED_TO_SUPERVISOR'], supervisorUnitId: w.units.a2 }, { sql: `(p.${q('supervisorAssigneeId')} IS NULL OR p.${q('supervisorAssigneeId')} = ?)`, params: [supervisor.id] })) +
+      (await sqlCount({ states: ['SUPERVISOR_REVIEW'], supervisorUnitId: w.units.a2 }, { sql: `p.${q('claimedById')} = ?`, params: [supervisor.id] }));
+    expect(forSupervisor).toBeGreaterThan(0);
+    expect((await app.ok<{ waitingForMeCount: number }>('{ waitingForMeCount }', {}, supervisor.token)).waitingForMeCount).toBe(forSupervisor);
     expect(await count('a.admin')).toBe(await sqlCount({ states: ['APPROVED'] }));
     const a1 = await app.dataSource.getRepository(PackageEntity).findOneByOrFail({ id: w.packages.a1 });
     expect(await count('a1.head')).toBe(a1.state === 'AWAITING_SIGNOFF' ? 1 : 0);

@@ -26,7 +26,9 @@ const opinionRow = (level: (typeof OPINION_LEVELS)[number]): StaticRow => {
     { role: 'filled', fill: `opinion.${level}.signerName`, format: 'text', prefix: L('签字', 'signed'), align: 'left' },
     { role: 'filled', fill: `opinion.${level}.date`, format: 'text', prefix: L('日期', 'date'), align: 'left' },
   ];
-  return { kind: 'row', id: `opinion-${level}`, className: 'opinion', cells };
+  // The 主管部门's box belongs only to packages that pass through one (coverFilled names it then).
+  const only = level === 'SUPERVISOR' ? { onlyWithFilled: `opinion.${level}.opinion` } : {};
+  return { kind: 'row', id: `opinion-${level}`, className: 'opinion', cells, ...only };
 };
 
 export const COVER_LAYOUT: FormLayout = {

@@ -371,6 +371,7 @@ export function expandForm(layout: FormLayout, input: FormInput): ExpandedForm {
     const first = b.rows.length;
     if (spec.kind === 'row') {
       if (spec.media && !spec.media.includes(input.medium)) continue;
+      if (spec.onlyWithFilled && !(input.filled && spec.onlyWithFilled in input.filled)) continue;
       const block = b.blockAbove();
       const row = b.addRow(
         spec.cells,

@@ -97,6 +97,8 @@ export interface StaticRow {
   className?: string;
   /** The header row repeated at the top of every printed page of the sheet. */
   repeatOnEachPage?: boolean;
+  /** Printed only when the filled values name this one (null counts: an empty box is still a box). */
+  onlyWithFilled?: string;
 }
 
 /** A column beside the form that only a workbook carries (ids for re-import, 比较方式): hidden, never printed. */

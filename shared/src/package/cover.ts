@@ -5,18 +5,23 @@
  * "审核通过" while the package is still on its way.
  */
 
+import { OPINION_KIND_LABELS, type OpinionKind } from '../workflow/workflow-table.js';
+
 /** 评价方式: the unit evaluates itself (a bureau's 重点评价 would be another method). */
 export const EVALUATION_METHOD_SELF = '单位自评';
 
-/** The levels with an opinion box, in print order. A 主管部门 level joins between the two. */
-export const OPINION_LEVELS = ['UNIT_HEAD', 'FINANCE_BUREAU'] as const;
+/** The levels with an opinion box, in print order; the 主管部门's only for a package that passes through one. */
+export const OPINION_LEVELS = ['UNIT_HEAD', 'SUPERVISOR', 'FINANCE_BUREAU'] as const satisfies readonly OpinionKind[];
 export type OpinionLevel = (typeof OPINION_LEVELS)[number];
 
+/** What a box says when its level approved without writing words: the act itself is the opinion. */
 export const OPINION_LEVEL_LABELS: Record<OpinionLevel, { title: { zh: string; en: string }; given: string }> = {
-  // The unit head's electronic sign-off sends the package to the bureau: that is the opinion.
-  UNIT_HEAD: { title: { zh: '单位负责人意见', en: 'Opinion of the unit head' }, given: '同意报送' },
+  // The unit head's electronic sign-off sends the package on: that is the opinion.
+  UNIT_HEAD: { title: OPINION_KIND_LABELS.UNIT_HEAD, given: '同意报送' },
+  // The 主管部门's approval passes it to the bureau.
+  SUPERVISOR: { title: OPINION_KIND_LABELS.SUPERVISOR, given: '审核通过' },
   // The reviewer's approval.
-  FINANCE_BUREAU: { title: { zh: '财政部门审核意见', en: 'Opinion of the finance bureau' }, given: '审核通过' },
+  FINANCE_BUREAU: { title: OPINION_KIND_LABELS.FINANCE_BUREAU, given: '审核通过' },
 };
 
 export interface CoverOpinion {
@@ -41,9 +46,13 @@ export interface CoverData {
 /** What a level has given so far, by level; a level missing here has not spoken. */
 export type GivenOpinions = Partial<Record<OpinionLevel, { signerName: string | null; date: string | null; opinion?: string | null }>>;
 
-/** The opinion boxes in print order, each filled only when its level has given its opinion. */
-export function coverOpinions(given: GivenOpinions): CoverOpinion[] {
-  return OPINION_LEVELS.map((level) => {
+/**
+ * The opinion boxes in print order, each filled only when its level has given its opinion. The
+ * 主管部门's box is there only when the package passes (or passed) through one.
+ */
+export function coverOpinions(given: GivenOpinions, options: { supervised?: boolean } = {}): CoverOpinion[] {
+  const levels = OPINION_LEVELS.filter((level) => level !== 'SUPERVISOR' || options.supervised || !!given.SUPERVISOR);
+  return levels.map((level) => {
     const g = given[level];
     const label = OPINION_LEVEL_LABELS[level];
     return {

@@ -6,6 +6,7 @@ import { CampaignFormSet1765100000000 } from './1765100000000-campaign-form-set.
 import { PackageView1765400000000 } from './1765400000000-package-view.js';
 import { AccountSecurity1765500000000 } from './1765500000000-account-security.js';
 import { NotificationDelivery1765800000000 } from './1765800000000-notification-delivery.js';
+import { ReviewStages1766100000001 } from './1766100000001-review-stages.js';
 
 /** In order; each runs once on both drivers. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   PackageView1765400000000,
   AccountSecurity1765500000000,
   NotificationDelivery1765800000000,
+  ReviewStages1766100000001,
 ];

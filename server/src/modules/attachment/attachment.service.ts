@@ -152,11 +152,14 @@ export class AttachmentService {
     return rows.map((a) => ({ id: a.id, title: a.title, fileName: a.fileName, contentType: a.contentType, size: a.size, indicatorId: a.indicatorId }));
   }
 
-  /** The file for a reader of its package (the unit and its bureau). */
+  /** The file for a reader of its package (the unit, its 主管部门 and its bureau). */
   async fileForUser(user: RequestUser, id: string): Promise<AttachmentFile> {
     const attachment = await this.dataSource.getRepository(AttachmentEntity).findOneBy({ id });
     if (!attachment) throw notFound();
-    assertCanRead(user, attachment);
+    const pkg = await this.dataSource
+      .getRepository(PackageEntity)
+      .findOne({ where: { id: attachment.packageId }, select: { id: true, unitId: true, bureauId: true, supervisorUnitId: true } });
+    assertCanRead(user, pkg ?? attachment);
     return { attachment, bytes: await this.bytesOf(attachment) };
   }
 

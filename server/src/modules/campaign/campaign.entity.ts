@@ -19,5 +19,9 @@ export class CampaignEntity {
   /** IANA zone the deadlines were set in (times are stored in UTC). */
   @Column({ type: 'varchar', length: 64 }) timezone: string;
   @TimeColumn({ nullable: true }) openedAt: Date | null;
+  /** Units with a 主管部门 go to it before the bureau (主管部门审核). */
+  @Column({ type: 'boolean', default: false }) supervisorStage: boolean;
+  /** A second bureau reviewer must concur (会签) before the claimant approves. */
+  @Column({ type: 'boolean', default: false }) requiresConcurrence: boolean;
   @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
 }

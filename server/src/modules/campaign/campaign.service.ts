@@ -22,6 +22,8 @@ export interface CampaignFields {
   publicationDeadline: Date;
   timezone: string;
   formSetId?: string | null;
+  supervisorStage?: boolean | null;
+  requiresConcurrence?: boolean | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -101,7 +103,15 @@ export class CampaignService {
 
   async create(tx: Tx, bureauId: string, input: CampaignFields): Promise<CampaignEntity> {
     const template = this.resolveTemplate(input.template);
-    const fields = { ...input, title: input.title.trim(), documentNumber: input.documentNumber.trim(), timezone: input.timezone || 'Asia/Shanghai', formSetId: this.resolveFormSet(input.formSetId) };
+    const fields = {
+      ...input,
+      title: input.title.trim(),
+      documentNumber: input.documentNumber.trim(),
+      timezone: input.timezone || 'Asia/Shanghai',
+      formSetId: this.resolveFormSet(input.formSetId),
+      supervisorStage: input.supervisorStage ?? false,
+      requiresConcurrence: input.requiresConcurrence ?? false,
+    };
     this.validate(fields);
     const repo = tx.manager.getRepository(CampaignEntity);
     if (await repo.exists({ where: { bureauId, fiscalYear: input.fiscalYear } })) {
@@ -181,6 +191,9 @@ export class CampaignService {
     if (input.submissionDeadline != null) next.submissionDeadline = input.submissionDeadline;
     if (input.publicationDeadline != null) next.publicationDeadline = input.publicationDeadline;
     if (input.timezone != null) next.timezone = input.timezone;
+    // Packages already signed keep the way they took; the next signature takes the new one.
+    if (input.supervisorStage != null) next.supervisorStage = input.supervisorStage;
+    if (input.requiresConcurrence != null) next.requiresConcurrence = input.requiresConcurrence;
     this.validate(next);
     const { id: _id, createdAt: _c, ...changes } = next;
     await tx.manager.getRepository(CampaignEntity).update({ id }, changes);

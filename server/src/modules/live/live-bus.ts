@@ -13,6 +13,8 @@ export interface LivePackageEvent {
   packageId: string;
   bureauId: string;
   unitId: string;
+  /** The 主管部门 the package passes through, whose reviewers follow it too. */
+  supervisorUnitId?: string | null;
   campaignId: string;
   state: PackageState;
   action: string;
@@ -89,6 +91,7 @@ export class LiveBus implements OnModuleDestroy {
 export function canSeeLiveEvent(user: { id: string; role: Role; unitId: string | null; bureauId: string } | null, event: LiveEvent): boolean {
   if (!user) return false;
   if (event.kind === 'INBOX') return event.userIds.includes(user.id);
+  if (user.role === 'SUPERVISOR') return !!user.unitId && user.unitId === event.supervisorUnitId && user.bureauId === event.bureauId;
   if (user.unitId) return user.unitId === event.unitId;
   return user.bureauId === event.bureauId;
 }

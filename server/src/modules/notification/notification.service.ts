@@ -11,20 +11,46 @@ import { NotificationEntity } from './notification.entity.js';
 import { NotificationDeliveryService } from './notification-delivery.service.js';
 import { LiveBus } from '../live/live-bus.js';
 
-type Audience = { unitRoles?: Role[]; bureauRoles?: Role[] };
+type Audience = {
+  unitRoles?: Role[];
+  bureauRoles?: Role[];
+  /** The 主管部门's reviewers (accounts of the package's supervisor unit). */
+  supervisors?: boolean;
+  /** Named people: an assignee, the colleague a package is transferred to, the claimant. */
+  userIds?: (string | null | undefined)[];
+};
+
+type AudiencePackage = Pick<PackageEntity, 'assigneeId' | 'supervisorAssigneeId' | 'claimedById'>;
 
 /** Who acts next after each transition (the inbox of the next actor). */
-export function audienceFor(action: WorkflowAction | string, from: PackageState | null): Audience {
+export function audienceFor(
+  action: WorkflowAction | string,
+  from: PackageState | null,
+  to?: PackageState | null,
+  pkg?: AudiencePackage,
+  previousHolderId?: string | null,
+): Audience {
+  // A stage's package goes to its assignee when it has one, else to all the stage's reviewers.
+  const toSupervisor = (): Audience => (pkg?.supervisorAssigneeId ? { userIds: [pkg.supervisorAssigneeId] } : { supervisors: true });
+  const toBureau = (): Audience => (pkg?.assigneeId ? { userIds: [pkg.assigneeId] } : { bureauRoles: ['REVIEWER'] });
   switch (action) {
     case 'SUBMIT':
       return { unitRoles: ['UNIT_HEAD'] };
     case 'SIGN':
-      return { bureauRoles: ['REVIEWER'] };
+      return to === 'SUBMITTED_TO_SUPERVISOR' ? toSupervisor() : toBureau();
     case 'WITHDRAW':
-      return from === 'SUBMITTED' ? { unitRoles: ['FILLER', 'UNIT_HEAD'] } : { unitRoles: ['UNIT_HEAD'] };
+      return from === 'SUBMITTED' || from === 'SUBMITTED_TO_SUPERVISOR' ? { unitRoles: ['FILLER', 'UNIT_HEAD'] } : { unitRoles: ['UNIT_HEAD'] };
     case 'RETURN':
       return { unitRoles: ['FILLER'] };
+    case 'TRANSFER':
+    case 'REASSIGN':
+      return { userIds: [pkg?.claimedById ?? (from === 'SUBMITTED_TO_SUPERVISOR' ? pkg?.supervisorAssigneeId : pkg?.assigneeId), ...(action === 'REASSIGN' ? [previousHolderId] : [])] };
+    case 'CONCUR':
+      return { userIds: [pkg?.claimedById] };
     case 'APPROVE':
+      // The 主管部门 passed it on: the bureau's reviewer acts next, and the unit learns of it.
+      if (to === 'SUBMITTED') return { ...toBureau(), unitRoles: ['FILLER', 'UNIT_HEAD'] };
+      return { unitRoles: ['FILLER', 'UNIT_HEAD'] };
     case 'SCHEDULE':
     case 'RESCHEDULE':
     case 'UNSCHEDULE':
@@ -39,6 +65,9 @@ export function audienceFor(action: WorkflowAction | string, from: PackageState 
 const TITLES: Partial<Record<WorkflowAction, string>> = {
   SUBMIT: '待您签章确认',
   SIGN: '新报送的自评材料待审核',
+  TRANSFER: '自评材料转交给您审核',
+  REASSIGN: '自评材料已改派',
+  CONCUR: '自评材料已会签',
   WITHDRAW: '自评材料已撤回',
   RETURN: '自评材料被退回，请修改',
   APPROVE: '自评材料审核通过',
@@ -63,14 +92,25 @@ export class NotificationService {
     private readonly live: LiveBus,
   ) {}
 
-  async recipients(tx: Tx, pkg: Pick<PackageEntity, 'unitId' | 'bureauId'>, audience: Audience, exceptUserId?: string | null): Promise<UserEntity[]> {
+  async recipients(
+    tx: Tx,
+    pkg: Pick<PackageEntity, 'unitId' | 'bureauId'> & Partial<Pick<PackageEntity, 'supervisorUnitId'>>,
+    audience: Audience,
+    exceptUserId?: string | null,
+  ): Promise<UserEntity[]> {
     const repo = tx.manager.getRepository(UserEntity);
     const out: UserEntity[] = [];
     if (audience.unitRoles?.length) out.push(...(await repo.findBy({ unitId: pkg.unitId, role: In(audience.unitRoles), active: true })));
     if (audience.bureauRoles?.length) {
       out.push(...(await repo.findBy({ bureauId: pkg.bureauId, role: In(audience.bureauRoles), unitId: IsNull(), active: true })));
     }
-    return out.filter((u) => u.id !== exceptUserId);
+    if (audience.supervisors && pkg.supervisorUnitId) {
+      out.push(...(await repo.findBy({ bureauId: pkg.bureauId, unitId: pkg.supervisorUnitId, role: 'SUPERVISOR', active: true })));
+    }
+    const named = (audience.userIds ?? []).filter((id): id is string => !!id);
+    if (named.length) out.push(...(await repo.findBy({ id: In(named), bureauId: pkg.bureauId, active: true })));
+    const seen = new Set<string>();
+    return out.filter((u) => u.id !== exceptUserId && !seen.has(u.id) && !!seen.add(u.id));
   }
 
   async notify(tx: Tx, userIds: readonly string[], n: { kind: string; title: string; body: string; packageId: string | null }): Promise<number> {
@@ -88,10 +128,10 @@ export class NotificationService {
   async forTransition(
     tx: Tx,
     pkg: PackageEntity,
-    t: { action: WorkflowAction; from: PackageState; to: PackageState; actor: WorkflowActor; reason?: string | null },
+    t: { action: WorkflowAction; from: PackageState; to: PackageState; actor: WorkflowActor; reason?: string | null; previousHolderId?: string | null },
   ): Promise<number> {
-    const audience = audienceFor(t.action, t.from);
-    if (!audience.unitRoles && !audience.bureauRoles) return 0;
+    const audience = audienceFor(t.action, t.from, t.to, pkg, t.previousHolderId);
+    if (!audience.unitRoles && !audience.bureauRoles && !audience.supervisors && !audience.userIds) return 0;
     const users = await this.recipients(tx, pkg, audience, t.actor.userId);
     if (!users.length) return 0;
     const unit = await tx.manager.getRepository(UnitEntity).findOneBy({ id: pkg.unitId });

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity } from 'typeorm';
-import { IdColumn } from '../../database/columns.js';
+import { IdColumn, JsonColumn } from '../../database/columns.js';
 
 /** A finance bureau (财政局); one deployment may host several. */
 @Entity('bureau')
@@ -11,5 +11,7 @@ export class BureauEntity {
   @Column({ type: 'varchar', length: 100 }) region: string;
   /** The public portal's name for where packages are published (株洲市渌口区人民政府门户网). */
   @Column({ type: 'varchar', length: 200, default: '' }) portalName: string;
+  /** The common phrases offered for opinions (常用意见); null: the shared defaults. */
+  @JsonColumn({ nullable: true }) opinionPhrases: string[] | null;
   @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
 }

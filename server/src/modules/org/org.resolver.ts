@@ -35,10 +35,33 @@ export class OrgResolver {
     return this.org.bureaus.findOneBy({ id: user.bureauId });
   }
 
-  @Allow('REVIEWER', 'ADMIN')
-  @Query(() => [UnitModel], { description: "The units of the user's bureau." })
-  units(@CurrentUser() user: RequestUser, @Args('includeInactive', { nullable: true }) includeInactive?: boolean): Promise<UnitModel[]> {
-    return this.org.listUnits(user.bureauId, includeInactive ?? false);
+  @Allow('REVIEWER', 'ADMIN', 'SUPERVISOR')
+  @Query(() => [UnitModel], { description: "The units of the user's bureau; for a 主管部门's reviewer, its subordinate units." })
+  async units(@CurrentUser() user: RequestUser, @Args('includeInactive', { nullable: true }) includeInactive?: boolean): Promise<UnitModel[]> {
+    const all = await this.org.listUnits(user.bureauId, includeInactive ?? false);
+    return user.role === 'SUPERVISOR' ? all.filter((u) => !!user.unitId && u.supervisorUnitId === user.unitId) : all;
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => UnitModel, { description: 'Places a unit under its 主管部门 (a unit of the bureau), or takes it out with null.' })
+  setUnitSupervisor(
+    @CurrentUser() user: RequestUser,
+    @Args('unitId', { type: () => ID }) unitId: string,
+    @Args('supervisorUnitId', { type: () => ID, nullable: true }) supervisorUnitId?: string | null,
+  ): Promise<UnitModel> {
+    return this.transactions.run((tx) => this.org.setUnitSupervisor(tx, user, unitId, supervisorUnitId ?? null));
+  }
+
+  @Allow()
+  @Query(() => [String], { description: "The common opinion phrases (常用意见) of the user's bureau, offered when signing and approving." })
+  opinionPhrases(@CurrentUser() user: RequestUser): Promise<string[]> {
+    return this.org.opinionPhrases(user.bureauId);
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => [String], { description: "Sets the bureau's common opinion phrases (1–20, each 1–100 characters, no repeats)." })
+  setOpinionPhrases(@CurrentUser() user: RequestUser, @Args('phrases', { type: () => [String] }) phrases: string[]): Promise<string[]> {
+    return this.transactions.run((tx) => this.org.setOpinionPhrases(tx, user, phrases));
   }
 
   @Allow('ADMIN')

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { BUREAU_ROLES, ErrorCode, UNIT_ROLES, type Role } from '@zipin/shared';
+import {
+  BUREAU_ROLES,
+  DEFAULT_OPINION_PHRASES,
+  ErrorCode,
+  OPINION_PHRASE_MAX,
+  OPINION_PHRASES_MAX,
+  ROLES_WITH_UNIT,
+  WITH_UNIT_STATES,
+  type Role,
+} from '@zipin/shared';
+import { PackageEntity } from '../package/package.entity.js';
 import { DomainError } from '../../common/domain-error.js';
 import { newId } from '../../database/columns.js';
 import type { Tx } from '../../database/transaction.service.js';
@@ -101,8 +111,8 @@ export class OrgService {
     if (!/^[A-Za-z0-9._-]{3,64}$/.test(username)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, '用户名须为 3–64 位字母、数字或 . _ -');
     }
-    if (UNIT_ROLES.includes(input.role)) {
-      if (!input.unitId) throw new DomainError(ErrorCode.VALIDATION_FAILED, '填表人和单位负责人必须属于一个单位');
+    if (ROLES_WITH_UNIT.includes(input.role)) {
+      if (!input.unitId) throw new DomainError(ErrorCode.VALIDATION_FAILED, '填表人、单位负责人和主管部门审核人必须属于一个单位');
       const unit = await tx.manager.getRepository(UnitEntity).findOneBy({ id: input.unitId });
       if (!unit || unit.bureauId !== input.bureauId) throw new DomainError(ErrorCode.NOT_FOUND, '单位不存在');
     } else if (!BUREAU_ROLES.includes(input.role)) {
@@ -117,7 +127,7 @@ export class OrgService {
       passwordHash: input.passwordHash ?? (await this.passwords.hash(input.password)),
       role: input.role,
       bureauId: input.bureauId,
-      unitId: UNIT_ROLES.includes(input.role) ? input.unitId! : null,
+      unitId: ROLES_WITH_UNIT.includes(input.role) ? input.unitId! : null,
       phone: input.phone ?? '',
       email: cleanEmail(input.email),
       active: true,
@@ -181,6 +191,47 @@ export class OrgService {
     await tx.manager.getRepository(UnitEntity).update({ id }, { active });
     await this.audit(tx, actor, 'SET_UNIT_ACTIVE', { unitId: id }, { active });
     return { ...unit, active };
+  }
+
+  /**
+   * Places a unit under its 主管部门 (or takes it out, with null). One level only: a 主管部门 is not
+   * itself under another, and a unit with units under it cannot be placed under one. Packages still
+   * with the unit follow at once; those already handed in keep the 主管部门 they went through.
+   */
+  async setUnitSupervisor(tx: Tx, actor: OrgActor, id: string, supervisorUnitId: string | null): Promise<UnitEntity> {
+    const unit = await this.ownUnit(tx, actor.bureauId, id);
+    const units = tx.manager.getRepository(UnitEntity);
+    if (supervisorUnitId) {
+      if (supervisorUnitId === id) throw new DomainError(ErrorCode.VALIDATION_FAILED, '单位不能是自己的主管部门');
+      const sup = await this.ownUnit(tx, actor.bureauId, supervisorUnitId);
+      if (sup.supervisorUnitId) throw new DomainError(ErrorCode.VALIDATION_FAILED, `「${sup.name}」本身隶属于其他主管部门，不能作为主管部门`);
+      if (await units.exists({ where: { supervisorUnitId: id } })) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `「${unit.name}」下已有所属单位，不能再隶属于其他主管部门`);
+      }
+    }
+    await units.update({ id }, { supervisorUnitId });
+    await tx.manager.getRepository(PackageEntity).update({ unitId: id, state: In([...WITH_UNIT_STATES]) }, { supervisorUnitId });
+    await this.audit(tx, actor, 'SET_UNIT_SUPERVISOR', { unitId: id }, { supervisorUnitId, previous: unit.supervisorUnitId });
+    return { ...unit, supervisorUnitId };
+  }
+
+  /** The bureau's common opinion phrases (常用意见), or the shared defaults until it sets its own. */
+  async opinionPhrases(bureauId: string): Promise<string[]> {
+    const bureau = await this.bureaus.findOneBy({ id: bureauId });
+    return bureau?.opinionPhrases?.length ? bureau.opinionPhrases : [...DEFAULT_OPINION_PHRASES];
+  }
+
+  /** Sets the phrases as typed (spaces around each dropped); empty, duplicate or over-long ones are refused. */
+  async setOpinionPhrases(tx: Tx, actor: OrgActor, phrases: string[]): Promise<string[]> {
+    const cleaned = phrases.map((p) => p.trim());
+    if (!cleaned.length || cleaned.length > OPINION_PHRASES_MAX) throw new DomainError(ErrorCode.VALIDATION_FAILED, `常用意见须为1至${OPINION_PHRASES_MAX}条`);
+    const bad = cleaned.findIndex((p) => !p || p.length > OPINION_PHRASE_MAX);
+    if (bad >= 0) throw new DomainError(ErrorCode.VALIDATION_FAILED, `第${bad + 1}条常用意见须为1至${OPINION_PHRASE_MAX}个字`, { index: bad });
+    const dup = cleaned.findIndex((p, i) => cleaned.indexOf(p) !== i);
+    if (dup >= 0) throw new DomainError(ErrorCode.VALIDATION_FAILED, `常用意见「${cleaned[dup]}」重复`, { index: dup });
+    await tx.manager.getRepository(BureauEntity).update({ id: actor.bureauId }, { opinionPhrases: cleaned });
+    await this.audit(tx, actor, 'SET_OPINION_PHRASES', {}, { phrases: cleaned });
+    return cleaned;
   }
 
   /** A deactivated account is signed out everywhere and cannot sign in again. */

@@ -15,4 +15,14 @@ export class UserAuditEventEntity {
   @TimeColumn() at: Date;
 }
 
-export type UserAuditAction = 'CREATE_USER' | 'UPDATE_USER' | 'SET_USER_ACTIVE' | 'RESET_PASSWORD' | 'CREATE_UNIT' | 'SET_UNIT_ACTIVE' | 'IMPORT_UNITS';
+export type UserAuditAction =
+  | 'CREATE_USER'
+  | 'UPDATE_USER'
+  | 'SET_USER_ACTIVE'
+  | 'RESET_PASSWORD'
+  | 'CREATE_UNIT'
+  | 'SET_UNIT_ACTIVE'
+  | 'IMPORT_UNITS'
+  | 'SET_UNIT_SUPERVISOR'
+  | 'ASSIGN_REVIEWER'
+  | 'SET_OPINION_PHRASES';

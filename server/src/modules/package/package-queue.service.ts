@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
-import { BUREAU_ROLES, GRADES, PACKAGE_STATES, WITH_UNIT_STATES, waitingStates, type Grade, type PackageState } from '@zipin/shared';
+import { BUREAU_ROLES, GRADES, PACKAGE_STATES, STAGE_OF_STATE, WITH_UNIT_STATES, stageOf, waitingStates, type Grade, type PackageState } from '@zipin/shared';
 import type { RequestUser } from '../../common/request-context.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
 import { UnitEntity } from '../org/unit.entity.js';
@@ -11,7 +11,9 @@ export interface PackageFilter {
   campaignId?: string | null;
   states?: PackageState[] | null;
   unitId?: string | null;
-  /** The reviewer who claimed the package (领取人). */
+  /** The 主管部门 whose subordinate units' packages to show. */
+  supervisorUnitId?: string | null;
+  /** Who holds the package: its claimant (领取人), else the reviewer its stage is assigned to. */
   assigneeId?: string | null;
   overdue?: boolean | null;
   grade?: Grade | null;
@@ -31,6 +33,7 @@ export interface PackageCounts {
   states: { state: PackageState; count: number }[];
   grades: { grade: Grade | null; count: number }[];
   assignees: { assigneeId: string | null; count: number }[];
+  supervisors: { supervisorUnitId: string | null; count: number }[];
   overdue: number;
   withWarnings: number;
 }
@@ -48,10 +51,16 @@ interface Group {
   overdue: boolean;
   warned: boolean;
   assigneeId: string | null;
+  supervisorUnitId: string | null;
   count: number;
 }
 
-type Facet = 'states' | 'grade' | 'overdue' | 'hasWarnings' | 'assigneeId';
+type Facet = 'states' | 'grade' | 'overdue' | 'hasWarnings' | 'assigneeId' | 'supervisorUnitId';
+
+/** States of the 主管部门 stage: their assignee is the supervisor's, everywhere else the bureau reviewer's. */
+const SUPERVISOR_STAGE_STATES = PACKAGE_STATES.filter((s) => STAGE_OF_STATE[s] === 'SUPERVISOR');
+/** Who holds a package, as SQL (parameter :supStates). */
+const HOLDER = 'COALESCE(p.claimedById, CASE WHEN p.state IN (:...supStates) THEN p.supervisorAssigneeId ELSE p.assigneeId END)';
 
 const MAX_PAGE = 200;
 
@@ -85,13 +94,17 @@ export class PackageQueueService {
 
   /** Packages waiting for this person to act (我的待办): to fill, to sign, to claim, to finish, to schedule. */
   async waitingCount(user: RequestUser): Promise<number> {
-    const { any, claimedByMe } = waitingStates(user.role);
-    if (!any.length && !claimedByMe.length) return 0;
+    const { any, assignedToMeOrNobody, claimedByMe } = waitingStates(user.role);
+    if (!any.length && !assignedToMeOrNobody.length && !claimedByMe.length) return 0;
     const qb = this.scoped(user, {});
     qb.andWhere(
       new Brackets((w) => {
         w.where('1 = 0');
         if (any.length) w.orWhere('p.state IN (:...waitAny)', { waitAny: any });
+        assignedToMeOrNobody.forEach((state, i) => {
+          const column = stageOf(state) === 'SUPERVISOR' ? 'p.supervisorAssigneeId' : 'p.assigneeId';
+          w.orWhere(`(p.state = :waitAssigned${i} AND (${column} IS NULL OR ${column} = :me))`, { [`waitAssigned${i}`]: state, me: user.id });
+        });
         if (claimedByMe.length) w.orWhere('(p.state IN (:...waitMine) AND p.claimedById = :me)', { waitMine: claimedByMe, me: user.id });
       }),
     );
@@ -106,7 +119,9 @@ export class PackageQueueService {
       .innerJoin(UnitEntity, 'u', 'u.id = p.unitId')
       .innerJoin(CampaignEntity, 'c', 'c.id = p.campaignId')
       .where('p.bureauId = :bureauId', { bureauId: user.bureauId });
-    if (!BUREAU_ROLES.includes(user.role)) qb.andWhere('p.unitId = :ownUnit', { ownUnit: user.unitId ?? '' });
+    // A 主管部门's reviewers see its subordinate units' packages (shared inScope says the same).
+    if (user.role === 'SUPERVISOR') qb.andWhere('p.supervisorUnitId = :ownUnit', { ownUnit: user.unitId ?? '' });
+    else if (!BUREAU_ROLES.includes(user.role)) qb.andWhere('p.unitId = :ownUnit', { ownUnit: user.unitId ?? '' });
     if (filter.campaignId) qb.andWhere('p.campaignId = :campaignId', { campaignId: filter.campaignId });
     if (filter.unitId) qb.andWhere('p.unitId = :unitId', { unitId: filter.unitId });
     const search = filter.search?.trim();
@@ -126,21 +141,24 @@ export class PackageQueueService {
       .addSelect('p.grade', 'grade')
       .addSelect(overdue, 'overdue')
       .addSelect(warned, 'warned')
-      .addSelect('p.claimedById', 'assigneeId')
+      .addSelect(HOLDER, 'assigneeId')
+      .addSelect('p.supervisorUnitId', 'supervisorUnitId')
       .addSelect('COUNT(*)', 'n')
-      .setParameters({ open: WITH_UNIT_STATES, now })
+      .setParameters({ open: WITH_UNIT_STATES, now, supStates: SUPERVISOR_STAGE_STATES })
       .groupBy('p.state')
       .addGroupBy('p.grade')
       .addGroupBy(overdue)
       .addGroupBy(warned)
-      .addGroupBy('p.claimedById')
-      .getRawMany<{ state: PackageState; grade: string | null; overdue: number | string; warned: number | string; assigneeId: string | null; n: number | string }>();
+      .addGroupBy(HOLDER)
+      .addGroupBy('p.supervisorUnitId')
+      .getRawMany<{ state: PackageState; grade: string | null; overdue: number | string; warned: number | string; assigneeId: string | null; supervisorUnitId: string | null; n: number | string }>();
     return raw.map((r) => ({
       state: r.state,
       grade: r.grade,
       overdue: Number(r.overdue) === 1,
       warned: Number(r.warned) === 1,
       assigneeId: r.assigneeId ?? null,
+      supervisorUnitId: r.supervisorUnitId ?? null,
       count: Number(r.n),
     }));
   }
@@ -153,17 +171,22 @@ function matches(g: Group, f: PackageFilter, except?: Facet): boolean {
   if (except !== 'overdue' && f.overdue != null && g.overdue !== f.overdue) return false;
   if (except !== 'hasWarnings' && f.hasWarnings != null && g.warned !== f.hasWarnings) return false;
   if (except !== 'assigneeId' && f.assigneeId && g.assigneeId !== f.assigneeId) return false;
+  if (except !== 'supervisorUnitId' && f.supervisorUnitId && g.supervisorUnitId !== f.supervisorUnitId) return false;
   return true;
 }
 
 function facetCounts(groups: Group[], f: PackageFilter): PackageCounts {
   const sum = (facet: Facet, pick: (g: Group) => boolean) => groups.filter((g) => matches(g, f, facet) && pick(g)).reduce((n, g) => n + g.count, 0);
-  const assignees = new Map<string | null, number>();
-  for (const g of groups) if (matches(g, f, 'assigneeId')) assignees.set(g.assigneeId, (assignees.get(g.assigneeId) ?? 0) + g.count);
+  const tally = (facet: Facet, key: (g: Group) => string | null) => {
+    const out = new Map<string | null, number>();
+    for (const g of groups) if (matches(g, f, facet)) out.set(key(g), (out.get(key(g)) ?? 0) + g.count);
+    return [...out];
+  };
   return {
     states: PACKAGE_STATES.map((state) => ({ state, count: sum('states', (g) => g.state === state) })),
     grades: [...GRADES, null].map((grade) => ({ grade, count: sum('grade', (g) => gradeFromColumn(g.grade) === grade) })),
-    assignees: [...assignees].map(([assigneeId, count]) => ({ assigneeId, count })),
+    assignees: tally('assigneeId', (g) => g.assigneeId).map(([assigneeId, count]) => ({ assigneeId, count })),
+    supervisors: tally('supervisorUnitId', (g) => g.supervisorUnitId).map(([supervisorUnitId, count]) => ({ supervisorUnitId, count })),
     overdue: sum('overdue', (g) => g.overdue),
     withWarnings: sum('hasWarnings', (g) => g.warned),
   };
@@ -174,7 +197,8 @@ function applyFacetFilters(qb: SelectQueryBuilder<PackageEntity>, f: PackageFilt
   if (f.grade) qb.andWhere('p.grade = :grade', { grade: gradeColumn(f.grade) });
   if (f.hasWarnings === true) qb.andWhere('p.warningCount > 0');
   if (f.hasWarnings === false) qb.andWhere('p.warningCount = 0');
-  if (f.assigneeId) qb.andWhere('p.claimedById = :assigneeId', { assigneeId: f.assigneeId });
+  if (f.assigneeId) qb.andWhere(`${HOLDER} = :assigneeId`, { assigneeId: f.assigneeId, supStates: SUPERVISOR_STAGE_STATES });
+  if (f.supervisorUnitId) qb.andWhere('p.supervisorUnitId = :supervisorUnitId', { supervisorUnitId: f.supervisorUnitId });
   if (f.overdue != null) {
     const overdue = '(p.state IN (:...openStates) AND c.submissionDeadline < :overdueNow)';
     qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { openStates: WITH_UNIT_STATES, overdueNow: now });

@@ -11,6 +11,8 @@ import { DecimalColumn, IdColumn, JsonColumn, RefColumn, TimeColumn } from '../.
 @Index('ix_package_bureau_state', ['bureauId', 'state'])
 @Index('ix_package_campaign_state', ['campaignId', 'state'])
 @Index('ix_package_state_publish_at', ['state', 'publishAt'])
+@Index('ix_package_supervisor_state', ['supervisorUnitId', 'state'])
+@Index('ix_package_assignee_state', ['assigneeId', 'state'])
 export class PackageEntity {
   @IdColumn() id: string;
   @RefColumn() campaignId: string;
@@ -35,7 +37,16 @@ export class PackageEntity {
   /** Comma-separated warning flags for the bureau's filters (HIGH_SCORE_LOW_EXECUTION, …). */
   @Column({ type: 'varchar', length: 255, default: '' }) flags: string;
 
+  /** The claimant of the current stage (主管部门 or bureau); cleared when the stage lets go of it. */
   @RefColumn({ nullable: true }) claimedById: string | null;
+  /** The unit's 主管部门, kept with the package so that its reviewers' access is decided from the row. */
+  @RefColumn({ nullable: true }) supervisorUnitId: string | null;
+  /** The bureau reviewer it is assigned to: set in advance or by the first claim, kept across returns. */
+  @RefColumn({ nullable: true }) assigneeId: string | null;
+  /** The same for the 主管部门 stage. */
+  @RefColumn({ nullable: true }) supervisorAssigneeId: string | null;
+  /** The second reviewer who concurred (会签) in this round of review. */
+  @RefColumn({ nullable: true }) concurredById: string | null;
   @RefColumn({ nullable: true }) lastEditedById: string | null;
   @TimeColumn({ nullable: true }) lastEditedAt: Date | null;
   @TimeColumn({ nullable: true }) submittedAt: Date | null;

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { ErrorCode, GRADES, WorkflowAction, availableActions, type Grade } from '@zipin/shared';
+import { ErrorCode, GRADES, WorkflowAction, availableActions, stageOf, type Grade } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
 import { JSONScalar } from '../../common/json.scalar.js';
@@ -10,7 +10,7 @@ import { CampaignModel } from '../campaign/models/campaign.model.js';
 import { UnitModel, UserRefModel } from '../org/models/org.models.js';
 import { loadUserRef, unitLoader } from '../org/org.loaders.js';
 import { PackageFilterInput, PackageSortInput, SavePackageInput } from './dto/package.input.js';
-import { AssigneeCountModel, CheckResultModel, DiffEntryModel, PackageModel, PackagePageModel, PackageSummaryModel, RevisionModel, SaveResultModel } from './models/package.model.js';
+import { AssigneeCountModel, SupervisorCountModel, CheckResultModel, DiffEntryModel, PackageModel, PackagePageModel, PackageSummaryModel, RevisionModel, SaveResultModel } from './models/package.model.js';
 import { evaluatePackage, gradeFromColumn, type PackageEvaluation } from './package-evaluation.js';
 import { revisionsLoader } from './package.loaders.js';
 import { PackageRevisionService } from './package-revision.service.js';
@@ -130,7 +130,10 @@ export class PackageResolver {
   @ResolveField(() => [WorkflowAction], { description: 'What the signed-in user may do now, from the workflow table.' })
   availableActions(@Parent() pkg: PackageEntity, @CurrentUser() user: RequestUser | null): WorkflowAction[] {
     if (!user) return [];
-    return availableActions({ userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId }, pkg);
+    const stage = stageOf(pkg.state);
+    // The stage's assignee: a package assigned to someone else offers nothing to claim.
+    const assigneeId = stage === 'SUPERVISOR' ? pkg.supervisorAssigneeId : stage === 'BUREAU' ? pkg.assigneeId : null;
+    return availableActions({ userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId }, { ...pkg, assigneeId });
   }
 
   @Allow()
@@ -160,6 +163,17 @@ export class AssigneeCountResolver {
   @ResolveField(() => UserRefModel, { nullable: true })
   assignee(@Parent() row: AssigneeCountModel, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, row.assigneeId);
+  }
+}
+
+@Resolver(() => SupervisorCountModel)
+export class SupervisorCountResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Allow()
+  @ResolveField(() => UnitModel, { nullable: true })
+  supervisorUnit(@Parent() row: SupervisorCountModel, @Context() ctx: RequestContext) {
+    return row.supervisorUnitId ? unitLoader(ctx, this.dataSource).load(row.supervisorUnitId) : null;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { EVALUATION_METHOD_SELF, ErrorCode, coverFilled, coverOpinions, formSetOf, type CoverData, type GivenOpinions, type PackageState } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
@@ -9,6 +9,7 @@ import { UserEntity } from '../org/user.entity.js';
 import { PackageRevisionEntity } from '../package/package-revision.entity.js';
 import { PackageEntity } from '../package/package.entity.js';
 import { AuditEventEntity } from '../workflow/audit-event.entity.js';
+import { OpinionEntity } from '../workflow/opinion.entity.js';
 import { SignatureEntity } from '../workflow/signature.entity.js';
 import { chineseDate, formDate, governmentLevelOf, type RenderModel } from './templates/render-model.js';
 
@@ -75,12 +76,31 @@ export class RenderInputService {
     const tz = campaign.timezone || 'Asia/Shanghai';
 
     const reportDate = chineseDate(validSignature?.signedAt ?? submit?.at ?? null, tz);
+    // The opinions of the round this copy belongs to: given at or after its signature, never voided
+    // since (an earlier round's were voided by the return that ended it).
+    const opinions = validSignature
+      ? await manager.getRepository(OpinionEntity).find({
+          where: { packageId: pkg.id, voidedAt: IsNull() },
+          order: { signedAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    const ofRound = opinions.filter((o) => o.signedAt.getTime() >= validSignature!.signedAt.getTime());
     const given: GivenOpinions = {};
-    if (validSignature) given.UNIT_HEAD = { signerName: validSignature.signerName, date: chineseDate(validSignature.signedAt, tz) };
+    if (validSignature) {
+      const own = ofRound.find((o) => o.kind === 'UNIT_HEAD' && o.signerId === validSignature.signerId && o.signedAt.getTime() === validSignature.signedAt.getTime());
+      given.UNIT_HEAD = { signerName: validSignature.signerName, date: chineseDate(validSignature.signedAt, tz), opinion: own?.opinion ?? null };
+    }
+    const supervisor = ofRound.filter((o) => o.kind === 'SUPERVISOR').at(-1);
+    if (supervisor) given.SUPERVISOR = { signerName: supervisor.signerName, date: chineseDate(supervisor.signedAt, tz), opinion: supervisor.opinion };
     const approval = await this.approvalOf(manager, pkg, revision, validSignature);
     if (approval) {
-      const reviewer = approval.actorId ? await manager.getRepository(UserEntity).findOneBy({ id: approval.actorId }) : null;
-      given.FINANCE_BUREAU = { signerName: reviewer?.displayName ?? null, date: chineseDate(approval.at, tz), opinion: approval.reason };
+      const recorded = ofRound.find((o) => o.kind === 'FINANCE_BUREAU' && o.auditEventId === approval.id);
+      const reviewer = recorded ? null : approval.actorId ? await manager.getRepository(UserEntity).findOneBy({ id: approval.actorId }) : null;
+      given.FINANCE_BUREAU = {
+        signerName: recorded?.signerName ?? reviewer?.displayName ?? null,
+        date: chineseDate(approval.at, tz),
+        opinion: recorded ? recorded.opinion : approval.reason,
+      };
     }
 
     const cover: CoverData = {
@@ -89,7 +109,8 @@ export class RenderInputService {
       fiscalYear: campaign.fiscalYear,
       evaluationMethod: EVALUATION_METHOD_SELF,
       reportDate,
-      opinions: coverOpinions(given),
+      // A package under a 主管部门 carries its box (empty until it approves) once the campaign has the stage.
+      opinions: coverOpinions(given, { supervised: !!pkg.supervisorUnitId && campaign.supervisorStage }),
     };
     const model: RenderModel = {
       document,

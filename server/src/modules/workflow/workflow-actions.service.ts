@@ -39,17 +39,38 @@ export class WorkflowActionsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** submit, withdraw, claim, release, approve: nothing beyond the transition itself. */
+  /** submit, withdraw, claim, release: nothing beyond the transition itself. */
   async act(user: RequestUser, action: WorkflowAction, packageId: string, expectedVersion: number): Promise<PackageEntity> {
     return this.transactions.run(async (tx) => (await this.workflow.fire(tx, { packageId, action, actor: actorOf(user), expectedVersion })).pkg);
+  }
+
+  /** approve (主管部门 or bureau) and concur: the transition with the opinion it puts on the record. */
+  async decide(user: RequestUser, action: 'APPROVE' | 'CONCUR', packageId: string, expectedVersion: number, opinion: string | null | undefined): Promise<PackageEntity> {
+    return this.transactions.run(
+      async (tx) => (await this.workflow.fire(tx, { packageId, action, actor: actorOf(user), expectedVersion, opinion: opinion ?? null })).pkg,
+    );
+  }
+
+  /** 转交 by the stage's holder (with a reason) or 改派 by the admin: the package goes to a colleague of the stage. */
+  async handOver(
+    user: RequestUser,
+    action: 'TRANSFER' | 'REASSIGN',
+    packageId: string,
+    expectedVersion: number,
+    toUserId: string,
+    reason: string | null | undefined,
+  ): Promise<PackageEntity> {
+    return this.transactions.run(
+      async (tx) => (await this.workflow.fire(tx, { packageId, action, actor: actorOf(user), expectedVersion, targetUserId: toUserId, reason: reason ?? null })).pkg,
+    );
   }
 
   /**
    * The unit head's sign-off (签章): password re-entered, then the signed revision's canonical-JSON
    * hash recorded with signer and time, and the signed PDF requested.
    */
-  async sign(user: RequestUser, packageId: string, expectedVersion: number, password: string): Promise<PackageEntity> {
-    const input = { packageId, action: 'SIGN' as const, actor: actorOf(user), expectedVersion };
+  async sign(user: RequestUser, packageId: string, expectedVersion: number, password: string, opinion?: string | null): Promise<PackageEntity> {
+    const input = { packageId, action: 'SIGN' as const, actor: actorOf(user), expectedVersion, opinion: opinion ?? null };
     // Refuse first what the table refuses, so only a permitted signer's password is ever checked.
     await this.workflow.preflight(this.dataSource.manager, input);
     const signer = await this.auth.verifyPassword(user.id, password ?? '');
@@ -99,7 +120,7 @@ export class WorkflowActionsService {
    * Approves many packages, each in its own transaction: a SUBMITTED one is claimed and approved,
    * one IN_REVIEW must be claimed by the caller. One refusal does not stop the others.
    */
-  async batchApprove(user: RequestUser, packageIds: string[]): Promise<BatchResult[]> {
+  async batchApprove(user: RequestUser, packageIds: string[], opinion?: string | null): Promise<BatchResult[]> {
     if (packageIds.length > BATCH_MAX) throw new DomainError(ErrorCode.VALIDATION_FAILED, `一次最多${BATCH_MAX}份`);
     const results: BatchResult[] = [];
     for (const packageId of [...new Set(packageIds)]) {
@@ -107,8 +128,8 @@ export class WorkflowActionsService {
         await this.transactions.run(async (tx) => {
           const actor = actorOf(user);
           const current = await tx.manager.getRepository(PackageEntity).findOneBy({ id: packageId });
-          if (current?.state === 'SUBMITTED') await this.workflow.fire(tx, { packageId, action: 'CLAIM', actor });
-          await this.workflow.fire(tx, { packageId, action: 'APPROVE', actor });
+          if (current?.state === 'SUBMITTED' || current?.state === 'SUBMITTED_TO_SUPERVISOR') await this.workflow.fire(tx, { packageId, action: 'CLAIM', actor });
+          await this.workflow.fire(tx, { packageId, action: 'APPROVE', actor, opinion: opinion ?? null });
         });
         results.push({ packageId, ok: true, code: null, message: null });
       } catch (err) {

@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { requestLoader, type RequestContext } from '../../common/request-context.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { CommentEntity } from './comment.entity.js';
+import { OpinionEntity } from './opinion.entity.js';
 import { SignatureEntity } from './signature.entity.js';
 
 function grouped<T extends { packageId: string }>(rows: T[], ids: readonly string[]): T[][] {
@@ -34,5 +35,13 @@ export function signatureLoader(ctx: RequestContext, ds: DataSource): DataLoader
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     }),
+  );
+}
+
+export function opinionsLoader(ctx: RequestContext, ds: DataSource): DataLoader<string, OpinionEntity[]> {
+  return requestLoader(ctx, 'workflow.opinions', () =>
+    new DataLoader<string, OpinionEntity[]>(async (ids) =>
+      grouped(await ds.getRepository(OpinionEntity).find({ where: { packageId: In([...ids]) }, order: { signedAt: 'ASC', id: 'ASC' } }), ids),
+    ),
   );
 }

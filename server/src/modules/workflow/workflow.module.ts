@@ -5,10 +5,25 @@ import { SignatureService } from './signature.service.js';
 import { WorkflowActionsService } from './workflow-actions.service.js';
 import { AuditEventResolver, CommentResolver, WorkflowResolver } from './workflow.resolver.js';
 import { WorkflowService } from './workflow.service.js';
+import { AssignmentService } from './assignment.service.js';
+import { OpinionService } from './opinion.service.js';
+import { OpinionResolver, ReviewResolver } from './review.resolver.js';
 
 @Module({
   imports: [PackageModule],
-  providers: [WorkflowService, WorkflowActionsService, CommentService, SignatureService, WorkflowResolver, CommentResolver, AuditEventResolver],
-  exports: [WorkflowService, WorkflowActionsService, CommentService],
+  providers: [
+    WorkflowService,
+    WorkflowActionsService,
+    CommentService,
+    SignatureService,
+    OpinionService,
+    AssignmentService,
+    WorkflowResolver,
+    CommentResolver,
+    AuditEventResolver,
+    ReviewResolver,
+    OpinionResolver,
+  ],
+  exports: [WorkflowService, WorkflowActionsService, CommentService, OpinionService],
 })
 export class WorkflowModule {}

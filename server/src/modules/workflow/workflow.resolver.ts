@@ -21,6 +21,8 @@ import { auditLoader, commentsLoader, signatureLoader } from './workflow.loaders
 
 const pkgId = () => Args('packageId', { type: () => ID });
 const expected = () => Args('expectedVersion', { type: () => Int, description: 'The version the user saw; a stale one is refused.' });
+const opinionArg = () =>
+  Args('opinion', { type: () => String, nullable: true, description: 'The opinion put on the record (同意 / 已审核 / 同意报送 or free text), with signer and date.' });
 
 /**
  * One mutation per action of the workflow table. Access is decided by the table itself
@@ -48,9 +50,17 @@ export class WorkflowResolver {
   }
 
   @Allow()
-  @Mutation(() => PackageModel, { description: 'UNIT_HEAD re-enters the password: AWAITING_SIGNOFF → SUBMITTED.' })
-  signPackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number, @Args('password') password: string) {
-    return this.actions.sign(user, packageId, expectedVersion, password);
+  @Mutation(() => PackageModel, {
+    description: 'UNIT_HEAD re-enters the password: AWAITING_SIGNOFF → SUBMITTED_TO_SUPERVISOR (campaign stage on, unit under a 主管部门) or SUBMITTED.',
+  })
+  signPackage(
+    @CurrentUser() user: RequestUser,
+    @pkgId() packageId: string,
+    @expected() expectedVersion: number,
+    @Args('password') password: string,
+    @opinionArg() opinion?: string | null,
+  ) {
+    return this.actions.sign(user, packageId, expectedVersion, password, opinion);
   }
 
   @Allow()
@@ -66,27 +76,69 @@ export class WorkflowResolver {
   }
 
   @Allow()
-  @Mutation(() => PackageModel, { description: 'REVIEWER: SUBMITTED → IN_REVIEW.' })
+  @Mutation(() => PackageModel, {
+    description: 'SUPERVISOR: SUBMITTED_TO_SUPERVISOR → SUPERVISOR_REVIEW; REVIEWER: SUBMITTED → IN_REVIEW. Only the assignee, when the package has one.',
+  })
   claimPackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number) {
     return this.actions.act(user, 'CLAIM', packageId, expectedVersion);
   }
 
   @Allow()
-  @Mutation(() => PackageModel, { description: 'The claiming REVIEWER: IN_REVIEW → SUBMITTED.' })
+  @Mutation(() => PackageModel, { description: 'The claimant gives it back to its stage: SUPERVISOR_REVIEW → SUBMITTED_TO_SUPERVISOR, IN_REVIEW → SUBMITTED.' })
   releasePackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number) {
     return this.actions.act(user, 'RELEASE', packageId, expectedVersion);
   }
 
   @Allow()
-  @Mutation(() => PackageModel, { description: 'The claiming REVIEWER: IN_REVIEW → APPROVED.' })
-  approvePackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number) {
-    return this.actions.act(user, 'APPROVE', packageId, expectedVersion);
+  @Mutation(() => PackageModel, {
+    description: 'The claimant approves with an opinion: SUPERVISOR_REVIEW → SUBMITTED (on to the bureau), IN_REVIEW → APPROVED (after a 会签 when the campaign asks for one).',
+  })
+  approvePackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number, @opinionArg() opinion?: string | null) {
+    return this.actions.decide(user, 'APPROVE', packageId, expectedVersion, opinion);
   }
 
   @Allow()
-  @Mutation(() => [BatchResultModel], { description: 'REVIEWER: claims and approves SUBMITTED packages, approves those IN_REVIEW by the caller.' })
-  batchApprove(@CurrentUser() user: RequestUser, @Args('packageIds', { type: () => [ID] }) packageIds: string[]): Promise<BatchResult[]> {
-    return this.actions.batchApprove(user, packageIds);
+  @Mutation(() => PackageModel, { description: 'A second REVIEWER (not the claimant) concurs (会签) with an opinion: IN_REVIEW stays IN_REVIEW.' })
+  concurPackage(@CurrentUser() user: RequestUser, @pkgId() packageId: string, @expected() expectedVersion: number, @opinionArg() opinion?: string | null) {
+    return this.actions.decide(user, 'CONCUR', packageId, expectedVersion, opinion);
+  }
+
+  @Allow()
+  @Mutation(() => PackageModel, {
+    description: '转交: the assignee (before the claim) or the claimant hands the package to a colleague of the same stage, with a reason; a claimed package stays claimed, by the colleague.',
+  })
+  transferPackage(
+    @CurrentUser() user: RequestUser,
+    @pkgId() packageId: string,
+    @expected() expectedVersion: number,
+    @Args('toUserId', { type: () => ID }) toUserId: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.actions.handOver(user, 'TRANSFER', packageId, expectedVersion, toUserId, reason);
+  }
+
+  @Allow()
+  @Mutation(() => PackageModel, { description: '改派: the ADMIN gives a package in review (or waiting in a stage) to another reviewer of that stage.' })
+  reassignPackage(
+    @CurrentUser() user: RequestUser,
+    @pkgId() packageId: string,
+    @expected() expectedVersion: number,
+    @Args('toUserId', { type: () => ID }) toUserId: string,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+  ) {
+    return this.actions.handOver(user, 'REASSIGN', packageId, expectedVersion, toUserId, reason);
+  }
+
+  @Allow()
+  @Mutation(() => [BatchResultModel], {
+    description: 'The stage reviewer claims and approves waiting packages, approves those claimed by the caller; one opinion for all.',
+  })
+  batchApprove(
+    @CurrentUser() user: RequestUser,
+    @Args('packageIds', { type: () => [ID] }) packageIds: string[],
+    @opinionArg() opinion?: string | null,
+  ): Promise<BatchResult[]> {
+    return this.actions.batchApprove(user, packageIds, opinion);
   }
 
   @Public()
@@ -164,5 +216,19 @@ export class AuditEventResolver {
   @ResolveField(() => UserRefModel, { nullable: true, description: 'Null for the system.' })
   actor(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, e.actorId);
+  }
+
+  @Allow()
+  @ResolveField(() => String, { nullable: true, description: 'The opinion given by SIGN, APPROVE or CONCUR (as written; null when none).' })
+  opinion(@Parent() e: AuditEventModel): string | null {
+    const o = e.details?.opinion;
+    return typeof o === 'string' ? o : null;
+  }
+
+  @Allow()
+  @ResolveField(() => UserRefModel, { nullable: true, description: 'Who a TRANSFER or REASSIGN handed the package to.' })
+  toUser(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
+    const id = e.details?.toUserId;
+    return typeof id === 'string' ? loadUserRef(ctx, this.dataSource, id) : null;
   }
 }

@@ -12,6 +12,8 @@ export class CreateCampaignInput {
   @Field() publicationDeadline: Date;
   @Field({ nullable: true, defaultValue: 'Asia/Shanghai' }) timezone: string;
   @Field({ nullable: true, description: 'A FormSet id of @zipin/shared (default "hunan").' }) formSetId?: string;
+  @Field({ nullable: true, defaultValue: false, description: 'Units with a 主管部门 go to it before the bureau.' }) supervisorStage?: boolean;
+  @Field({ nullable: true, defaultValue: false, description: 'A second bureau reviewer must concur (会签) before approval.' }) requiresConcurrence?: boolean;
 }
 
 @InputType()
@@ -23,6 +25,8 @@ export class UpdateCampaignInput {
   @Field({ nullable: true }) publicationDeadline?: Date;
   @Field({ nullable: true }) timezone?: string;
   @Field({ nullable: true, description: 'Only before the campaign is opened.' }) formSetId?: string;
+  @Field({ nullable: true, description: 'Turns the 主管部门 stage on or off; packages already handed in keep their way.' }) supervisorStage?: boolean;
+  @Field({ nullable: true, description: '会签 before approval; applies to approvals from now on.' }) requiresConcurrence?: boolean;
 }
 
 @InputType({ description: 'Weights and scoring-rule parameters of a draft campaign, over a preset or its current template.' })

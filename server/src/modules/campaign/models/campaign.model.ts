@@ -13,6 +13,8 @@ export class CampaignModel {
   @Field() publicationDeadline: Date;
   @Field({ description: 'IANA zone the deadlines were set in.' }) timezone: string;
   @Field(() => Date, { nullable: true }) openedAt: Date | null;
+  @Field({ description: 'Units with a 主管部门 go to it before the bureau (主管部门审核).' }) supervisorStage: boolean;
+  @Field({ description: 'A second bureau reviewer must concur (会签) before approval.' }) requiresConcurrence: boolean;
   bureauId: string;
 }
 

@@ -18,6 +18,9 @@ export class UnitModel {
   @Field() name: string;
   @Field({ description: '行政单位 / 事业单位 / 群团组织 …' }) category: string;
   @Field() active: boolean;
+  @Field(() => ID, { nullable: true, description: 'The 主管部门 its packages pass through (when the campaign has the stage), if any.' })
+  supervisorUnitId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The bureau reviewer its packages are assigned to in advance, if any.' }) reviewerId?: string | null;
 }
 
 @ObjectType('User', { description: 'An account of the bureau or of one of its units.' })

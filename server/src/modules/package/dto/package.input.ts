@@ -13,7 +13,8 @@ export class PackageFilterInput {
   @Field(() => ID, { nullable: true }) campaignId?: string | null;
   @Field(() => [PackageState], { nullable: true }) states?: PackageState[] | null;
   @Field(() => ID, { nullable: true }) unitId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The reviewer who claimed the package (领取人).' }) assigneeId?: string | null;
+  @Field(() => ID, { nullable: true, description: "A 主管部门 (a unit): its subordinate units' packages." }) supervisorUnitId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Who holds the package: its claimant (领取人), else the reviewer its stage is assigned to.' }) assigneeId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Not yet with the bureau and past the submission deadline.' }) overdue?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Grade code: EXCELLENT | GOOD | FAIR | POOR.' }) grade?: string | null;
   @Field(() => Boolean, { nullable: true }) hasWarnings?: boolean | null;

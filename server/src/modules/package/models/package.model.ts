@@ -79,11 +79,18 @@ export class AssigneeCountModel {
   @Field(() => Int) count: number;
 }
 
+@ObjectType('SupervisorCount')
+export class SupervisorCountModel {
+  @Field(() => ID, { nullable: true, description: 'The 主管部门 (a unit); null: units under none.' }) supervisorUnitId: string | null;
+  @Field(() => Int) count: number;
+}
+
 @ObjectType('PackageCounts', { description: 'How many packages each choice of a filter would show, with the other filters as given.' })
 export class PackageCountsModel {
   @Field(() => [StateCountModel]) states: StateCountModel[];
   @Field(() => [QueueGradeCountModel]) grades: QueueGradeCountModel[];
   @Field(() => [AssigneeCountModel]) assignees: AssigneeCountModel[];
+  @Field(() => [SupervisorCountModel]) supervisors: SupervisorCountModel[];
   @Field(() => Int) overdue: number;
   @Field(() => Int) withWarnings: number;
 }

@@ -1,5 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PackageState, Role } from '@zipin/shared';
+import { OpinionKind, PackageState, Role } from '@zipin/shared';
+
+/** The review stages as a GraphQL enum (ReviewStage of @zipin/shared). */
+export const ReviewStageEnum = { SUPERVISOR: 'SUPERVISOR', BUREAU: 'BUREAU' } as const;
 
 @ObjectType('Comment', { description: 'A review comment (审核意见) anchored to a field path, with its replies.' })
 export class CommentModel {
@@ -24,6 +27,7 @@ export class AuditEventModel {
   @Field() at: Date;
   @Field(() => Role) actorRole: Role;
   actorId: string | null;
+  details?: Record<string, unknown> | null;
 }
 
 @ObjectType('Signature', { description: "The unit head's electronic sign-off over one revision." })
@@ -63,4 +67,35 @@ export class BatchResultModel {
 export class CommentInput {
   @Field({ description: 'Field path in the shared path syntax.' }) path: string;
   @Field() body: string;
+}
+
+registerEnumType(OpinionKind, { name: 'OpinionKind', description: 'Whose opinion: UNIT_HEAD, SUPERVISOR (主管部门), FINANCE_BUREAU, CONCURRENCE (会签).' });
+registerEnumType(ReviewStageEnum, { name: 'ReviewStage', description: 'A review stage: SUPERVISOR (主管部门审核) or BUREAU (财政局审核).' });
+
+@ObjectType('Opinion', { description: 'An opinion on the record (审核意见): what a level said when it signed or approved, who and when.' })
+export class OpinionModel {
+  @Field(() => ID) id: string;
+  @Field(() => OpinionKind) kind: OpinionKind;
+  @Field(() => String, { nullable: true, description: 'As written; null when the signer wrote none.' }) opinion: string | null;
+  @Field() signerName: string;
+  @Field({ description: "The signer's unit (the 主管部门's name), or the bureau's name." }) signerUnitName: string;
+  @Field() signedAt: Date;
+  @Field(() => Date, { nullable: true, description: 'Set when a later return or withdrawal voided it (the next round gives it again).' }) voidedAt: Date | null;
+  @Field(() => String, { nullable: true }) voidReason: string | null;
+  signerId: string;
+}
+
+@ObjectType('AssignmentResult', { description: 'What an assignment in advance changed.' })
+export class AssignmentResultModel {
+  @Field(() => Int, { description: 'Units whose future packages go to the reviewer.' }) units: number;
+  @Field(() => Int, { description: 'Open packages now assigned to the reviewer.' }) packages: number;
+  @Field(() => [ID], { description: 'Packages left as they are: claimed by another reviewer (reassign them) or past review.' }) skippedPackageIds: string[];
+}
+
+@InputType({ description: 'Packages, whole units, or 主管部门 groups (the 主管部门 and its subordinate units) to assign to one bureau reviewer.' })
+export class AssignReviewerInput {
+  @Field(() => ID, { nullable: true, description: 'A REVIEWER of the bureau; null removes the assignment.' }) reviewerId: string | null;
+  @Field(() => [ID], { nullable: true }) packageIds?: string[] | null;
+  @Field(() => [ID], { nullable: true }) unitIds?: string[] | null;
+  @Field(() => [ID], { nullable: true }) supervisorUnitIds?: string[] | null;
 }
