@@ -25,7 +25,7 @@ async function gql(baseUrl, query, variables = {}, token) {
 const LOGIN = 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }';
 
 /** A new account: created by the admin, its first password replaced as the app requires. */
-async function newAccount(baseUrl, admin, input) {
+export async function newAccount(baseUrl, admin, input) {
   await gql(baseUrl, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { ...input, password: 'Tmp-first-2026x' } }, admin);
   const first = (await gql(baseUrl, LOGIN, { u: input.username, p: 'Tmp-first-2026x' })).login.token;
   await gql(baseUrl, 'mutation($i: ChangePasswordInput!) { changePassword(input: $i) }', { i: { currentPassword: 'Tmp-first-2026x', newPassword: NEW_PASSWORD } }, first);
@@ -178,6 +178,31 @@ export async function run({ baseUrl, shot, expect, signIn }) {
     await page.waitForURL(/\/packages\//);
     await page.getByTestId('package-title').waitFor();
     expect((await page.getByTestId('package-title').innerText()).includes('队列演练单位009'), 'Enter opened that row');
+
+    // ---- The other filters: the campaign, the unit, who holds it (with counts), the page size.
+    await page.goto(`${baseUrl}/review`);
+    await page.getByTestId('review-queue').waitFor();
+    await page.getByTestId('filter-campaign').click();
+    await page.locator('.el-select-dropdown__item:visible').first().click();
+    await page.getByTestId('filter-assignee').click();
+    const mine = page.getByTestId('filter-assignee-me');
+    expect(/我领取的（\d+）/.test(await mine.innerText()), 'who holds it, with a count');
+    await mine.click();
+    await page.waitForFunction(() => !document.querySelector('.el-loading-mask'));
+    const held = await page.locator('[data-testid="review-queue"] .el-table__row').count();
+    expect(held <= Number((await mine.innerText()).match(/（(\d+)）/)[1]), 'the rows are those held by me');
+    await page.getByTestId('queue-pagination').locator('.el-select').click();
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '20条/页' }).click();
+    await shot(page, 'queue-filters');
+    // The approved package of this journey, by its unit, once every stage is let in.
+    await page.getByTestId('filter-assignee').locator('.el-select__wrapper').hover();
+    await page.getByTestId('filter-assignee').locator('.el-select__clear').click();
+    await page.getByTestId('filter-stage').locator('.el-select__wrapper').hover();
+    await page.getByTestId('filter-stage').locator('.el-select__clear').click();
+    await page.getByTestId('filter-unit').click();
+    await page.keyboard.type('399001');
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: REVIEW_UNIT.name }).click();
+    await page.getByTestId(`queue-open-${REVIEW_UNIT.code}`).waitFor();
 
     expect(errors.length === 0, `no console errors: ${errors.join('; ')}`);
   } finally {

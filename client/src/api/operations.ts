@@ -176,6 +176,19 @@ export const PACKAGE_DETAIL = gql`
     }
     returnedRevisionId
     flags
+    stage
+    supervisorUnit {
+      id
+      name
+    }
+    opinions {
+      id
+      kind
+      opinion
+      signerName
+      signerUnitName
+      signedAt
+    }
   }
   ${SUMMARY}
   ${USER_REF}
@@ -288,6 +301,21 @@ export const PACKAGES: Doc<G.PackagesQuery, G.PackagesQueryVariables> = gql`
     }
   }
   ${PACKAGE_LIST_ITEM}
+`;
+
+export const OPINION_PHRASES: Doc<G.OpinionPhrasesQuery, G.OpinionPhrasesQueryVariables> = gql`
+  query OpinionPhrases {
+    opinionPhrases
+  }
+`;
+
+export const STAGE_REVIEWERS: Doc<G.StageReviewersQuery, G.StageReviewersQueryVariables> = gql`
+  query StageReviewers($stage: ReviewStage!, $supervisorUnitId: ID) {
+    stageReviewers(stage: $stage, supervisorUnitId: $supervisorUnitId) {
+      ...UserRefFields
+    }
+  }
+  ${USER_REF}
 `;
 
 export const WAITING_FOR_ME: Doc<G.WaitingForMeQuery, G.WaitingForMeQueryVariables> = gql`

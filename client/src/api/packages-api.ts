@@ -26,6 +26,16 @@ export async function fetchPackages(filter: PackageFilter, first = 50, offset = 
   return (await query(op.PACKAGES, { filter, first, offset, sort })).packages;
 }
 
+/** The bureau's common opinion phrases (常用意见). */
+export async function fetchOpinionPhrases(): Promise<string[]> {
+  return (await query(op.OPINION_PHRASES, {})).opinionPhrases;
+}
+
+/** The colleagues a package of this stage may be handed to (转交). */
+export async function fetchStageReviewers(stage: 'SUPERVISOR' | 'BUREAU', supervisorUnitId: string | null) {
+  return (await query(op.STAGE_REVIEWERS, { stage, supervisorUnitId })).stageReviewers;
+}
+
 /** How many packages wait for the signed-in person to act (我的待办). */
 export async function fetchWaitingForMe(): Promise<number> {
   return (await query(op.WAITING_FOR_ME, {})).waitingForMeCount;

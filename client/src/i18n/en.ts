@@ -166,6 +166,7 @@ const en: typeof zh = {
     noComments: 'Turn on the comment tool and click a cell to write a comment; it is sent with the return.',
   },
   reviewQueue: {
+    supervisor: 'Department in charge',
     stage: 'Stage',
     campaign: 'Campaign',
     assignee: 'Claimed by',
@@ -177,6 +178,18 @@ const en: typeof zh = {
     submittedAt: 'Submitted',
     warnings: 'Flags',
   },
+  transfer: {
+    button: 'Transfer',
+    title: 'Transfer to a colleague',
+    to: 'Transfer to',
+    choose: 'Choose a reviewer',
+    nobody: 'No other reviewer of this stage to transfer to.',
+    reason: 'Reason (goes in the history)',
+    needTarget: 'Choose who to transfer to.',
+    needReason: 'Give a reason for the transfer.',
+    confirm: 'Transfer',
+  },
+  opinions: { title: 'Opinions on the record', none: 'No opinions yet', noText: '(no text)' },
   signoff: {
     openPdf: 'Open the PDF (what you are about to sign)',
     openPdfHint: 'It opens in the phone’s PDF viewer; come back here to sign or return.',

@@ -170,6 +170,7 @@ export default {
     noComments: '可先开启“字段批注”，点击有问题的单元格写下意见，退回时一并发送。',
   },
   reviewQueue: {
+    supervisor: '主管部门',
     stage: '阶段',
     campaign: '评价任务',
     assignee: '领取人',
@@ -181,6 +182,18 @@ export default {
     submittedAt: '报送时间',
     warnings: '警示',
   },
+  transfer: {
+    button: '转交',
+    title: '转交给同事',
+    to: '转交给',
+    choose: '请选择审核人',
+    nobody: '本阶段没有其他审核人可以转交。',
+    reason: '转交理由（记入操作记录）',
+    needTarget: '请选择转交给谁。',
+    needReason: '请填写转交理由。',
+    confirm: '转交',
+  },
+  opinions: { title: '审核意见记录', none: '尚无意见记录', noText: '（未填写意见）' },
   signoff: {
     openPdf: '打开 PDF（即将签章的打印版）',
     openPdfHint: '在手机的 PDF 阅读器中打开，看完返回本页签章或退回。',

@@ -23,10 +23,11 @@ export const usePackageListStore = defineStore('package-list', () => {
   const campaigns = ref<Campaign[]>([]);
   const units = ref<UnitRef[]>([]);
 
-  async function loadFilterOptions() {
-    const [c, u] = await Promise.all([query(CAMPAIGNS, {}), query(UNITS, { includeInactive: false })]);
+  /** The bureau's staff pick any unit; a 主管部门's reviewers narrow by the units in their counts. */
+  async function loadFilterOptions(withUnits: boolean) {
+    const [c, u] = await Promise.all([query(CAMPAIGNS, {}), withUnits ? query(UNITS, { includeInactive: false }) : Promise.resolve(null)]);
     campaigns.value = c.campaigns;
-    units.value = u.units;
+    units.value = u?.units ?? [];
   }
 
   /**

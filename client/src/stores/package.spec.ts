@@ -55,6 +55,9 @@ function makePackage(version: number, document: PackageDocument = clone(SEED_202
     revisions: [],
     returnedRevisionId: null,
     flags: [],
+    stage: null,
+    supervisorUnit: null,
+    opinions: [],
     ...over,
   };
 }
