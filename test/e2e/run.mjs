@@ -1,6 +1,8 @@
 // Browser journeys: starts the built server embedded (fresh data folder, demo data) on a free
 // port, then runs every *.e2e.mjs here in Debian's Chromium through playwright-core.
-// Each journey exports `name` and `run({ browser, baseUrl, shot, expect })`.
+// Each journey exports `name` and `run({ browser, baseUrl, shot, expect, signIn, startServer, freePort })`;
+// a journey that needs the server configured otherwise (single sign-on) starts its own with
+// startServer(env), on its own port and data folder, and stops it.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,12 +25,12 @@ const freePort = () =>
     });
   });
 
-async function startServer() {
-  const port = await freePort();
+async function startServer(extraEnv = {}) {
+  const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'zipin-e2e-'));
   const child = spawn(process.execPath, [join(root, 'server', 'dist', 'main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'development', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -101,7 +103,7 @@ try {
     };
     const started = Date.now();
     try {
-      await journey.run({ browser, baseUrl: server.baseUrl, shot, expect, signIn: (username, options) => signIn(browser, server.baseUrl, username, options) });
+      await journey.run({ browser, baseUrl: server.baseUrl, shot, expect, signIn: (username, options) => signIn(browser, server.baseUrl, username, options), startServer, freePort });
       passed++;
       console.log(`  ✓ ${journey.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (err) {

@@ -22,6 +22,11 @@ export class ApiError extends Error {
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 
+/** A refusal the server gave by redirecting with its code in the address (single sign-on); null for anything else. */
+export function errorFromCode(raw: unknown): ApiError | null {
+  return typeof raw === 'string' && KNOWN.has(raw) ? new ApiError(raw as ErrorCode, '') : null;
+}
+
 export function toApiError(error: CombinedError | Error | unknown): ApiError {
   if (error instanceof ApiError) return error;
   const combined = error as Partial<CombinedError>;
@@ -108,6 +113,12 @@ export function describeError(error: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'):
       return view('请换一个更长、含字母和数字的密码。', 'Choose a longer password with letters and digits.');
     case ErrorCode.PASSWORD_CHANGE_REQUIRED:
       return view('请在“设置新密码”页面设置只有您自己知道的密码。', 'Set a password only you know on the new-password page.');
+    case ErrorCode.SSO_UNKNOWN_ACCOUNT:
+      return view('请联系财政局管理员，将您的统一身份认证账号关联到本系统账号；也可使用本系统账号密码登录。', 'Ask the bureau administrator to link your single sign-on identity to an account here, or sign in with a password.');
+    case ErrorCode.SSO_FAILED:
+      return view('请重新点击“统一身份认证登录”；如仍失败，请使用本系统账号密码登录。', 'Try single sign-on again; if it keeps failing, sign in with a password.', true);
+    case ErrorCode.FRESH_AUTH_REQUIRED:
+      return view('请点击“统一身份认证验证”，在统一身份认证平台重新输入密码后再签章。', 'Choose “Verify with single sign-on” and enter your password at the provider again, then sign.');
     case ErrorCode.DUPLICATE:
       return view('请换一个编号或名称。', 'Use another code or name.');
     case ErrorCode.SIGNATURE_INVALID:

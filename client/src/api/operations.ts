@@ -162,6 +162,7 @@ export const PACKAGE_DETAIL = gql`
         ...UserRefFields
       }
       actorRole
+      signedWith
     }
     revisions {
       id
@@ -206,6 +207,15 @@ export const ME: Doc<G.MeQuery, G.MeQueryVariables> = gql`
       bureauId
       unitId
       mustChangePassword
+      sessionMethod
+    }
+  }
+`;
+
+export const SIGN_IN_OPTIONS: Doc<G.SignInOptionsQuery, G.SignInOptionsQueryVariables> = gql`
+  query SignInOptions {
+    signInOptions {
+      ssoLabel
     }
   }
 `;
@@ -221,6 +231,7 @@ export const LOGIN: Doc<G.LoginMutation, G.LoginMutationVariables> = gql`
         bureauId
         unitId
         mustChangePassword
+        sessionMethod
       }
       token
       expiresAt
@@ -634,6 +645,7 @@ export const USERS: Doc<G.UsersQuery, G.UsersQueryVariables> = gql`
       active
       phone
       email
+      externalId
     }
   }
 `;
@@ -767,6 +779,7 @@ export const UPDATE_USER: Doc<G.UpdateUserMutation, G.UpdateUserMutationVariable
       displayName
       phone
       email
+      externalId
     }
   }
 `;

@@ -16,7 +16,7 @@ const en: typeof zh = {
     language: '中文',
     waitingTitle: '{n} packages wait for you',
   },
-  login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', portalLink: 'No account needed: browse published packages' },
+  login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', portalLink: 'No account needed: browse published packages', or: 'or' },
   newPassword: {
     title: 'Choose a new password',
     forced: 'An administrator reset your password. Choose a new one only you know before you continue (signing included).',
@@ -199,6 +199,11 @@ const en: typeof zh = {
     return: 'Return to filler',
     diffTitle: 'Changes since you last looked',
     firstView: 'First time you open this package',
+    ssoIntro: 'Signing confirms you reviewed the package. You signed in through single sign-on: confirm it is you at the provider first (enter that password again), then come back here to sign.',
+    ssoReauth: 'Verify with single sign-on',
+    ssoVerified: 'Verified again through single sign-on; sign within {n} minutes.',
+    viaSso: 'identity verified through single sign-on',
+    viaPassword: 'identity verified with the password',
   },
   comment: { reply: 'Reply', resolve: 'Resolve', resolved: 'Resolved', placeholder: 'Write a comment…', open: '{n} open' },
   admin: {
@@ -222,6 +227,8 @@ const en: typeof zh = {
     gradeDistribution: 'Grades',
     scoreHistogram: 'Scores',
     warnings: 'Warnings',
+    externalId: 'SSO ID',
+    externalIdHint: 'This person’s identity at the single sign-on provider (a staff number, say), used when accounts are matched by it; empty: not linked',
   },
   officialForm: {
     addUnder: '{add}: {group}',

@@ -20,6 +20,7 @@ export default {
     password: '密码',
     submit: '登录',
     portalLink: '无需登录：查看已公开的绩效自评材料',
+    or: '或',
   },
   newPassword: {
     title: '设置新密码',
@@ -203,6 +204,11 @@ export default {
     return: '退回填表人',
     diffTitle: '自您上次查看以来的修改',
     firstView: '这是您第一次查看该材料',
+    ssoIntro: '签章即表示您已审阅并确认材料内容。您是通过统一身份认证登录的，请先在统一身份认证平台重新验证身份（再次输入该平台的密码），验证后回到此处确认签章。',
+    ssoReauth: '统一身份认证验证',
+    ssoVerified: '已通过统一身份认证重新验证身份，请在 {n} 分钟内确认签章。',
+    viaSso: '经统一身份认证验证身份',
+    viaPassword: '经登录密码验证身份',
   },
   comment: { reply: '回复', resolve: '标记已解决', resolved: '已解决', placeholder: '填写意见…', open: '未解决 {n}' },
   admin: {
@@ -226,6 +232,8 @@ export default {
     gradeDistribution: '等级分布',
     scoreHistogram: '总分分布',
     warnings: '红黄警示',
+    externalId: '统一认证标识',
+    externalIdHint: '该人员在统一身份认证平台的标识（如工号），单点登录按标识匹配账号时使用；留空表示未关联',
   },
   /** Controls of the official forms on screen; the forms' own words come from their layouts in @zipin/shared. */
   officialForm: {

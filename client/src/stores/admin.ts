@@ -91,7 +91,7 @@ export const useAdminStore = defineStore('admin', () => {
   async function remindOverdue(campaignId: string, message: string | null) {
     return (await mutate(op.REMIND_OVERDUE, { campaignId, message })).remindOverdue;
   }
-  async function updateUser(id: string, input: { displayName?: string; phone?: string; email?: string | null }) {
+  async function updateUser(id: string, input: { displayName?: string; phone?: string; email?: string | null; externalId?: string | null }) {
     await mutate(op.UPDATE_USER, { id, input });
     await loadUsers();
   }

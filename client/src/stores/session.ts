@@ -4,7 +4,7 @@ import { computed, ref } from 'vue';
 import { BUREAU_ROLES, UNIT_ROLES, type Role } from '@zipin/shared';
 import { mutate, query } from '@/api/client.js';
 import { toApiError, type ApiError } from '@/api/errors.js';
-import { CHANGE_PASSWORD, LOGIN, LOGOUT, ME } from '@/api/operations.js';
+import { CHANGE_PASSWORD, LOGIN, LOGOUT, ME, SIGN_IN_OPTIONS } from '@/api/operations.js';
 import type { Me } from '@/api/types.js';
 
 export const useSessionStore = defineStore('session', () => {
@@ -43,13 +43,21 @@ export const useSessionStore = defineStore('session', () => {
     return me.value;
   }
 
-  async function logout(): Promise<void> {
+  /** How the login page may sign people in (single sign-on's button, when configured). */
+  async function signInOptions(): Promise<{ ssoLabel: string | null }> {
+    return (await query(SIGN_IN_OPTIONS, {})).signInOptions;
+  }
+
+  /** Ends the local session; says whether it was opened through single sign-on (the provider's sign-out follows). */
+  async function logout(): Promise<{ wasSso: boolean }> {
+    const wasSso = me.value?.sessionMethod === 'OIDC';
     try {
       await mutate(LOGOUT, {});
     } finally {
       me.value = null;
       checked.value = true;
     }
+    return { wasSso };
   }
 
   async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
@@ -64,5 +72,5 @@ export const useSessionStore = defineStore('session', () => {
     checked.value = true;
   }
 
-  return { me, checked, error, role, isUnitRole, isBureauRole, ensure, login, logout, changePassword, expire };
+  return { me, checked, error, role, isUnitRole, isBureauRole, ensure, login, logout, signInOptions, changePassword, expire };
 });

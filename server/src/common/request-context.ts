@@ -9,6 +9,8 @@ export interface RequestUser {
   unitId: string | null;
   bureauId: string;
   sessionId: string;
+  /** PASSWORD or OIDC (single sign-on): decides how the user proves presence to sign. */
+  sessionMethod: 'PASSWORD' | 'OIDC';
   /** An admin set the password: until the user chooses their own, only PasswordChangeExempt handlers run. */
   mustChangePassword: boolean;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { SSO_PATHS } from '@zipin/shared';
 import { OpsConfigError, opsConfig, opsEnvShape, type OpsConfig } from './ops-config.js';
 
 /** Everything the process may be told from outside, parsed once at boot. */
@@ -35,7 +36,27 @@ export interface AppConfig extends OpsConfig {
   /** Notifications also go out by mail (SMTP) and to a group robot when these are set. */
   mail: { url: string; from: string } | null;
   robot: { url: string; kind: 'dingtalk' | 'wecom' } | null;
+  /** Single sign-on through an OpenID Connect provider, beside local accounts; null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
 }
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: PUBLIC_URL + /api/auth/oidc/callback. */
+  redirectUrl: string;
+  /** Where the provider's sign-out sends the browser: PUBLIC_URL + /login. */
+  postLogoutUrl: string;
+  scope: string;
+  /** The ID-token (or userinfo) claim that names the account. */
+  claim: string;
+  /** Whether the claim carries the username, or the external id an admin put on the account. */
+  match: 'username' | 'external-id';
+  buttonLabel: string;
+}
+
+export const OIDC_CALLBACK_PATH = SSO_PATHS.callback;
 
 export class ConfigError extends Error {}
 
@@ -84,6 +105,13 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   ROBOT_WEBHOOK_URL: z.string().url('must be the group robot’s webhook URL').optional(),
   ROBOT_WEBHOOK_KIND: z.enum(['dingtalk', 'wecom']).optional(),
+  OIDC_ISSUER: z.string().url('must be the provider’s issuer URL, e.g. https://sso.example.gov.cn/realms/gov').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPE: z.string().regex(/(^|\s)openid(\s|$)/, 'must include openid').optional(),
+  OIDC_CLAIM: z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'a claim name such as preferred_username or sub').optional(),
+  OIDC_MATCH: z.enum(['username', 'external-id']).default('username'),
+  OIDC_BUTTON_LABEL: z.string().min(1).max(40).default('统一身份认证登录'),
   ...opsEnvShape,
 });
 
@@ -127,6 +155,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  let oidc: OidcConfig | null = null;
+  if (e.OIDC_ISSUER) {
+    if (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) {
+      throw new ConfigError('Invalid configuration:\n  OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required with OIDC_ISSUER (the client registered at the provider)');
+    }
+    if (!e.PUBLIC_URL && e.NODE_ENV === 'production') {
+      throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: required with OIDC_ISSUER in production (the redirect URL registered at the provider is derived from it)');
+    }
+    oidc = {
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      redirectUrl: publicUrl + OIDC_CALLBACK_PATH,
+      postLogoutUrl: publicUrl + '/login',
+      scope: e.OIDC_SCOPE ?? 'openid profile',
+      claim: e.OIDC_CLAIM ?? (e.OIDC_MATCH === 'username' ? 'preferred_username' : 'sub'),
+      match: e.OIDC_MATCH,
+      buttonLabel: e.OIDC_BUTTON_LABEL,
+    };
+  }
   let ops: OpsConfig;
   try {
     ops = opsConfig(e);
@@ -159,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `自评通 <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : null,
     robot: e.ROBOT_WEBHOOK_URL ? { url: e.ROBOT_WEBHOOK_URL, kind: e.ROBOT_WEBHOOK_KIND ?? robotKindOf(e.ROBOT_WEBHOOK_URL) } : null,
+    oidc,
   };
 }
 

@@ -2,15 +2,18 @@
  * Every query and mutation of the org, campaign, package, workflow and notification modules,
  * every REST route (walked from the routing metadata), every field resolver and the admin
  * actions on accounts, called by every role from the package's own unit, another unit, another bureau and without a
- * session. Workflow expectations come from the shared table (checkTransition); read access from
+ * session, and by the reviewers of the package's 主管部门 (a1 is under a2) and of a 主管部门 with
+ * nothing under it. Workflow expectations come from the shared table (checkTransition); read access from
  * the shared scope rule (inScope). Any difference is a leak or a wrongful refusal.
  */
 import {
   BUREAU_ROLES,
   LUKOU_2024_TEMPLATE,
   PACKAGE_STATES,
+  STAGE_ROLE,
   checkTransition,
   inScope,
+  stageOf,
   type PackageState,
   type WorkflowAction,
 } from '@zipin/shared';
@@ -30,7 +33,7 @@ type Actor = WorldUser | null;
 const label = (a: Actor) => a?.key ?? ANON;
 
 /** Whether the actor may read a package of this unit and bureau (the shared scope rule). */
-function mayRead(a: Actor, pkg: { unitId: string; bureauId: string }): boolean {
+function mayRead(a: Actor, pkg: { unitId: string; bureauId: string; supervisorUnitId: string | null }): boolean {
   if (!a) return false;
   return a.bureauId === pkg.bureauId && inScope({ userId: a.id, role: a.role, unitId: a.unitId, bureauId: a.bureauId }, pkg);
 }
@@ -57,7 +60,22 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     app = await TestApp.start({ runJobs: false });
     w = await buildWorld(app);
-    actors = [...Object.values(w.users), null];
+    // 甲区教育局 (a2) is the 主管部门 of a1, with two reviewers; b1 has a reviewer and nothing under it.
+    const made = await app.get(TransactionService).run(async (tx) => {
+      const org = app.get(OrgService);
+      const out: WorldUser[] = [];
+      for (const [key, bureauId, unitId] of [['a2.supervisor', w.bureaus.a, w.units.a2], ['a2.supervisor2', w.bureaus.a, w.units.a2], ['b1.supervisor', w.bureaus.b, w.units.b1]] as const) {
+        const username = `${key}.${Date.now().toString(36)}`;
+        const u = await org.createUser(tx, { username, displayName: `${key}（测试）`, password: TEST_PASSWORD, role: 'SUPERVISOR', bureauId, unitId });
+        out.push({ key, id: u.id, username, role: 'SUPERVISOR', unitId, bureauId, token: '' });
+      }
+      return out;
+    });
+    for (const u of made) w.users[u.key] = { ...u, token: await app.login(u.username, TEST_PASSWORD) };
+    await app.ok('mutation($u: ID!, $s: ID) { setUnitSupervisor(unitId: $u, supervisorUnitId: $s) { id } }', { u: w.units.a1, s: w.units.a2 }, w.users['a.admin']!.token);
+    await app.ok('mutation($id: ID!) { updateCampaign(id: $id, input: { supervisorStage: true }) { id } }', { id: w.campaigns.a }, w.users['a.admin']!.token);
+    // The 主管部门's reviewers come first: later actors create campaigns that would change what they list.
+    actors = [...Object.values(w.users).filter((u) => u.role === 'SUPERVISOR'), ...Object.values(w.users).filter((u) => u.role !== 'SUPERVISOR'), null];
     // An account that acts in no test, whose password the admins may reset (it signs it out).
     spareUserId = (await app.get(TransactionService).run((tx) =>
       app.get(OrgService).createUser(tx, { username: `spare.${Date.now().toString(36)}`, displayName: '备用', password: TEST_PASSWORD, role: 'FILLER', bureauId: w.bureaus.a, unitId: w.units.a2 }),
@@ -150,18 +168,34 @@ describe('authorization matrix', () => {
       RETURN: 'returnPackage(packageId: $id, expectedVersion: $v, reason: "理由", comments: [{ path: "basicData.staffing.actual", body: "请核对" }])',
       CLAIM: 'claimPackage(packageId: $id, expectedVersion: $v)',
       RELEASE: 'releasePackage(packageId: $id, expectedVersion: $v)',
-      APPROVE: 'approvePackage(packageId: $id, expectedVersion: $v)',
+      APPROVE: 'approvePackage(packageId: $id, expectedVersion: $v, opinion: "同意")',
+      CONCUR: 'concurPackage(packageId: $id, expectedVersion: $v, opinion: "同意")',
+      TRANSFER: 'transferPackage(packageId: $id, expectedVersion: $v, toUserId: $to, reason: "出差")',
+      REASSIGN: 'reassignPackage(packageId: $id, expectedVersion: $v, toUserId: $to, reason: "休假")',
     };
+    const supervisor = w.users['a2.supervisor']!;
+    // The holder of each stage; a TRANSFER or REASSIGN goes to the holder's colleague of the same stage.
+    const holderOf = (state: PackageState) => (stageOf(state) ? (STAGE_ROLE[stageOf(state)!] === 'SUPERVISOR' ? supervisor : reviewer) : null);
+    const colleagueOf = (state: PackageState) => (stageOf(state) === 'SUPERVISOR' ? w.users['a2.supervisor2']! : w.users['a.reviewer2']!);
     let checked = 0;
     for (const state of PACKAGE_STATES) {
       for (const [action, field] of Object.entries(MUTATION) as [WorkflowAction, string][]) {
         for (const a of actors) {
-          const claimedById = state === 'IN_REVIEW' ? reviewer.id : null;
+          const claimedById = state === 'IN_REVIEW' || state === 'SUPERVISOR_REVIEW' ? holderOf(state)!.id : null;
           const row = await forceState(app, w.packages.a1, state, { claimedById, document: PASSING });
+          const to = colleagueOf(state).id;
           const outcome = a
-            ? checkTransition({ action, actor: { userId: a.id, role: a.role, unitId: a.unitId, bureauId: a.bureauId }, pkg: { state, unitId: row.unitId, bureauId: row.bureauId, claimedById }, reason: '理由', canSubmit: true })
+            ? checkTransition({
+                action,
+                actor: { userId: a.id, role: a.role, unitId: a.unitId, bureauId: a.bureauId },
+                pkg: { state, unitId: row.unitId, bureauId: row.bureauId, supervisorUnitId: row.supervisorUnitId, supervised: true, claimedById },
+                reason: action === 'REASSIGN' ? '休假' : '理由',
+                canSubmit: true,
+                targetUserId: to,
+              })
             : null;
-          const res = await call(`mutation($id: ID!, $v: Int!) { r: ${field} { id state } }`, { id: row.id, v: row.version }, a);
+          const usesTo = field.includes('$to');
+          const res = await call(`mutation($id: ID!, $v: Int!${usesTo ? ', $to: ID!' : ''}) { r: ${field} { id state } }`, { id: row.id, v: row.version, ...(usesTo ? { to } : {}) }, a);
           const what = `${action} from ${state}`;
           expectOutcome(what, a, res, !!outcome?.ok, outcome && !outcome.ok ? outcome.code : a ? undefined : 'UNAUTHENTICATED');
           const after = await packageRow(app, row.id);
@@ -170,9 +204,9 @@ describe('authorization matrix', () => {
           checked++;
         }
       }
-      // batchApprove: a SUBMITTED package is claimed then approved; otherwise it must be approvable now.
+      // batchApprove: a waiting package is claimed then approved; otherwise it must be approvable now.
       for (const a of actors) {
-        const claimedById = state === 'IN_REVIEW' ? reviewer.id : null;
+        const claimedById = state === 'IN_REVIEW' || state === 'SUPERVISOR_REVIEW' ? holderOf(state)!.id : null;
         const row = await forceState(app, w.packages.a1, state, { claimedById, document: PASSING });
         const res = await call('mutation($ids: [ID!]!) { batchApprove(packageIds: $ids) { packageId ok code } }', { ids: [row.id] }, a);
         if (!a) {
@@ -180,18 +214,67 @@ describe('authorization matrix', () => {
           continue;
         }
         const actor = { userId: a.id, role: a.role, unitId: a.unitId, bureauId: a.bureauId };
-        const subject = { unitId: row.unitId, bureauId: row.bureauId };
-        let want = state === 'SUBMITTED' ? checkTransition({ action: 'CLAIM', actor, pkg: { ...subject, state, claimedById: null } }) : null;
-        if (!want || want.ok) want = checkTransition({ action: 'APPROVE', actor, pkg: { ...subject, state: want ? 'IN_REVIEW' : state, claimedById: want ? a.id : claimedById } });
+        const subject = { unitId: row.unitId, bureauId: row.bureauId, supervisorUnitId: row.supervisorUnitId };
+        const waiting = state === 'SUBMITTED' || state === 'SUBMITTED_TO_SUPERVISOR';
+        let want = waiting ? checkTransition({ action: 'CLAIM', actor, pkg: { ...subject, state, claimedById: null } }) : null;
+        if (!want || want.ok) want = checkTransition({ action: 'APPROVE', actor, pkg: { ...subject, state: want?.ok ? want.to : state, claimedById: want ? a.id : claimedById } });
         const got = res.data?.batchApprove?.[0];
         if (!got || got.ok !== want.ok || (!want.ok && got.code !== want.code)) {
           mismatches.push(`batchApprove from ${state} by ${label(a)}: got ${JSON.stringify(got)}, expected ${want.ok ? 'ok' : want.code}`);
         }
       }
     }
-    expect(checked).toBe(PACKAGE_STATES.length * 7 * actors.length);
+    expect(checked).toBe(PACKAGE_STATES.length * Object.keys(MUTATION).length * actors.length);
     expect(mismatches).toEqual([]);
   }, 300_000);
+
+  it('keeps an assigned package to its assignee in each stage until it is transferred, and lets only the admin assign in advance', async () => {
+    const stages = [
+      { waiting: 'SUBMITTED' as const, holder: w.users['a.reviewer']!, colleague: w.users['a.reviewer2']!, field: 'assigneeId' as const },
+      { waiting: 'SUBMITTED_TO_SUPERVISOR' as const, holder: w.users['a2.supervisor']!, colleague: w.users['a2.supervisor2']!, field: 'supervisorAssigneeId' as const },
+    ];
+    const CLAIM = 'mutation($id: ID!, $v: Int!) { claimPackage(packageId: $id, expectedVersion: $v) { id state } }';
+    for (const { waiting, holder, colleague, field } of stages) {
+      for (const assignee of [holder, colleague]) {
+        for (const a of actors) {
+          const row = await forceState(app, w.packages.a1, waiting, { document: PASSING, [field]: assignee.id });
+          const outcome = a
+            ? checkTransition({ action: 'CLAIM', actor: { userId: a.id, role: a.role, unitId: a.unitId, bureauId: a.bureauId }, pkg: { state: waiting, unitId: row.unitId, bureauId: row.bureauId, supervisorUnitId: row.supervisorUnitId, assigneeId: assignee.id } })
+            : null;
+          if (a && (a.id === holder.id || a.id === colleague.id) && outcome?.ok !== (a.id === assignee.id)) mismatches.push(`the table lets ${label(a)} claim what is assigned to ${label(assignee)}`);
+          expectOutcome(`CLAIM from ${waiting} assigned to ${label(assignee)}`, a, await call(CLAIM, { id: row.id, v: row.version }, a), !!outcome?.ok, outcome && !outcome.ok ? outcome.code : a ? undefined : 'UNAUTHENTICATED');
+        }
+      }
+      // 转交: the holder hands it over with a reason; from then on the colleague, and only the colleague, may claim.
+      let row = await forceState(app, w.packages.a1, waiting, { document: PASSING, [field]: holder.id });
+      await app.ok('mutation($id: ID!, $v: Int!, $to: ID!) { transferPackage(packageId: $id, expectedVersion: $v, toUserId: $to, reason: "出差") { id } }', { id: row.id, v: row.version, to: colleague.id }, holder.token);
+      row = await packageRow(app, row.id);
+      if (row[field] !== colleague.id) mismatches.push(`transfer in ${waiting}: assigned to ${row[field]}`);
+      expectOutcome(`CLAIM after transfer by the former assignee`, holder, await call(CLAIM, { id: row.id, v: row.version }, holder), false, 'NOT_ASSIGNEE');
+      expectOutcome(`CLAIM after transfer by the new assignee`, colleague, await call(CLAIM, { id: row.id, v: row.version }, colleague), true);
+    }
+    const ASSIGN = 'mutation($i: AssignReviewerInput!) { assignReviewer(input: $i) { packages } }';
+    for (const a of actors) {
+      await forceState(app, w.packages.a1, 'SUBMITTED', { document: PASSING });
+      const isAdminA = !!a && a.role === 'ADMIN' && a.bureauId === w.bureaus.a;
+      const res = await call(ASSIGN, { i: { reviewerId: w.users['a.reviewer2']!.id, packageIds: [w.packages.a1] } }, a);
+      expectOutcome('assignReviewer (bureau A package)', a, res, isAdminA, !a ? 'UNAUTHENTICATED' : a.role !== 'ADMIN' ? 'FORBIDDEN' : undefined);
+      const after = await packageRow(app, w.packages.a1);
+      if ((after.assigneeId === w.users['a.reviewer2']!.id) !== isAdminA) mismatches.push(`assignReviewer by ${label(a)}: assignee ${after.assigneeId}`);
+      const reviewers = await call('query { stageReviewers(stage: BUREAU) { id } }', {}, a);
+      const mayList = !!a && ['ADMIN', 'REVIEWER'].includes(a.role);
+      expectOutcome('stageReviewers(BUREAU)', a, reviewers, mayList, !a ? 'UNAUTHENTICATED' : a.role === 'SUPERVISOR' ? 'ROLE_NOT_ALLOWED' : 'FORBIDDEN');
+      const listed = (reviewers.data?.stageReviewers ?? []).map((u: { id: string }) => u.id).sort();
+      const want = a ? (await app.dataSource.getRepository(UserEntity).findBy({ bureauId: a.bureauId, role: 'REVIEWER' })).map((u) => u.id).sort() : [];
+      if (mayList && JSON.stringify(listed) !== JSON.stringify(want)) mismatches.push(`stageReviewers by ${label(a)}: not exactly own bureau's reviewers`);
+      const colleagues = await call('query { stageReviewers(stage: SUPERVISOR) { id } }', {}, a);
+      if (a?.role === 'SUPERVISOR') {
+        const mine = (await app.dataSource.getRepository(UserEntity).findBy({ unitId: a.unitId!, role: 'SUPERVISOR' })).map((u) => u.id).sort();
+        if (JSON.stringify((colleagues.data?.stageReviewers ?? []).map((u: { id: string }) => u.id).sort()) !== JSON.stringify(mine)) mismatches.push(`stageReviewers(SUPERVISOR) by ${label(a)}: not exactly own 主管部门's`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 180_000);
 
   it('keeps each bureau to its own organisation and campaigns', async () => {
     const unitA = w.units.a2;
@@ -210,9 +293,17 @@ describe('authorization matrix', () => {
       if (a && bureau.data?.myBureau?.id !== a.bureauId) mismatches.push(`myBureau by ${label(a)}: wrong bureau`);
 
       const units = await call('{ units(includeInactive: true) { id } }', {}, a);
-      expectOutcome('units', a, units, isBureau, denyRole);
-      const ownUnits = Object.entries(w.units).filter(([k]) => k.startsWith(a?.bureauId === w.bureaus.a ? 'a' : 'b')).map(([, id]) => id).sort();
-      if (isBureau && JSON.stringify((units.data?.units ?? []).map((u: { id: string }) => u.id).sort()) !== JSON.stringify(ownUnits)) mismatches.push(`units by ${label(a)}: not exactly own bureau's`);
+      const isSupervisor = a?.role === 'SUPERVISOR';
+      expectOutcome('units', a, units, isBureau || isSupervisor, denyRole);
+      // A 主管部门's reviewer lists the units under it (a1 under a2), nothing else.
+      const ownUnits = isSupervisor
+        ? (a!.unitId === w.units.a2 ? [w.units.a1] : [])
+        : Object.entries(w.units).filter(([k]) => k.startsWith(a?.bureauId === w.bureaus.a ? 'a' : 'b')).map(([, id]) => id).sort();
+      if ((isBureau || isSupervisor) && JSON.stringify((units.data?.units ?? []).map((u: { id: string }) => u.id).sort()) !== JSON.stringify(ownUnits)) mismatches.push(`units by ${label(a)}: not exactly own bureau's`);
+      expectOutcome('setUnitSupervisor (bureau A unit)', a, await call('mutation($u: ID!, $s: ID) { setUnitSupervisor(unitId: $u, supervisorUnitId: $s) { id } }', { u: w.units.a1, s: w.units.a2 }, a), isAdmin && own(w.bureaus.a), isAdmin ? 'NOT_FOUND' : denyRole);
+      const phrases = await call('{ opinionPhrases }', {}, a);
+      expectOutcome('opinionPhrases', a, phrases, !!a, 'UNAUTHENTICATED');
+      expectOutcome('setOpinionPhrases', a, await call('mutation { setOpinionPhrases(phrases: ["同意", "已审核", "同意报送"]) }', {}, a), isAdmin, denyRole);
 
       const users = await call('{ users { id role unit { id } } }', {}, a);
       expectOutcome('users', a, users, isAdmin, denyRole);
@@ -274,12 +365,13 @@ describe('authorization matrix', () => {
       package(id: $id) {
         id campaign { id packageCount } unit { id } figures checks { code } summary { grade } flags availableActions overdue
         claimedBy { id } lastEditedBy { id } revisions { id createdBy { id } } signature { id }
-        comments { id author { id } resolvedBy { id } } auditTrail { id actor { id } } attachments { id uploadedBy { id } }
+        comments { id author { id } resolvedBy { id } } auditTrail { id actor { id } opinion toUser { id } signedWith } attachments { id uploadedBy { id } }
+        stage supervised supervisorUnit { id } assignee { id } supervisorAssignee { id } concurredBy { id } opinions(includeVoided: true) { id signer { id } }
       }
     }`;
     const BUREAU_FIELDS = 'query($c: ID!) { campaignProgress(campaignId: $c) { warnings { packageId overdue } } }';
     const ADMIN_FIELDS = '{ users { id unit { id } } }';
-    const covered = new Set(['campaign', 'packageCount', 'unit', 'figures', 'checks', 'summary', 'flags', 'availableActions', 'overdue', 'claimedBy', 'lastEditedBy', 'revisions', 'createdBy', 'signature', 'comments', 'author', 'resolvedBy', 'auditTrail', 'actor', 'attachments', 'uploadedBy']);
+    const covered = new Set(['campaign', 'packageCount', 'unit', 'figures', 'checks', 'summary', 'flags', 'availableActions', 'overdue', 'claimedBy', 'lastEditedBy', 'revisions', 'createdBy', 'signature', 'comments', 'author', 'resolvedBy', 'auditTrail', 'actor', 'opinion', 'toUser', 'signedWith', 'attachments', 'uploadedBy', 'stage', 'supervised', 'supervisorUnit', 'assignee', 'supervisorAssignee', 'concurredBy', 'opinions', 'signer']);
     const fieldResolvers = graphqlHandlers(app.app).filter((h) => h.kind === 'field').map((h) => h.name);
     expect(fieldResolvers.filter((n) => !covered.has(n))).toEqual([]);
     const row = await packageRow(app, w.packages.a1);

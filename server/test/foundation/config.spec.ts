@@ -64,4 +64,25 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'test' }).devTools).toBe(false);
     expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'development' }).devTools).toBe(true);
   });
+
+  it('turns single sign-on on with OIDC_ISSUER, deriving the redirect URL from PUBLIC_URL', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).oidc).toBeNull();
+    const sso = { OIDC_ISSUER: 'https://sso.example.gov.cn/realms/gov', OIDC_CLIENT_ID: 'zipin', OIDC_CLIENT_SECRET: 'secret' };
+    expect(loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'https://zp.example.cn/', ...sso }).oidc).toEqual({
+      issuer: 'https://sso.example.gov.cn/realms/gov',
+      clientId: 'zipin',
+      clientSecret: 'secret',
+      redirectUrl: 'https://zp.example.cn/api/auth/oidc/callback',
+      postLogoutUrl: 'https://zp.example.cn/login',
+      scope: 'openid profile',
+      claim: 'preferred_username',
+      match: 'username',
+      buttonLabel: '统一身份认证登录',
+    });
+    const byId = loadConfig({ DATA_DIR: dataDir(), ...sso, OIDC_MATCH: 'external-id', OIDC_BUTTON_LABEL: '政务服务网登录' }).oidc!;
+    expect([byId.claim, byId.match, byId.buttonLabel]).toEqual(['sub', 'external-id', '政务服务网登录']);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), OIDC_ISSUER: sso.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...sso, OIDC_SCOPE: 'profile' })).toThrow(/OIDC_SCOPE/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...sso, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) })).toThrow(/PUBLIC_URL/);
+  });
 });

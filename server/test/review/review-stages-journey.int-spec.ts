@@ -1,4 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PackageDocument } from '@zipin/shared';
+import { BrowserPool } from '../../src/modules/render/browser/browser-pool.js';
+import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
+import { pdfPagesText, pdfToPngs, popplerAvailable } from '../render/pdf-tools.js';
 import { RenderInputService } from '../../src/modules/render/render-input.service.js';
 import { TestApp } from '../support/test-app.js';
 import { TEST_PASSWORD, errorCode, packageRow } from '../support/factories.js';
@@ -30,7 +36,7 @@ describe('the 主管部门 stage, assignment and opinions on the record, through
   beforeAll(async () => {
     app = await TestApp.start({ runJobs: false });
     w = await buildSupervisedWorld(app);
-  });
+  }, 120_000);
   afterAll(() => app?.close());
 
   const load = async (key: string, id = w.school.packageId) => (await app.ok<{ package: any }>(PKG, { id }, as(key))).package;
@@ -150,7 +156,26 @@ describe('the 主管部门 stage, assignment and opinions on the record, through
     ]);
     for (const o of cover.cover.opinions) expect(o.date).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(cover.filled?.['opinion.SUPERVISOR.signerName']).toBe('a2.supervisor（测试）');
-  });
+
+    // The printed 封面 carries the three boxes with their opinions, signers and dates. Its page
+    // images go to $ZIPIN_RENDER_OUT (default: a temp folder) for a person to look at.
+    const pool = new BrowserPool({ chromiumPath: process.env.CHROMIUM_PATH ?? 'npm' });
+    try {
+      const pdf = await pool.pdf(packageHtml(cover), { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+      if (popplerAvailable()) {
+        const out = process.env.ZIPIN_RENDER_OUT ?? join(tmpdir(), 'zipin-review-stages-render');
+        mkdirSync(out, { recursive: true });
+        pdfToPngs(pdf, out, 80);
+        const first = pdfPagesText(pdf)[0]!.replace(/\s+/g, '');
+        for (const text of ['单位负责人意见', '同意报送，请主管部门审核', 's1.head（测试）', '主管部门审核意见', '经审核，同意报送财政局', 'a2.supervisor（测试）', '财政部门审核意见', '审核通过，同意公开', 'a.reviewer2（测试）']) {
+          expect([text, first.includes(text)]).toEqual([text, true]);
+        }
+        expect(first.match(/\d{4}年\d{1,2}月\d{1,2}日/g)?.length).toBeGreaterThanOrEqual(4);
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 
   it('sends a unit without a 主管部门 straight to the bureau, with no 主管部门 box on its cover', async () => {
     const id = w.packages.a1;

@@ -116,11 +116,22 @@ export async function forceState(
   app: TestApp,
   packageId: string,
   state: PackageState,
-  extra: Partial<Pick<PackageEntity, 'claimedById' | 'document' | 'signatureId'>> = {},
+  extra: Partial<Pick<PackageEntity, 'claimedById' | 'document' | 'signatureId' | 'assigneeId' | 'supervisorAssigneeId' | 'concurredById'>> = {},
 ): Promise<PackageEntity> {
   return app.get(TransactionService).run(async ({ manager }) => {
     const repo = manager.getRepository(PackageEntity);
-    await repo.update({ id: packageId }, { state, claimedById: extra.claimedById ?? null, signatureId: extra.signatureId ?? null, ...(extra.document ? { document: extra.document } : {}) });
+    await repo.update(
+      { id: packageId },
+      {
+        state,
+        claimedById: extra.claimedById ?? null,
+        signatureId: extra.signatureId ?? null,
+        assigneeId: extra.assigneeId ?? null,
+        supervisorAssigneeId: extra.supervisorAssigneeId ?? null,
+        concurredById: extra.concurredById ?? null,
+        ...(extra.document ? { document: extra.document } : {}),
+      },
+    );
     return repo.findOneByOrFail({ id: packageId });
   });
 }

@@ -15,8 +15,25 @@ describe('coverOpinions', () => {
     expect(coverOpinions(given).map((o) => [o.titleZh, o.opinion, o.signerName, o.date])).toEqual(expected);
   });
 
-  it('keeps the boxes a list in print order', () => {
-    expect(coverOpinions({}).map((o) => o.level)).toEqual([...OPINION_LEVELS]);
+  it('keeps the boxes a list in print order, the 主管部门 between the unit and the bureau when the package passes through one', () => {
+    expect(coverOpinions({}, { supervised: true }).map((o) => o.level)).toEqual([...OPINION_LEVELS]);
+    expect(coverOpinions({}).map((o) => o.level)).toEqual(['UNIT_HEAD', 'FINANCE_BUREAU']);
+  });
+
+  it('fills the 主管部门 box with its opinion as written, or prints it empty until the 主管部门 approves', () => {
+    const rows = (given: GivenOpinions) => coverOpinions(given, { supervised: true }).map((o) => [o.titleZh, o.opinion, o.signerName]);
+    expect(rows({ UNIT_HEAD: { signerName: '负责人', date: '2025年5月20日' } })).toEqual([
+      ['单位负责人意见', '同意报送', '负责人'],
+      ['主管部门审核意见', null, null],
+      ['财政部门审核意见', null, null],
+    ]);
+    expect(rows({ SUPERVISOR: { signerName: '教育局审核人', date: '2025年5月22日', opinion: '经审核，同意报送' } })[1]).toEqual(['主管部门审核意见', '经审核，同意报送', '教育局审核人']);
+    // A package that went through a 主管部门 keeps its box even if the stage was turned off later.
+    expect(coverOpinions({ SUPERVISOR: { signerName: '教育局审核人', date: null, opinion: null } }).map((o) => [o.level, o.opinion])).toEqual([
+      ['UNIT_HEAD', null],
+      ['SUPERVISOR', '审核通过'],
+      ['FINANCE_BUREAU', null],
+    ]);
   });
 });
 

@@ -11,6 +11,12 @@ export class ReviewStages1766100000001 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const t = columnKinds(q);
+    // SUBMITTED_TO_SUPERVISOR is longer than the 20 characters states had. SQLite does not hold a
+    // VARCHAR to its length, so only MySQL/MariaDB need the wider columns.
+    if (q.connection.driver.options.type === 'mysql') {
+      await q.query('ALTER TABLE `package` MODIFY `state` varchar(32) NOT NULL');
+      await q.query('ALTER TABLE `audit_event` MODIFY `fromState` varchar(32) NULL, MODIFY `toState` varchar(32) NULL');
+    }
     await q.addColumns('unit', [new TableColumn(t.ref('supervisorUnitId', true)), new TableColumn(t.ref('reviewerId', true))]);
     await q.createIndex('unit', new TableIndex({ name: 'ix_unit_supervisor', columnNames: ['supervisorUnitId'] }));
     await q.addColumns('campaign', [new TableColumn(t.bool('supervisorStage', false)), new TableColumn(t.bool('requiresConcurrence', false))]);
@@ -46,5 +52,9 @@ export class ReviewStages1766100000001 implements MigrationInterface {
     for (const c of ['requiresConcurrence', 'supervisorStage']) await q.dropColumn('campaign', c);
     await q.dropIndex('unit', 'ix_unit_supervisor');
     for (const c of ['reviewerId', 'supervisorUnitId']) await q.dropColumn('unit', c);
+    if (q.connection.driver.options.type === 'mysql') {
+      await q.query('ALTER TABLE `audit_event` MODIFY `fromState` varchar(20) NULL, MODIFY `toState` varchar(20) NULL');
+      await q.query('ALTER TABLE `package` MODIFY `state` varchar(20) NOT NULL');
+    }
   }
 }

@@ -4,10 +4,13 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PasswordService } from './password.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { OidcController } from './oidc.controller.js';
+import { OidcService } from './oidc.service.js';
 
 @Global()
 @Module({
-  providers: [AuthService, PasswordService, LoginThrottleService, AuthResolver, { provide: SessionLookup, useExisting: AuthService }],
+  controllers: [OidcController],
+  providers: [AuthService, PasswordService, LoginThrottleService, OidcService, AuthResolver, { provide: SessionLookup, useExisting: AuthService }],
   exports: [AuthService, PasswordService, LoginThrottleService, SessionLookup],
 })
 export class AuthModule {}

@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordInput, LoginInput } from './dto/auth.input.js';
-import { LoginResultModel, MeModel } from './models/me.model.js';
+import { LoginResultModel, MeModel, SignInMethod, SignInOptionsModel } from './models/me.model.js';
 
 @Resolver()
 export class AuthResolver {
@@ -19,7 +19,13 @@ export class AuthResolver {
   @Public()
   @Query(() => MeModel, { nullable: true, description: 'The signed-in user, or null.' })
   me(@CurrentUser() user: RequestUser | null): MeModel | null {
-    return user;
+    return user && { ...user, sessionMethod: user.sessionMethod as SignInMethod };
+  }
+
+  @Public()
+  @Query(() => SignInOptionsModel)
+  signInOptions(): SignInOptionsModel {
+    return { ssoLabel: this.config.oidc?.buttonLabel ?? null };
   }
 
   @Public()
@@ -33,7 +39,7 @@ export class AuthResolver {
       expires: expiresAt,
       path: '/',
     });
-    return { token, expiresAt, user: { ...user, mustChangePassword: user.mustChangePassword } };
+    return { token, expiresAt, user: { ...user, mustChangePassword: user.mustChangePassword, sessionMethod: SignInMethod.PASSWORD } };
   }
 
   @Allow()

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
-import { ErrorCode } from '@zipin/shared';
+import { LessThan, Repository, type EntityManager } from 'typeorm';
+import { ErrorCode, FRESH_AUTH_MINUTES } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { SessionLookup } from '../../common/access.guard.js';
 import type { RequestUser } from '../../common/request-context.js';
@@ -10,7 +10,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import { UserEntity } from '../org/user.entity.js';
-import { SessionEntity } from './session.entity.js';
+import { SessionEntity, type SessionMethod } from './session.entity.js';
 import { PasswordService } from './password.service.js';
 import { LoginThrottleService, throttleKeys, type ThrottleKey } from './login-throttle.service.js';
 
@@ -52,14 +52,42 @@ export class AuthService extends SessionLookup {
     const keys = throttleKeys(username, address);
     const user = await this.checkPassword(keys, () => this.users.findOne({ where: { username: username.trim() } }), password);
     if (!user.active) throw new DomainError(ErrorCode.ACCOUNT_DISABLED);
+    return this.openSession(user, 'PASSWORD');
+  }
+
+  /** A new session for a user already proven to be who they say (a password, or the SSO provider). */
+  async openSession(user: UserEntity, method: SessionMethod): Promise<{ token: string; user: UserEntity; expiresAt: Date }> {
     const now = new Date();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     await this.transactions.run(async ({ manager }) => {
-      await manager.getRepository(SessionEntity).insert({ id: sessionIdOf(this.config.sessionSecret, token), userId: user.id, createdAt: now, expiresAt });
+      await manager.getRepository(SessionEntity).insert({ id: sessionIdOf(this.config.sessionSecret, token), userId: user.id, createdAt: now, expiresAt, method, freshAuthAt: null });
       await manager.getRepository(SessionEntity).delete({ userId: user.id, expiresAt: LessThan(now) });
     });
     return { token, user, expiresAt };
+  }
+
+  /** The holder of an SSO session signed in again at the provider just now: one signature may rest on it. */
+  async recordFreshAuth(sessionId: string, at: Date): Promise<void> {
+    await this.transactions.run(({ manager }) => manager.getRepository(SessionEntity).update({ id: sessionId, method: 'OIDC' }, { freshAuthAt: at }));
+  }
+
+  /**
+   * Uses up the session's fresh SSO authentication for one signature, inside the signing
+   * transaction (a refused signature gives it back by rolling back). Refused when there is none
+   * or it is older than FRESH_AUTH_MINUTES.
+   */
+  async consumeFreshAuth(manager: EntityManager, sessionId: string): Promise<void> {
+    const cutoff = new Date(Date.now() - FRESH_AUTH_MINUTES * 60_000);
+    const result = await manager
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ freshAuthAt: null })
+      .where('id = :id AND method = :method AND freshAuthAt IS NOT NULL AND freshAuthAt >= :cutoff', { id: sessionId, method: 'OIDC', cutoff })
+      .execute();
+    if (!result.affected) {
+      throw new DomainError(ErrorCode.FRESH_AUTH_REQUIRED, `签章须在 ${FRESH_AUTH_MINUTES} 分钟内重新通过统一身份认证验证身份，请点击“统一身份认证验证”`);
+    }
   }
 
   /** Reserves a throttled check, verifies, and settles the reservation; the user on success. */
@@ -98,7 +126,7 @@ export class AuthService extends SessionLookup {
     if (!session || session.expiresAt <= new Date()) return null;
     const user = await this.users.findOne({ where: { id: session.userId } });
     if (!user || !user.active) return null;
-    return toRequestUser(user, session.id);
+    return toRequestUser(user, session);
   }
 
   /** For signing: the signer proves presence by re-entering the password (throttled like a sign-in). */
@@ -126,7 +154,9 @@ export class AuthService extends SessionLookup {
   }
 }
 
-export function toRequestUser(user: UserEntity, sessionId: string): RequestUser {
+/** A session id alone stands for a password session (seed and set-up code acting as someone). */
+export function toRequestUser(user: UserEntity, sessionOrId: Pick<SessionEntity, 'id' | 'method'> | string): RequestUser {
+  const session = typeof sessionOrId === 'string' ? { id: sessionOrId, method: 'PASSWORD' as const } : sessionOrId;
   return {
     id: user.id,
     username: user.username,
@@ -134,7 +164,9 @@ export function toRequestUser(user: UserEntity, sessionId: string): RequestUser 
     role: user.role,
     unitId: user.unitId,
     bureauId: user.bureauId,
-    sessionId,
-    mustChangePassword: user.mustChangePassword,
+    sessionId: session.id,
+    sessionMethod: session.method,
+    // A password an admin set blocks only those who sign in with it; the provider vouches for SSO sessions.
+    mustChangePassword: session.method === 'PASSWORD' && user.mustChangePassword,
   };
 }

@@ -18,6 +18,7 @@ const toUser = (u: UserEntity): UserModel => ({
   active: u.active,
   phone: u.phone,
   email: u.email ?? null,
+  externalId: u.externalId ?? null,
 });
 
 /** The bureau's organisation; admins manage it, everyone else sees what their work needs. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, Not, Repository } from 'typeorm';
 import {
   BUREAU_ROLES,
   DEFAULT_OPINION_PHRASES,
@@ -141,7 +141,7 @@ export class OrgService {
   }
 
   /** Name, phone and mail address of an account of the admin's own bureau. */
-  async updateUser(tx: Tx, actor: OrgActor, id: string, input: { displayName?: string | null; phone?: string | null; email?: string | null }): Promise<UserEntity> {
+  async updateUser(tx: Tx, actor: OrgActor, id: string, input: { displayName?: string | null; phone?: string | null; email?: string | null; externalId?: string | null }): Promise<UserEntity> {
     const repo = tx.manager.getRepository(UserEntity);
     const user = await repo.findOneBy({ id });
     if (!user || user.bureauId !== actor.bureauId) throw new DomainError(ErrorCode.NOT_FOUND, '账号不存在');
@@ -157,6 +157,15 @@ export class OrgService {
       changes.phone = phone;
     }
     if (input.email !== undefined) changes.email = cleanEmail(input.email);
+    if (input.externalId !== undefined) {
+      const externalId = (input.externalId ?? '').trim() || null;
+      if (externalId && externalId.length > 255) throw new DomainError(ErrorCode.VALIDATION_FAILED, '统一身份认证标识过长（最多 255 个字符）');
+      // One identity opens one account: a second account with it would be a second way in.
+      if (externalId && (await repo.exists({ where: { externalId, id: Not(id) } }))) {
+        throw new DomainError(ErrorCode.DUPLICATE, `统一身份认证标识「${externalId.slice(0, 60)}」已关联其他账号`);
+      }
+      if (externalId !== user.externalId) changes.externalId = externalId;
+    }
     if (Object.keys(changes).length) {
       await repo.update({ id }, changes);
       await this.audit(tx, actor, 'UPDATE_USER', { userId: id, unitId: user.unitId ?? undefined }, { fields: Object.keys(changes) });

@@ -19,7 +19,7 @@ export class PackageEntity {
   @RefColumn() unitId: string;
   @RefColumn() bureauId: string;
   @Column({ type: 'int' }) fiscalYear: number;
-  @Column({ type: 'varchar', length: 20 }) state: PackageState;
+  @Column({ type: 'varchar', length: 32 }) state: PackageState;
   /** Optimistic lock: every save and transition bumps it; a stale save is refused. */
   @Column({ type: 'int', default: 1 }) version: number;
   @JsonColumn() document: PackageDocument;

@@ -12,8 +12,8 @@ export class AuditEventEntity {
   @Column({ type: 'varchar', length: 16 }) actorRole: Role;
   /** A workflow action, or another recorded event (REMIND, SCHEDULE_MISSED, …). */
   @Column({ type: 'varchar', length: 32 }) action: string;
-  @Column({ type: 'varchar', length: 20, nullable: true }) fromState: PackageState | null;
-  @Column({ type: 'varchar', length: 20, nullable: true }) toState: PackageState | null;
+  @Column({ type: 'varchar', length: 32, nullable: true }) fromState: PackageState | null;
+  @Column({ type: 'varchar', length: 32, nullable: true }) toState: PackageState | null;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @JsonColumn({ nullable: true }) details: Record<string, unknown> | null;
   @TimeColumn() at: Date;

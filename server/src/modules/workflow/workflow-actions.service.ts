@@ -66,17 +66,22 @@ export class WorkflowActionsService {
   }
 
   /**
-   * The unit head's sign-off (签章): password re-entered, then the signed revision's canonical-JSON
-   * hash recorded with signer and time, and the signed PDF requested.
+   * The unit head's sign-off (签章): presence proven by the password re-entered or, for one signed
+   * in through single sign-on, by a sign-in at the provider just before; then the signed
+   * revision's canonical-JSON hash recorded with signer and time, and the signed PDF requested.
    */
   async sign(user: RequestUser, packageId: string, expectedVersion: number, password: string, opinion?: string | null): Promise<PackageEntity> {
     const input = { packageId, action: 'SIGN' as const, actor: actorOf(user), expectedVersion, opinion: opinion ?? null };
     // Refuse first what the table refuses, so only a permitted signer's password is ever checked.
     await this.workflow.preflight(this.dataSource.manager, input);
-    const signer = await this.auth.verifyPassword(user.id, password ?? '');
-    // A password an admin set could be typed by the admin: it never signs in the head's name.
-    if (signer.mustChangePassword) throw new DomainError(ErrorCode.PASSWORD_CHANGE_REQUIRED, '管理员重置了您的密码，请先设置新密码再签章');
+    const authMethod = !password && user.sessionMethod === 'OIDC' ? 'OIDC' : 'PASSWORD';
+    if (authMethod === 'PASSWORD') {
+      const signer = await this.auth.verifyPassword(user.id, password ?? '');
+      // A password an admin set could be typed by the admin: it never signs in the head's name.
+      if (signer.mustChangePassword) throw new DomainError(ErrorCode.PASSWORD_CHANGE_REQUIRED, '管理员重置了您的密码，请先设置新密码再签章');
+    }
     return this.transactions.run(async (tx) => {
+      if (authMethod === 'OIDC') await this.auth.consumeFreshAuth(tx.manager, user.sessionId);
       const r = await this.workflow.fire(tx, input);
       if (r.replayed) return r.pkg;
       const revision = r.revision!;
@@ -98,7 +103,7 @@ export class WorkflowActionsService {
       await tx.manager.getRepository(PackageEntity).update({ id: packageId }, { signatureId: signature.id });
       await tx.manager
         .getRepository(AuditEventEntity)
-        .update({ id: r.event.id }, { details: { ...(r.event.details ?? {}), signatureId: signature.id } });
+        .update({ id: r.event.id }, { details: { ...(r.event.details ?? {}), signatureId: signature.id, authMethod } });
       await this.render.request(tx, { packageId, revisionId: revision.id, purpose: 'SIGNED', requestedById: user.id });
       r.pkg.signatureId = signature.id;
       return r.pkg;

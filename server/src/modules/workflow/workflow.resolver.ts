@@ -4,6 +4,7 @@ import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
 import { UserRefModel } from '../org/models/org.models.js';
 import { loadUserRef } from '../org/org.loaders.js';
+import { SignInMethod } from '../auth/models/me.model.js';
 import { PackageModel } from '../package/models/package.model.js';
 import type { PackageEntity } from '../package/package.entity.js';
 import { CommentService, threads } from './comment.service.js';
@@ -51,7 +52,9 @@ export class WorkflowResolver {
 
   @Allow()
   @Mutation(() => PackageModel, {
-    description: 'UNIT_HEAD re-enters the password: AWAITING_SIGNOFF → SUBMITTED_TO_SUPERVISOR (campaign stage on, unit under a 主管部门) or SUBMITTED.',
+    description:
+      'UNIT_HEAD re-enters the password: AWAITING_SIGNOFF → SUBMITTED_TO_SUPERVISOR (campaign stage on, unit under a 主管部门) or SUBMITTED. ' +
+      'Signed in through single sign-on, the password may be empty right after signing in again at the provider (/api/auth/oidc/reauth).',
   })
   signPackage(
     @CurrentUser() user: RequestUser,
@@ -230,5 +233,13 @@ export class AuditEventResolver {
   toUser(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
     const id = e.details?.toUserId;
     return typeof id === 'string' ? loadUserRef(ctx, this.dataSource, id) : null;
+  }
+
+  @Allow()
+  @ResolveField(() => SignInMethod, { nullable: true, description: 'For a signature: how the signer proved presence (the password, or a fresh sign-in through single sign-on).' })
+  signedWith(@Parent() e: AuditEventModel): SignInMethod | null {
+    if (e.action !== 'SIGN') return null;
+    // Signatures from before single sign-on existed were all made with the password.
+    return e.details?.authMethod === SignInMethod.OIDC ? SignInMethod.OIDC : SignInMethod.PASSWORD;
   }
 }

@@ -24,4 +24,5 @@ export class UpdateUserInput {
   @Field({ nullable: true }) displayName?: string;
   @Field({ nullable: true }) phone?: string;
   @Field(() => String, { nullable: true, description: 'Empty clears it.' }) email?: string | null;
+  @Field(() => String, { nullable: true, description: 'The identity at the single sign-on provider (OIDC_MATCH=external-id); empty clears it.' }) externalId?: string | null;
 }

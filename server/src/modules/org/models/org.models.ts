@@ -34,6 +34,7 @@ export class UserModel {
   @Field() active: boolean;
   @Field() phone: string;
   @Field(() => String, { nullable: true, description: 'Notifications also go here by mail when the server sends mail.' }) email: string | null;
+  @Field(() => String, { nullable: true, description: 'The identity at the single sign-on provider this account is linked to.' }) externalId: string | null;
 }
 
 @ObjectType('UserRef', { description: 'Who did something, as shown next to it.' })

@@ -35,6 +35,8 @@ table.self-evaluation tr.total th, table.self-evaluation tr.total td, table.proj
 table.cover th, table.cover td { padding: 3mm 3mm; height: 14mm; }
 table.cover th { letter-spacing: 0.1em; }
 table.cover tr.opinion td, table.cover tr.opinion th { height: 42mm; }
+.doc-cover:has(tr.opinion ~ tr.opinion ~ tr.opinion) .doc-title { margin: 26mm 6mm 16mm; }
+table.cover:has(tr.opinion ~ tr.opinion ~ tr.opinion) tr.opinion td, table.cover:has(tr.opinion ~ tr.opinion ~ tr.opinion) tr.opinion th { height: 31mm; }
 table.cover tr.opinion td.text { vertical-align: top; }
 table.cover tr.opinion td:nth-last-child(-n+2) { vertical-align: bottom; font-size: 10.5pt; }
 .form-note { font-size: 8.5pt; margin: 1.5mm 0 0; line-height: 1.45; }

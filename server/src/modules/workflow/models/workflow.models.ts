@@ -27,6 +27,7 @@ export class AuditEventModel {
   @Field() at: Date;
   @Field(() => Role) actorRole: Role;
   actorId: string | null;
+  /** Resolved into signedWith, opinion and toUser. */
   details?: Record<string, unknown> | null;
 }
 
