@@ -1,10 +1,11 @@
 // The 主管部门's desk: its reviewer finds a subordinate unit's package in the queue, claims it
 // (which opens it), hands it to a colleague with a reason (转交), and the colleague approves it
-// with an opinion that then shows in the history; the bureau's queue filters by 主管部门.
+// with an opinion that then shows in the history; the bureau's queue filters by 主管部门, and the
+// admin reassigns (改派) the package to a named bureau reviewer.
 // The 主管部门, its unit and every account are this journey's own (codes 3991xx), made by the admin.
 import { newAccount, unitAwaitingSignOff } from './review-desk.e2e.mjs';
 
-export const name = 'the 主管部门 desk: claim opens, 转交 with a reason, approval with an opinion on the record, the bureau filters by 主管部门';
+export const name = 'the 主管部门 desk: claim opens, 转交 with a reason, approval with an opinion on the record; the bureau filters by 主管部门; the admin 改派';
 
 const PASSWORD = 'Zipin@2024';
 const NEW_PASSWORD = 'Rq-desk-2026-pass';
@@ -100,6 +101,21 @@ export async function run({ browser, baseUrl, shot, expect, signIn }) {
     await reviewer.waitForFunction(() => document.querySelectorAll('[data-testid^="queue-open-"]').length === 1);
     await reviewer.getByTestId(`queue-open-${UNIT.code}`).waitFor();
     await shot(reviewer, 'bureau-by-supervisor');
+
+    // ---- 改派: the admin puts it in a named reviewer's hands before anyone claims it.
+    const adminPage = await open('admin', PASSWORD);
+    await adminPage.goto(`${baseUrl}/packages/${u.pkg.id}`);
+    await stateIs(adminPage, 'SUBMITTED');
+    await adminPage.getByTestId('reassign-button').click();
+    await adminPage.getByTestId('transfer-dialog').waitFor();
+    await adminPage.getByTestId('transfer-to').click();
+    await adminPage.locator('.el-select-dropdown__item:visible').first().click();
+    const chosen = (await adminPage.getByTestId('transfer-to').innerText()).trim();
+    await shot(adminPage, 'reassign');
+    await adminPage.getByTestId('transfer-confirm').click();
+    await adminPage.getByTestId('transfer-dialog').waitFor({ state: 'hidden' });
+    await adminPage.getByTestId('package-assignee').waitFor();
+    expect((await adminPage.getByTestId('package-assignee').innerText()).includes(chosen), `assigned to ${chosen}`);
     expect(errors.length === 0, `no console errors: ${errors.join('; ')}`);
   } finally {
     for (const c of contexts) await c.close();

@@ -178,6 +178,9 @@ export const PACKAGE_DETAIL = gql`
     returnedRevisionId
     flags
     stage
+    assignee {
+      ...UserRefFields
+    }
     supervisorUnit {
       id
       name

@@ -189,6 +189,7 @@ const en: typeof zh = {
     needReason: 'Give a reason for the transfer.',
     confirm: 'Transfer',
   },
+  reassign: { to: 'Reassign to', assignedTo: 'Assigned to {name}', button: 'Reassign', title: 'Reassign the reviewer', reason: 'Note (optional, goes in the history)', confirm: 'Reassign' },
   opinions: { title: 'Opinions on the record', none: 'No opinions yet', noText: '(no text)' },
   signoff: {
     openPdf: 'Open the PDF (what you are about to sign)',

@@ -194,6 +194,7 @@ export default {
     needReason: '请填写转交理由。',
     confirm: '转交',
   },
+  reassign: { to: '改派给', assignedTo: '指派给：{name}', button: '改派', title: '改派审核人', reason: '改派说明（可不填，记入操作记录）', confirm: '改派' },
   opinions: { title: '审核意见记录', none: '尚无意见记录', noText: '（未填写意见）' },
   signoff: {
     openPdf: '打开 PDF（即将签章的打印版）',

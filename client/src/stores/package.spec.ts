@@ -56,6 +56,7 @@ function makePackage(version: number, document: PackageDocument = clone(SEED_202
     returnedRevisionId: null,
     flags: [],
     stage: null,
+    assignee: null,
     supervisorUnit: null,
     opinions: [],
     ...over,
