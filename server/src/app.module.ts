@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { AppConfig } from './config/app-config.js';
+import type { Clock } from './common/clock.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -23,7 +24,7 @@ export type ProcessRole = 'api' | 'worker';
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, role: ProcessRole): DynamicModule {
+  static forRoot(config: AppConfig, role: ProcessRole, options: { clock?: Clock } = {}): DynamicModule {
     const http: (DynamicModule | Type)[] =
       role === 'api'
         ? [
@@ -41,7 +42,7 @@ export class AppModule {
         : [];
     return {
       module: AppModule,
-      imports: [DiscoveryModule, ConfigModule.forRoot(config), OpsModule.forRoot(config, role), DatabaseModule.forRoot(config, role === 'api'), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
+      imports: [DiscoveryModule, ConfigModule.forRoot(config, options.clock), OpsModule.forRoot(config, role), DatabaseModule.forRoot(config, role === 'api'), JobsModule.forRoot(config), ...http, ...FEATURE_MODULES],
       providers: [
         // CSRF first: a forged request is refused before anything resolves its session.
         { provide: APP_GUARD, useClass: CsrfGuard },

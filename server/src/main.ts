@@ -10,6 +10,8 @@ import { DemoSeedService } from './demo/demo-seed.service.js';
 import { DEMO_PASSWORD } from './demo/demo-accounts.js';
 import { ROLE_LABELS } from '@zipin/shared';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { UserEntity } from './modules/org/user.entity.js';
 import { exitIfShutdownHangs } from './ops/shutdown.js';
 
 /** The API process: GraphQL, the client's files, the public portal; embedded, also the jobs. */
@@ -33,6 +35,9 @@ export async function startApi(config: AppConfig): Promise<NestExpressApplicatio
   }
   const demoPresent = await app.get(DemoSeedService).present();
   console.log(startupSummary(config, demoPresent));
+  if (!(await app.get(DataSource).getRepository(UserEntity).exists())) {
+    console.log('还没有任何账号 No accounts yet: create the first admin with `node server/dist/cli.js create-admin --bureau <code> --bureau-name <name> --username <username>` (see README, Operating Zipin).');
+  }
   if (config.env === 'production' && demoPresent) {
     console.warn(`警告 WARNING: production with the demo accounts present (password ${DEMO_PASSWORD}); remove them or their bureau before real use.`);
   }

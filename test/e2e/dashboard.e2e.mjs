@@ -45,6 +45,20 @@ export async function run({ baseUrl, shot, expect, signIn }) {
     expect((await warningRows.count()) === Math.min(api.warningTotal, 20), 'the warnings table shows the first page');
     expect((await page.getByTestId('warnings-table').innerText()).includes('红色'), 'red warnings are labelled');
 
+    // Per 主管部门: each one's packages as the API counts them, the direct ones last.
+    const { bySupervisor } = (await gql('query($id: ID!) { campaignProgress(campaignId: $id) { bySupervisor { supervisorCode supervisorName units withUnit withSupervisor handedIn approved overdue } } }', { id: campaign.id })).campaignProgress;
+    expect(bySupervisor.some((r) => r.supervisorName === '株洲市渌口区教育局'), `the demo's 教育局 is a 主管部门: ${JSON.stringify(bySupervisor)}`);
+    const supervisorRows = page.getByTestId('by-supervisor').locator('tbody tr');
+    expect((await supervisorRows.count()) === bySupervisor.length, 'a row per 主管部门, and one for the direct packages');
+    for (const [i, r] of bySupervisor.entries()) {
+      const cells = (await supervisorRows.nth(i).locator('td').allInnerTexts()).map((c) => c.trim());
+      const want = [r.supervisorName ?? '直接报送财政局', ...[r.units, r.withUnit, r.withSupervisor, r.handedIn, r.approved, r.overdue].map(String)];
+      expect(JSON.stringify(cells) === JSON.stringify(want), `row ${i} shows ${want.join(' ')} (shows ${cells.join(' ')})`);
+    }
+    expect(bySupervisor.reduce((n, r) => n + r.units, 0) === api.headline.units && bySupervisor.reduce((n, r) => n + r.overdue, 0) === api.headline.overdue, 'the rows add up to the headline');
+    await page.getByTestId('by-supervisor').scrollIntoViewIfNeeded();
+    await shot(page, 'by-supervisor');
+
     // Each chart can be read as a table.
     for (const key of ['state', 'grade', 'score']) {
       await page.getByTestId(`as-table-${key}`).click();
@@ -63,7 +77,7 @@ export async function run({ baseUrl, shot, expect, signIn }) {
     expect((await page.getByTestId('remind-preview').innerText()).includes(first.unitName), 'the preview names the unit');
     await page.locator('textarea#remind-message').fill('请于本周五前报送。');
     expect((await page.getByTestId('remind-preview').innerText()).includes('留言：请于本周五前报送。'), 'the note is part of the preview');
-    await shot(page, 'remind-preview');
+    await shot(page, 'remind-preview', 'admin-remind');
     await page.getByTestId('remind-send').click();
     await page.locator('.el-message--success').first().waitFor();
     await dialog.waitFor({ state: 'hidden' });

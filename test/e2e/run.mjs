@@ -3,6 +3,7 @@
 // Each journey exports `name` and `run({ browser, baseUrl, shot, expect, signIn, startServer, freePort })`;
 // a journey that needs the server configured otherwise (single sign-on) starts its own with
 // startServer(env), on its own port and data folder, and stops it.
+// `node test/e2e/run.mjs dashboard,org-users` runs the journeys whose file names contain either.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,7 +15,10 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const shotsDir = join(here, 'screenshots');
-const only = process.argv[2];
+// One name, or several separated by commas: the journeys whose file names contain any of them.
+const only = process.argv[2]?.split(',').filter(Boolean);
+/** With DOC_SHOTS=1 a shot given a doc name is also written (one viewport) as the README's docs/screenshots/<name>.png. */
+const docsDir = process.env.DOC_SHOTS ? join(root, 'docs', 'screenshots') : null;
 
 const freePort = () =>
   new Promise((res) => {
@@ -83,7 +87,7 @@ function expect(condition, message) {
   if (!condition) throw new Error(`expectation failed: ${message}`);
 }
 
-const journeys = readdirSync(here).filter((f) => f.endsWith('.e2e.mjs') && (!only || f.includes(only))).sort();
+const journeys = readdirSync(here).filter((f) => f.endsWith('.e2e.mjs') && (!only?.length || only.some((o) => f.includes(o)))).sort();
 mkdirSync(shotsDir, { recursive: true });
 const server = await startServer();
 const browser = await chromium.launch({
@@ -97,9 +101,15 @@ try {
     const journey = await import(join(here, file));
     const prefix = file.replace('.e2e.mjs', '');
     let step = 0;
-    const shot = async (page, label) => {
+    const shot = async (page, label, docName) => {
       step += 1;
       await page.screenshot({ path: join(shotsDir, `${prefix}-${String(step).padStart(2, '0')}-${label}.png`), fullPage: true });
+      if (docsDir && docName) {
+        mkdirSync(docsDir, { recursive: true });
+        // The README's picture shows the screen, not a passing toast.
+        await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
+        await page.screenshot({ path: join(docsDir, `${docName}.png`) });
+      }
     };
     const started = Date.now();
     try {

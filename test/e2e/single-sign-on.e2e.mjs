@@ -31,7 +31,8 @@ export async function run({ browser, shot, expect, startServer, freePort }) {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    // Two servers and a provider start on a shared machine: a slow step is not a failure.
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`${who} console: ${m.text()}`));
     return page;

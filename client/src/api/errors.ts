@@ -110,7 +110,7 @@ export function describeError(error: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'):
     case ErrorCode.ACCOUNT_DISABLED:
       return view('请联系财政局管理员。', 'Contact the bureau administrator.');
     case ErrorCode.PASSWORD_TOO_WEAK:
-      return view('请换一个更长、含字母和数字的密码。', 'Choose a longer password with letters and digits.');
+      return view('请换一个更长、不常见的密码，几个词连成的短句就很好。', 'Choose a longer, uncommon password; a few words in a row make a good one.');
     case ErrorCode.PASSWORD_CHANGE_REQUIRED:
       return view('请在“设置新密码”页面设置只有您自己知道的密码。', 'Set a password only you know on the new-password page.');
     case ErrorCode.SSO_UNKNOWN_ACCOUNT:
@@ -125,6 +125,8 @@ export function describeError(error: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'):
       return view('材料在签章后被修改，需要重新签章。', 'The package changed after signing; sign again.');
     case ErrorCode.RENDER_UNAVAILABLE:
       return view('稍后会自动重试。', 'It will retry automatically.', true);
+    case ErrorCode.PUBLICATION_PDF_FAILED:
+      return view('请先处理 PDF 生成失败的原因（见公开台的 PDF 状态），系统会重新生成。', 'Fix why the PDF failed (see its status on the publication desk); it is then rendered again.');
     case ErrorCode.FILE_REJECTED:
       return view('请上传由本系统生成的 PDF 文件。', 'Upload a PDF produced by this system.');
     case ErrorCode.REQUEST_TOO_LARGE:

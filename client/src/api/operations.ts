@@ -338,6 +338,27 @@ export const WAITING_FOR_ME: Doc<G.WaitingForMeQuery, G.WaitingForMeQueryVariabl
   }
 `;
 
+/** The publication desk's extra columns: where each package's PDF to be published stands, and a held schedule. */
+export const PUBLICATION_STATES: Doc<G.PublicationStatesQuery, G.PublicationStatesQueryVariables> = gql`
+  query PublicationStates($filter: PackageFilterInput, $first: Int, $offset: Int) {
+    packages(filter: $filter, first: $first, offset: $offset) {
+      nodes {
+        id
+        publicationPdf {
+          status
+          renderId
+          error
+        }
+        publicationHold {
+          heldAt
+          tries
+          reason
+        }
+      }
+    }
+  }
+`;
+
 export const PACKAGE: Doc<G.PackageQuery, G.PackageQueryVariables> = gql`
   query Package($id: ID!) {
     package(id: $id) {
@@ -850,6 +871,17 @@ export const CAMPAIGN_PROGRESS: Doc<G.CampaignProgressQuery, G.CampaignProgressQ
         overdue
       }
       warningTotal
+      bySupervisor {
+        supervisorUnitId
+        supervisorCode
+        supervisorName
+        units
+        withUnit
+        withSupervisor
+        handedIn
+        approved
+        overdue
+      }
     }
   }
 `;

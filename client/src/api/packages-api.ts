@@ -2,6 +2,7 @@
 import type { PackageDocument, WorkflowAction } from '@zipin/shared';
 import { mutate, query } from './client.js';
 import * as op from './operations.js';
+import type * as G from './generated/graphql.js';
 import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, PackageSort, Render } from './types.js';
 import type { PackageDetailFieldsFragment, RecordPackageViewMutation } from './generated/graphql.js';
 
@@ -39,6 +40,12 @@ export async function fetchStageReviewers(stage: 'SUPERVISOR' | 'BUREAU', superv
 /** How many packages wait for the signed-in person to act (我的待办). */
 export async function fetchWaitingForMe(): Promise<number> {
   return (await query(op.WAITING_FOR_ME, {})).waitingForMeCount;
+}
+
+export type PublicationState = G.PublicationStatesQuery['packages']['nodes'][number];
+
+export async function fetchPublicationStates(filter: PackageFilter, first = 50, offset = 0): Promise<PublicationState[]> {
+  return (await query(op.PUBLICATION_STATES, { filter, first, offset })).packages.nodes;
 }
 
 export async function savePackage(input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }): Promise<PackageDetail> {

@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from '@zipin/shared';
 import type zh from './zh-CN.js';
 
 /** English (secondary). */
@@ -24,7 +25,7 @@ const en: typeof zh = {
     current: 'Current password (the one the administrator gave you)',
     next: 'New password',
     confirm: 'New password again',
-    policy: 'At least 10 characters, not a common password, not the current one.',
+    policy: `At least ${PASSWORD_MIN_LENGTH} characters, not a common or leaked password, not the current one.`,
     mismatch: 'The two new passwords differ',
     required: 'Fill in all three fields',
     submit: 'Set new password',

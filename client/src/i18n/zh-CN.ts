@@ -1,3 +1,5 @@
+import { PASSWORD_MIN_LENGTH } from '@zipin/shared';
+
 /** 简体中文 (primary). Domain labels (states, actions, checks, fields) come from @zipin/shared. */
 export default {
   app: { name: '自评通', subtitle: '部门整体支出绩效自评' },
@@ -29,7 +31,7 @@ export default {
     current: '当前密码（管理员告知的密码）',
     next: '新密码',
     confirm: '再次输入新密码',
-    policy: '至少 10 位，不能是常见密码，不能与当前密码相同。',
+    policy: `至少 ${PASSWORD_MIN_LENGTH} 位，不能是常见或已泄露的密码，不能与当前密码相同。`,
     mismatch: '两次输入的新密码不一致',
     required: '请填写全部三项',
     submit: '设置新密码',

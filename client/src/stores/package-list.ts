@@ -30,12 +30,24 @@ export const usePackageListStore = defineStore('package-list', () => {
     units.value = u?.units ?? [];
   }
 
+  /** The publication desk's view of each listed package's PDF and hold, by package id. */
+  const publicationStates = ref<Record<string, api.PublicationState>>({});
+  /** Set while the publication desk owns the list: reloads after an action fetch the states too. */
+  let withPublicationStates = false;
+
+  /** The publication desk's lists: the packages and, beside them, their PDFs and holds. */
+  async function loadDesk(next: PackageFilter) {
+    await load(next, null, true);
+  }
+
   /**
    * Loads the page; a new filter starts again at the first page, in the given order (the lists
    * share this store, so one view's sort never carries into another's).
    */
-  async function load(next?: PackageFilter, nextSort: PackageSort | null = null) {
+  async function load(next?: PackageFilter, nextSort: PackageSort | null = null, desk = false) {
     if (next) {
+      withPublicationStates = desk;
+      if (!desk) publicationStates.value = {};
       filter.value = next;
       sort.value = nextSort;
       page.value.offset = 0;
@@ -48,6 +60,10 @@ export const usePackageListStore = defineStore('package-list', () => {
       totalCount.value = data.totalCount;
       counts.value = data.counts;
       error.value = null;
+      if (withPublicationStates) {
+        const states = await api.fetchPublicationStates(clean, page.value.first, page.value.offset);
+        publicationStates.value = Object.fromEntries(states.map((s) => [s.id, s]));
+      }
     } catch (e) {
       error.value = toApiError(e);
     } finally {
@@ -98,5 +114,5 @@ export const usePackageListStore = defineStore('package-list', () => {
     }
   }
 
-  return { nodes, totalCount, counts, sort, loading, error, filter, page, busy, campaigns, units, loadFilterOptions, load, act, batchApprove, scheduleMany, publishNow };
+  return { nodes, totalCount, counts, sort, loading, error, filter, page, busy, campaigns, units, publicationStates, loadFilterOptions, load, loadDesk, act, batchApprove, scheduleMany, publishNow };
 });

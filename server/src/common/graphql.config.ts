@@ -3,13 +3,14 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_MESSAGES, ErrorCode } from '@zipin/shared';
 import type { AppConfig } from '../config/app-config.js';
 import type { RequestContext } from './request-context.js';
-import { queryLimitsPlugin } from './query-limits.js';
+import { limitedExecution, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { BoundedDateTime } from './date-time.scalar.js';
 
 /** The most an operation may cost (fields × page sizes, see query-limits.ts). */
 export const MAX_QUERY_COST = 20_000;
+const LIMITS: QueryLimits = { maxDepth: 12, maxCost: MAX_QUERY_COST };
 
 /** The upgrade request as the session lookup reads a request: headers and parsed cookies. */
 function webSocketRequest(request: IncomingMessage): RequestContext['req'] {
@@ -52,13 +53,15 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     context: (input: Partial<Pick<RequestContext, 'req' | 'res'>> & { extra?: { request: IncomingMessage } }): RequestContext =>
       input.extra ? { req: webSocketRequest(input.extra.request), res: undefined as never, user: null, userResolved: false } : { req: input.req!, res: input.res!, user: null, userResolved: false },
     subscriptions: {
+      // Operations over the socket are held to the same depth and cost as over HTTP.
+      ...limitedExecution(LIMITS),
       'graphql-ws': {
         path: '/graphql',
         // A browser sends its cookies with any page's WebSocket: only our own pages may connect.
         onConnect: (ctx) => sameOrigin((ctx.extra as { request: IncomingMessage }).request, config.publicUrl),
       },
     },
-    plugins: [queryLimitsPlugin({ maxDepth: 12, maxCost: MAX_QUERY_COST }), requestIdInErrors()],
+    plugins: [queryLimitsPlugin(LIMITS), requestIdInErrors()],
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       const code = formatted.extensions?.code as string | undefined;
       if (code && (code in ErrorCode || PASS_THROUGH.has(code))) {

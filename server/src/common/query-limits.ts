@@ -1,11 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, execute, getOperationAST, subscribe, type DocumentNode, type ExecutionArgs, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ERROR_MESSAGES } from '@zipin/shared';
 
 /** Arguments that size a list; the server never returns more than MAX_PAGE rows for one. */
 const LIST_SIZE_ARGS = ['first', 'limit', 'take'] as const;
 const MAX_PAGE = 200;
+/** Selections counted at most; an operation with more is refused without counting further. */
+const MAX_NODES = 10_000;
 
 /**
  * A field costs 1 plus its children, times the page size it asks for. The size is read from
@@ -17,33 +19,75 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return 1 + childComplexity * Math.min(Math.max(1, size), MAX_PAGE);
 };
 
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+}
+
 /**
- * Refuses an operation nested deeper than maxDepth or costing more than maxCost, before any
- * resolver runs. It runs once the operation and its variables are known (graphql-query-complexity
- * over the resolved operation), so `first: $n` costs what $n says, aliases each cost their own,
- * and fragments count once per use.
+ * Why an operation is refused, or null: nested deeper than maxDepth or costing more than maxCost.
+ * Read from the resolved operation and its variables (graphql-query-complexity), so `first: $n`
+ * costs what $n says, aliases each cost their own, and fragments count once per use.
  */
-export function queryLimitsPlugin(limits: { maxDepth: number; maxCost: number }): ApolloServerPlugin {
+export function operationLimitError(
+  limits: QueryLimits,
+  op: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variables?: Record<string, unknown> | null },
+): GraphQLError | null {
   const refuse = (detail: string, details: Record<string, number>) =>
     new GraphQLError(`${ERROR_MESSAGES.QUERY_TOO_COMPLEX.zh}（${detail}）`, { extensions: { code: 'QUERY_TOO_COMPLEX', details, http: { status: 400 } } });
+  const operation = getOperationAST(op.document, op.operationName ?? undefined);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of op.document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const depth = operation ? measureDepth(operation.selectionSet, fragments, 0, new Set()) : 0;
+  if (depth > limits.maxDepth) return refuse(`深度 ${depth}，上限 ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema: op.schema,
+      query: op.document,
+      operationName: op.operationName ?? undefined,
+      variables: op.variables ?? {},
+      estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      maxQueryNodes: MAX_NODES,
+    });
+  } catch (e) {
+    // The library stops counting past MAX_NODES selections; that is a refusal like any other.
+    if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message)) return refuse(`字段超过 ${MAX_NODES} 个`, { maxNodes: MAX_NODES });
+    throw e;
+  }
+  if (cost > limits.maxCost) return refuse(`成本 ${cost}，上限 ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
+  return null;
+}
+
+/** Queries and mutations over HTTP: refused before any resolver runs. */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-          const depth = operation ? measureDepth(operation.selectionSet, fragments, 0, new Set()) : 0;
-          if (depth > limits.maxDepth) throw refuse(`深度 ${depth}，上限 ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > limits.maxCost) throw refuse(`成本 ${cost}，上限 ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
+        async didResolveOperation({ request, document, schema }) {
+          const refused = operationLimitError(limits, { schema, document, operationName: request.operationName, variables: request.variables });
+          if (refused) throw refused;
         },
       };
+    },
+  };
+}
+
+/**
+ * The same limits for operations over the WebSocket (graphql-ws runs them itself, past Apollo's
+ * plugins): a refused one is answered with the error and never reaches a resolver, so a
+ * subscription is not set up.
+ */
+export function limitedExecution(limits: QueryLimits): { execute: typeof execute; subscribe: typeof subscribe } {
+  const check = (args: ExecutionArgs) => operationLimitError(limits, { schema: args.schema, document: args.document, operationName: args.operationName, variables: args.variableValues as Record<string, unknown> | undefined });
+  return {
+    execute: (args) => {
+      const refused = check(args);
+      return refused ? { errors: [refused] } : execute(args);
+    },
+    subscribe: (args) => {
+      const refused = check(args);
+      return refused ? Promise.resolve({ errors: [refused] }) : subscribe(args);
     },
   };
 }

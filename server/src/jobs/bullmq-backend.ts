@@ -3,7 +3,8 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { DataSource } from 'typeorm';
-import type { JobName, JobPayloads } from '@zipin/shared';
+import { JOB_DEFAULTS, type JobName, type JobPayloads } from '@zipin/shared';
+import { Clock } from '../common/clock.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { JobBackend } from './job-backend.js';
 import { JobEntity } from './job.entity.js';
@@ -11,8 +12,12 @@ import { JobRegistry } from './job-registry.js';
 import { PermanentJobError } from './job-handler.js';
 
 export const QUEUE_NAME = 'zipin-jobs';
+/** The due-time publication flips wait here, apart from renders and mails (JOB_DEFAULTS' lanes). */
+export const PUBLISH_QUEUE_NAME = 'zipin-publish';
 const RELAY_MS = 2_000;
 const ADD_TIMEOUT_MS = 5_000;
+/** Rows handed to BullMQ per round trip. */
+const RELAY_CHUNK = 100;
 /** How long a worker's SIGTERM waits for its running jobs (a render takes seconds). */
 const WORKER_CLOSE_MS = 20_000;
 
@@ -38,8 +43,10 @@ export class BullmqJobBackend extends JobBackend implements OnApplicationBootstr
 
   constructor(
     @InjectQueue(QUEUE_NAME) private readonly queue: Queue,
+    @InjectQueue(PUBLISH_QUEUE_NAME) private readonly publishQueue: Queue,
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -77,22 +84,41 @@ export class BullmqJobBackend extends JobBackend implements OnApplicationBootstr
     let sent = 0;
     try {
       const rows = await this.dataSource.getRepository(JobEntity).find({ where: { status: 'PENDING' }, order: { runAt: 'ASC' }, take: 500 });
-      for (const row of rows) {
-        await withTimeout(
-          this.queue.add(row.name, { outboxId: row.id, payload: row.payload } satisfies QueuedData, {
-            jobId: bullJobId(row),
-            delay: Math.max(0, row.runAt.getTime() - Date.now()),
-            attempts: Math.max(1, row.maxAttempts - row.attempts),
-            backoff: { type: 'exponential', delay: row.backoffMs },
-            removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
-            removeOnFail: { age: 30 * 24 * 3600 },
-          }),
-          ADD_TIMEOUT_MS,
-        );
+      // Due-time publications first: a backlog of renders must not hold them in the outbox.
+      const ordered = [...rows.filter((r) => this.laneOf(r.name) === 'publish'), ...rows.filter((r) => this.laneOf(r.name) !== 'publish')];
+      for (let i = 0; i < ordered.length; i += RELAY_CHUNK) {
+        const chunk = ordered.slice(i, i + RELAY_CHUNK);
+        for (const lane of ['publish', 'work'] as const) {
+          const mine = chunk.filter((r) => this.laneOf(r.name) === lane);
+          if (!mine.length) continue;
+          // One round trip per queue and chunk; BullMQ drops an id it already holds, as with add.
+          await withTimeout(
+            (lane === 'publish' ? this.publishQueue : this.queue).addBulk(
+              mine.map((row) => ({
+                name: row.name,
+                data: { outboxId: row.id, payload: row.payload } satisfies QueuedData,
+                opts: {
+                  jobId: bullJobId(row),
+                  delay: Math.max(0, row.runAt.getTime() - this.clock.nowMs()),
+                  attempts: Math.max(1, row.maxAttempts - row.attempts),
+                  backoff: { type: 'exponential', delay: row.backoffMs },
+                  removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+                  removeOnFail: { age: 30 * 24 * 3600 },
+                },
+              })),
+            ),
+            ADD_TIMEOUT_MS,
+          );
+        }
         await this.transactions.run(({ manager }) =>
-          manager.getRepository(JobEntity).update({ id: row.id, status: 'PENDING' }, { status: 'DISPATCHED' }),
+          manager
+            .createQueryBuilder()
+            .update(JobEntity)
+            .set({ status: 'DISPATCHED' })
+            .where('id IN (:...ids) AND status = :status', { ids: chunk.map((r) => r.id), status: 'PENDING' })
+            .execute(),
         );
-        sent++;
+        sent += chunk.length;
       }
     } catch (err) {
       this.logger.warn(`relay to Redis paused: ${err instanceof Error ? err.message : String(err)}`);
@@ -101,12 +127,23 @@ export class BullmqJobBackend extends JobBackend implements OnApplicationBootstr
     }
     return sent;
   }
+
+  private laneOf(name: string): 'publish' | 'work' {
+    return JOB_DEFAULTS[name as JobName]?.lane === 'publish' ? 'publish' : 'work';
+  }
 }
 
-/** Runs handlers for BullMQ jobs; registered only in processes that run jobs. */
-@Processor(QUEUE_NAME, { concurrency: 2 })
-export class BullmqJobProcessor extends WorkerHost implements BeforeApplicationShutdown {
-  private readonly logger = new Logger('Jobs');
+/** Runs handlers for BullMQ jobs (one subclass per queue); registered only in processes that run jobs. */
+abstract class JobWorker extends WorkerHost implements BeforeApplicationShutdown {
+  protected readonly logger = new Logger('Jobs');
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
 
   /**
    * On SIGTERM, before anything it uses closes (the browser, the database): take no new job
@@ -118,13 +155,6 @@ export class BullmqJobProcessor extends WorkerHost implements BeforeApplicationS
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.worker.close(), new Promise<void>((resolve) => (timer = setTimeout(resolve, WORKER_CLOSE_MS)))]);
     clearTimeout(timer);
-  }
-
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly transactions: TransactionService,
-  ) {
-    super();
   }
 
   async process(job: Job<QueuedData>): Promise<void> {
@@ -141,15 +171,14 @@ export class BullmqJobProcessor extends WorkerHost implements BeforeApplicationS
       if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
       throw err;
     }
-    await this.mark(outboxId, { status: 'DONE', finishedAt: new Date(), lastError: null });
+    await this.mark(outboxId, { status: 'DONE', finishedAt: this.clock.now(), lastError: null });
   }
 
-  @OnWorkerEvent('failed')
-  async onFailed(job: Job<QueuedData> | undefined, err: Error): Promise<void> {
+  protected async failed(job: Job<QueuedData> | undefined, err: Error): Promise<void> {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError';
     this.logger.warn(`${job.name} ${job.id} attempt ${job.attemptsMade} failed: ${err.message}`);
-    await this.mark(job.data.outboxId, final ? { status: 'FAILED', lastError: err.message, finishedAt: new Date() } : { status: 'DISPATCHED', lastError: err.message });
+    await this.mark(job.data.outboxId, final ? { status: 'FAILED', lastError: err.message, finishedAt: this.clock.now() } : { status: 'DISPATCHED', lastError: err.message });
   }
 
   private async mark(id: string, changes: QueryDeepPartialEntity<JobEntity>): Promise<void> {
@@ -158,6 +187,31 @@ export class BullmqJobProcessor extends WorkerHost implements BeforeApplicationS
     } catch (err) {
       this.logger.warn(`could not record job ${id}: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+}
+
+@Processor(QUEUE_NAME, { concurrency: 2 })
+export class BullmqJobProcessor extends JobWorker {
+  constructor(registry: JobRegistry, transactions: TransactionService, clock: Clock) {
+    super(registry, transactions, clock);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<QueuedData> | undefined, err: Error): Promise<void> {
+    return this.failed(job, err);
+  }
+}
+
+/** One flip at a time per process: a flip is a few statements over every package due. */
+@Processor(PUBLISH_QUEUE_NAME, { concurrency: 1 })
+export class BullmqPublishProcessor extends JobWorker {
+  constructor(registry: JobRegistry, transactions: TransactionService, clock: Clock) {
+    super(registry, transactions, clock);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<QueuedData> | undefined, err: Error): Promise<void> {
+    return this.failed(job, err);
   }
 }
 

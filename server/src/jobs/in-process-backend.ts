@@ -2,7 +2,8 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { TransactionService } from '../database/transaction.service.js';
-import type { JobName, JobPayloads } from '@zipin/shared';
+import { JOB_DEFAULTS, JOB_NAMES, type JobLane, type JobName, type JobPayloads } from '@zipin/shared';
+import { Clock } from '../common/clock.js';
 import { JobBackend } from './job-backend.js';
 import { JobEntity } from './job.entity.js';
 import { JobRegistry } from './job-registry.js';
@@ -10,7 +11,11 @@ import { PermanentJobError } from './job-handler.js';
 
 const POLL_MS = 500;
 const LEASE_MS = 5 * 60_000;
-const CONCURRENCY = 2;
+/** Job slots per lane: renders and mails never hold up a due publication, which has its own. */
+const CONCURRENCY: Record<JobLane, number> = { work: 2, publish: 1 };
+const LANES = Object.keys(CONCURRENCY) as JobLane[];
+const NAMES_OF: Record<JobLane, JobName[]> = { work: [], publish: [] };
+for (const name of JOB_NAMES) NAMES_OF[JOB_DEFAULTS[name].lane].push(name);
 
 /**
  * Embedded mode's queue: the job table itself, polled by this process, with BullMQ's
@@ -22,6 +27,7 @@ export class InProcessJobBackend extends JobBackend implements OnApplicationBoot
   private readonly logger = new Logger('Jobs');
   private timer: NodeJS.Timeout | null = null;
   private running = 0;
+  private readonly runningIn: Record<JobLane, number> = { work: 0, publish: 0 };
   private polling = false;
   private stopped = true;
   private idle: (() => void)[] = [];
@@ -31,6 +37,7 @@ export class InProcessJobBackend extends JobBackend implements OnApplicationBoot
     private readonly transactions: TransactionService,
     private readonly registry: JobRegistry,
     private readonly runJobs: boolean,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -73,32 +80,38 @@ export class InProcessJobBackend extends JobBackend implements OnApplicationBoot
   }
 
   private async poll(): Promise<number> {
-    if (this.polling || this.running >= CONCURRENCY) return 0;
+    if (this.polling) return 0;
     this.polling = true;
     try {
       const repo = this.dataSource.getRepository(JobEntity);
-      const due = await repo.find({
-        where: { status: In(['PENDING']), runAt: LessThanOrEqual(new Date()) },
-        order: { runAt: 'ASC', id: 'ASC' },
-        take: CONCURRENCY - this.running,
-      });
       let started = 0;
-      for (const job of due) {
-        const now = new Date();
-        const claimed = await this.transactions.run(({ manager }) => manager
-          .createQueryBuilder()
-          .update(JobEntity)
-          .set({ status: 'ACTIVE', attempts: () => 'attempts + 1', lockedUntil: new Date(now.getTime() + LEASE_MS) })
-          .where('id = :id AND status = :status', { id: job.id, status: 'PENDING' })
-          .execute());
-        if (claimed.affected !== 1) continue;
-        started++;
-        this.running++;
-        void this.execute({ ...job, attempts: job.attempts + 1 }).finally(() => {
-          this.running--;
-          if (this.running === 0) this.idle.splice(0).forEach((r) => r());
-          if (!this.stopped) this.schedule(0);
+      for (const lane of LANES) {
+        const free = CONCURRENCY[lane] - this.runningIn[lane];
+        if (free <= 0) continue;
+        const due = await repo.find({
+          where: { status: 'PENDING', name: In(NAMES_OF[lane]), runAt: LessThanOrEqual(this.clock.now()) },
+          order: { runAt: 'ASC', id: 'ASC' },
+          take: free,
         });
+        for (const job of due) {
+          const now = this.clock.now();
+          const claimed = await this.transactions.run(({ manager }) => manager
+            .createQueryBuilder()
+            .update(JobEntity)
+            .set({ status: 'ACTIVE', attempts: () => 'attempts + 1', lockedUntil: new Date(now.getTime() + LEASE_MS) })
+            .where('id = :id AND status = :status', { id: job.id, status: 'PENDING' })
+            .execute());
+          if (claimed.affected !== 1) continue;
+          started++;
+          this.running++;
+          this.runningIn[lane]++;
+          void this.execute({ ...job, attempts: job.attempts + 1 }).finally(() => {
+            this.running--;
+            this.runningIn[lane]--;
+            if (this.running === 0) this.idle.splice(0).forEach((r) => r());
+            if (!this.stopped) this.schedule(0);
+          });
+        }
       }
       return started;
     } catch (err) {
@@ -118,15 +131,15 @@ export class InProcessJobBackend extends JobBackend implements OnApplicationBoot
         attempt: job.attempts,
         maxAttempts: job.maxAttempts,
       });
-      await update({ status: 'DONE', finishedAt: new Date(), lockedUntil: null, lastError: null });
+      await update({ status: 'DONE', finishedAt: this.clock.now(), lockedUntil: null, lastError: null });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = err instanceof PermanentJobError || job.attempts >= job.maxAttempts;
-      const retryAt = new Date(Date.now() + job.backoffMs * 2 ** (job.attempts - 1));
+      const retryAt = new Date(this.clock.nowMs() + job.backoffMs * 2 ** (job.attempts - 1));
       this.logger.warn(`${job.name} ${job.id} attempt ${job.attempts}/${job.maxAttempts} failed: ${message}`);
       await update(
         final
-          ? { status: 'FAILED', lastError: message, finishedAt: new Date(), lockedUntil: null }
+          ? { status: 'FAILED', lastError: message, finishedAt: this.clock.now(), lockedUntil: null }
           : { status: 'PENDING', lastError: message, runAt: retryAt, lockedUntil: null },
       );
     }

@@ -4,6 +4,7 @@ import type { Tx } from '../database/transaction.service.js';
 import { newId } from '../database/columns.js';
 import { JobEntity } from './job.entity.js';
 import { JobBackend } from './job-backend.js';
+import { Clock } from '../common/clock.js';
 
 /**
  * The one way to enqueue. The job row is written inside the caller's transaction, so a
@@ -11,7 +12,10 @@ import { JobBackend } from './job-backend.js';
  */
 @Injectable()
 export class JobQueue {
-  constructor(private readonly backend: JobBackend) {}
+  constructor(
+    private readonly backend: JobBackend,
+    private readonly clock: Clock,
+  ) {}
 
   async enqueue<N extends JobName>(tx: Tx, name: N, payload: JobPayloads[N], options: JobOptions = {}): Promise<string | null> {
     const repo = tx.manager.getRepository(JobEntity);
@@ -20,7 +24,7 @@ export class JobQueue {
       if (existing) return null;
     }
     const defaults = JOB_DEFAULTS[name];
-    const now = new Date();
+    const now = this.clock.now();
     const row = repo.create({
       id: newId(),
       name,

@@ -4,7 +4,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { TransactionService } from '../database/transaction.service.js';
-import { BullmqJobBackend, BullmqJobProcessor, QUEUE_NAME } from './bullmq-backend.js';
+import { BullmqJobBackend, BullmqJobProcessor, BullmqPublishProcessor, PUBLISH_QUEUE_NAME, QUEUE_NAME } from './bullmq-backend.js';
+import { Clock } from '../common/clock.js';
 import { InProcessJobBackend } from './in-process-backend.js';
 import { JobBackend } from './job-backend.js';
 import { JobQueue } from './job-queue.service.js';
@@ -27,8 +28,8 @@ export class JobsModule {
       SweepHandler,
       {
         provide: SweepClock,
-        inject: [JobQueue, TransactionService],
-        useFactory: (jobs: JobQueue, tx: TransactionService) => new SweepClock(jobs, tx, config.runJobs),
+        inject: [JobQueue, TransactionService, Clock],
+        useFactory: (jobs: JobQueue, tx: TransactionService, clock: Clock) => new SweepClock(jobs, tx, config.runJobs, clock),
       },
     ];
     if (!config.redis) {
@@ -39,8 +40,8 @@ export class JobsModule {
           ...common,
           {
             provide: InProcessJobBackend,
-            inject: [DataSource, TransactionService, JobRegistry],
-            useFactory: (ds: DataSource, tx: TransactionService, registry: JobRegistry) => new InProcessJobBackend(ds, tx, registry, config.runJobs),
+            inject: [DataSource, TransactionService, JobRegistry, Clock],
+            useFactory: (ds: DataSource, tx: TransactionService, registry: JobRegistry, clock: Clock) => new InProcessJobBackend(ds, tx, registry, config.runJobs, clock),
           },
           { provide: JobBackend, useExisting: InProcessJobBackend },
         ],
@@ -56,13 +57,13 @@ export class JobsModule {
           inject: [REDIS_CLIENT],
           useFactory: (client: Redis) => ({ connection: client, prefix: config.redis!.prefix }),
         }),
-        BullModule.registerQueue({ name: QUEUE_NAME }),
+        BullModule.registerQueue({ name: QUEUE_NAME }, { name: PUBLISH_QUEUE_NAME }),
       ],
       providers: [
         ...common,
         BullmqJobBackend,
         { provide: JobBackend, useExisting: BullmqJobBackend },
-        ...(config.runJobs ? [BullmqJobProcessor] : []),
+        ...(config.runJobs ? [BullmqJobProcessor, BullmqPublishProcessor] : []),
       ],
       exports: [JobQueue, JobBackend, BullmqJobBackend, SweepClock, BullModule],
     };

@@ -3,6 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { TransactionService } from '../database/transaction.service.js';
 import { HandlesJob, type JobHandler } from './job-handler.js';
 import { JobQueue } from './job-queue.service.js';
+import { Clock } from '../common/clock.js';
 
 export const SWEEP_TASK_KEY = 'zipin:sweep-task';
 
@@ -21,10 +22,13 @@ export const SWEEP_INTERVAL_MS = 60_000;
 @HandlesJob('system.sweep')
 export class SweepHandler implements JobHandler<'system.sweep'> {
   private readonly logger = new Logger('Sweep');
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly clock: Clock,
+  ) {}
 
   async handle(): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     for (const wrapper of this.discovery.getProviders()) {
       if (!wrapper.metatype || !wrapper.instance || !Reflect.getMetadata(SWEEP_TASK_KEY, wrapper.metatype)) continue;
       try {
@@ -44,6 +48,7 @@ export class SweepClock implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly jobs: JobQueue,
     private readonly transactions: TransactionService,
     private readonly enabled: boolean,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -58,7 +63,7 @@ export class SweepClock implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   async tick(): Promise<void> {
-    const minute = Math.floor(Date.now() / SWEEP_INTERVAL_MS);
+    const minute = Math.floor(this.clock.nowMs() / SWEEP_INTERVAL_MS);
     try {
       await this.transactions.run((tx) => this.jobs.enqueue(tx, 'system.sweep', {}, { jobId: `system.sweep.${minute}` }));
     } catch {

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { getQueueToken } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
 import { PROCESS_ROLE } from '../ops/process-role.js';
-import { QUEUE_NAME } from '../jobs/bullmq-backend.js';
+import { PUBLISH_QUEUE_NAME, QUEUE_NAME } from '../jobs/bullmq-backend.js';
 import { PackageEntity } from '../modules/package/package.entity.js';
 import { MetricsRecorder } from './metrics-recorder.js';
 
@@ -56,16 +56,20 @@ export class MetricsService extends MetricsRecorder {
         for (const r of rows) this.set({ job: r.name, status: r.status }, Number(r.n));
       },
     });
-    const queue = this.bullQueue();
-    if (queue) {
+    const queues = [this.bullQueue(QUEUE_NAME), this.bullQueue(PUBLISH_QUEUE_NAME)].filter((q): q is Queue => q !== null);
+    if (queues.length) {
       new Gauge({
         name: 'zipin_bullmq_jobs',
-        help: 'Jobs in the BullMQ queue by state',
+        help: 'Jobs in the BullMQ queues (work and publication) by state',
         labelNames: ['state'],
         registers,
         async collect() {
-          const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed', 'prioritized');
-          for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+          const totals = new Map<string, number>();
+          for (const queue of queues) {
+            const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed', 'prioritized');
+            for (const [state, n] of Object.entries(counts)) totals.set(state, (totals.get(state) ?? 0) + n);
+          }
+          for (const [state, n] of totals) this.set({ state }, n);
         },
       });
     }
@@ -113,9 +117,9 @@ export class MetricsService extends MetricsRecorder {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 
-  private bullQueue(): Queue | null {
+  private bullQueue(name: string): Queue | null {
     try {
-      return this.moduleRef.get<Queue>(getQueueToken(QUEUE_NAME), { strict: false });
+      return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
     } catch {
       return null;
     }

@@ -1,3 +1,4 @@
+import { PasswordService } from '../../src/modules/auth/password.service.js';
 import { UnitEntity } from '../../src/modules/org/unit.entity.js';
 import { UserEntity } from '../../src/modules/org/user.entity.js';
 import { TestApp } from '../support/test-app.js';
@@ -52,7 +53,7 @@ describe('units and accounts from a spreadsheet', () => {
 
     const refused = await upload(app, '/api/admin/units-import.xlsx', as('a.admin'), withConflict);
     expect(refused.body.code).toBe('VALIDATION_FAILED');
-    expect(refused.body.message).toContain(`账号「${taken}」已被其他单位或财政局使用`);
+    expect(refused.body.message).toContain(`账号「${taken}」不可用，请换一个账号名`);
     expect(await app.dataSource.getRepository(UnitEntity).countBy({ bureauId: w.bureaus.a, code: '003' })).toBe(0);
 
     const clean = await filled([
@@ -70,5 +71,22 @@ describe('units and accounts from a spreadsheet', () => {
     const password = applied.body.initialPasswords[0].password as string;
     expect(filler.passwordHash).not.toContain(password);
     expect(await app.login('tj.filler', password)).toBeTruthy();
+    expect(app.get(PasswordService).problem(password)).toBeNull();
+  });
+
+  it('answers a username held in another bureau exactly as one held elsewhere in this bureau, naming neither holder', async () => {
+    const elsewhere = w.users['b1.filler']!;
+    const ownBureau = w.users['a2.head']!;
+    const file = await filled([['001', '甲区工商业联合会', '', elsewhere.username, '', '', ownBureau.username, '', '']]);
+    const dry = await upload(app, '/api/admin/units-import.xlsx?dryRun=true', as('a.admin'), file);
+    const messages = dry.body.conflicts.map((c: { messageZh: string }) => c.messageZh) as string[];
+    expect(messages).toEqual([`第3行：账号「${elsewhere.username}」不可用，请换一个账号名`, `第3行：账号「${ownBureau.username}」不可用，请换一个账号名`]);
+    const holders = await app.dataSource.getRepository(UserEntity).findBy([{ username: elsewhere.username }, { username: ownBureau.username }]);
+    const units = await app.dataSource.getRepository(UnitEntity).findBy(holders.map((h) => ({ id: h.unitId! })));
+    const revealing = [...holders.map((h) => h.displayName), ...units.map((u) => u.name), '财政局', '填表人', '负责人', w.bureaus.b];
+    for (const m of messages) for (const word of revealing) expect(m).not.toContain(word);
+    const refused = await upload(app, '/api/admin/units-import.xlsx', as('a.admin'), file);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.message).not.toContain(w.bureaus.b);
   });
 });

@@ -66,7 +66,7 @@ const SCHEDULE = `mutation($id: ID!, $v: Int!, $at: DateTime) { schedulePublicat
     }
     // Nothing could reach Redis: the signed-PDF and publish jobs wait in the outbox.
     const jobs = app.dataSource.getRepository(JobEntity);
-    const waiting = await jobs.countBy({ status: 'PENDING', name: In(['package.render-pdf', 'package.publish']) });
+    const waiting = await jobs.countBy({ status: 'PENDING', name: In(['package.render-pdf', 'package.prepare-pdf', 'package.publish']) });
     expect(waiting).toBeGreaterThanOrEqual(2 * ids.length);
 
     await new Promise((r) => setTimeout(r, Math.max(0, downAt + DOWN_MS - Date.now())));
@@ -82,7 +82,7 @@ const SCHEDULE = `mutation($id: ID!, $v: Int!, $at: DateTime) { schedulePublicat
     const publications = await app.dataSource.getRepository(PublicationEntity).findBy({ packageId: In(ids) });
     expect(publications).toHaveLength(ids.length);
     expect(await app.dataSource.getRepository(AuditEventEntity).countBy({ packageId: In(ids), action: 'PUBLISH' })).toBe(ids.length);
-    expect(await jobs.countBy({ status: In(['PENDING', 'DISPATCHED', 'ACTIVE', 'FAILED']), name: In(['package.render-pdf', 'package.publish']) })).toBe(0);
+    expect(await jobs.countBy({ status: In(['PENDING', 'DISPATCHED', 'ACTIVE', 'FAILED']), name: In(['package.render-pdf', 'package.prepare-pdf', 'package.publish']) })).toBe(0);
     console.log(`Redis down ${DOWN_MS} ms: ${actions.join('; ')}; ${waiting} jobs waited in the outbox; all published once ${Date.now() - upAt} ms after Redis came back`);
   }, 240_000 + DOWN_MS);
 });

@@ -18,6 +18,9 @@ import { DataSource } from 'typeorm';
 /** What the recording handlers saw, shared across app restarts within one test. */
 const seen: { name: JobName; payload: unknown; attempt: number; at: number }[] = [];
 let failuresBeforeSuccess = 0;
+/** Renders whose id starts with "hold" wait for this: they keep the work lane's slots busy. */
+let releaseHeld: () => void = () => {};
+let held = new Promise<void>((r) => (releaseHeld = r));
 
 function recorder(name: JobName) {
   @Injectable()
@@ -26,6 +29,11 @@ function recorder(name: JobName) {
     async handle(payload: JobPayloads[JobName], ctx: { attempt: number }) {
       if (name === 'package.render-pdf' && (payload as { renderId: string }).renderId === 'permanent') throw new PermanentJobError('gone');
       if (name === 'package.render-pdf' && ctx.attempt <= failuresBeforeSuccess) throw new Error(`flaky ${ctx.attempt}`);
+      if (name === 'package.render-pdf' && (payload as { renderId: string }).renderId.startsWith('hold')) {
+        seen.push({ name, payload, attempt: ctx.attempt, at: Date.now() });
+        await held;
+        return;
+      }
       seen.push({ name, payload, attempt: ctx.attempt, at: Date.now() });
     }
   }
@@ -71,40 +79,54 @@ describe(`job queue (${TEST_BACKEND})`, () => {
     app.get(TransactionService).run((tx) => app.get(JobQueue).enqueue(tx, name, payload, options));
 
   it('runs an enqueued job after its transaction commits', async () => {
-    await enqueue('package.publish', { packageId: 'p1' });
+    await enqueue('package.prepare-pdf', { packageId: 'p1' });
     await waitFor(() => seen.length === 1);
-    expect(seen[0]).toMatchObject({ name: 'package.publish', payload: { packageId: 'p1' }, attempt: 1 });
+    expect(seen[0]).toMatchObject({ name: 'package.prepare-pdf', payload: { packageId: 'p1' }, attempt: 1 });
   });
 
   it('writes no job when the transaction that enqueued it rolls back', async () => {
     await expect(
       app.get(TransactionService).run(async (tx) => {
-        await app.get(JobQueue).enqueue(tx, 'package.publish', { packageId: 'rolled-back' });
+        await app.get(JobQueue).enqueue(tx, 'package.prepare-pdf', { packageId: 'rolled-back' });
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
     await new Promise((r) => setTimeout(r, 800));
     expect(seen).toEqual([]);
-    expect(await app.get(DataSource).getRepository(JobEntity).countBy({ name: 'package.publish' })).toBe(0);
+    expect(await app.get(DataSource).getRepository(JobEntity).countBy({ name: 'package.prepare-pdf' })).toBe(0);
   });
 
   it('treats a second enqueue with the same fixed id as a no-op', async () => {
-    await enqueue('package.publish', { packageId: 'p2' }, { jobId: 'publish.p2' });
-    await enqueue('package.publish', { packageId: 'p2' }, { jobId: 'publish.p2' });
+    await enqueue('package.prepare-pdf', { packageId: 'p2' }, { jobId: 'publish.p2' });
+    await enqueue('package.prepare-pdf', { packageId: 'p2' }, { jobId: 'publish.p2' });
     await waitFor(() => seen.length >= 1);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(seen.filter((s) => s.name === 'package.publish')).toHaveLength(1);
+    expect(seen.filter((s) => s.name === 'package.prepare-pdf')).toHaveLength(1);
   });
 
   it('keeps one job when two transactions enqueue the same fixed id at once', async () => {
-    const results = await Promise.all([1, 2, 3].map(() => enqueue('package.publish', { packageId: 'p6' }, { jobId: 'publish.p6', delayMs: 60_000 })));
+    const results = await Promise.all([1, 2, 3].map(() => enqueue('package.prepare-pdf', { packageId: 'p6' }, { jobId: 'publish.p6', delayMs: 60_000 })));
     expect(results.filter((id) => id !== null).length).toBeGreaterThanOrEqual(1);
     expect(await app.get(DataSource).getRepository(JobEntity).countBy({ jobKey: 'publish.p6' })).toBe(1);
   });
 
+  it('runs a due publication while renders fill every work slot: the two wait in separate queues', async () => {
+    held = new Promise<void>((r) => (releaseHeld = r));
+    try {
+      for (let i = 0; i < 4; i++) await enqueue('package.render-pdf', { renderId: `hold${i}` });
+      await waitFor(() => seen.filter((s) => s.name === 'package.render-pdf').length >= 2);
+      await enqueue('package.publish', { dueAtMs: Date.now() });
+      await waitFor(() => seen.some((s) => s.name === 'package.publish'), 10_000);
+      // The renders are all still stuck (at most the work lane's slots started), the publication went through.
+      expect(seen.filter((s) => s.name === 'package.render-pdf').length).toBeLessThan(4);
+    } finally {
+      releaseHeld();
+    }
+  });
+
   it('waits for the delay before running', async () => {
     const started = Date.now();
-    await enqueue('package.publish', { packageId: 'p3' }, { delayMs: 1500 });
+    await enqueue('package.prepare-pdf', { packageId: 'p3' }, { delayMs: 1500 });
     await waitFor(() => seen.length === 1);
     expect(seen[0].at - started).toBeGreaterThanOrEqual(1400);
   });
@@ -126,7 +148,7 @@ describe(`job queue (${TEST_BACKEND})`, () => {
   });
 
   it('keeps a delayed job across a restart and runs it once', async () => {
-    await enqueue('package.publish', { packageId: 'p4' }, { delayMs: 2000, jobId: 'publish.p4' });
+    await enqueue('package.prepare-pdf', { packageId: 'p4' }, { delayMs: 2000, jobId: 'publish.p4' });
     await app.close();
     app = await startContext(env.config);
     await waitFor(() => seen.length === 1);
@@ -145,7 +167,7 @@ describe(`job queue (${TEST_BACKEND})`, () => {
 
   if (TEST_BACKEND === 'embedded') {
     it('drains due jobs on demand', async () => {
-      await enqueue('package.publish', { packageId: 'p5' });
+      await enqueue('package.prepare-pdf', { packageId: 'p5' });
       await (app.get(JobBackend) as InProcessJobBackend).drain();
       expect(seen).toHaveLength(1);
     });

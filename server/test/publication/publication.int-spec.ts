@@ -10,7 +10,8 @@ import { AuditEventEntity } from '../../src/modules/workflow/audit-event.entity.
 import { SignatureEntity } from '../../src/modules/workflow/signature.entity.js';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { QUEUE_NAME } from '../../src/jobs/bullmq-backend.js';
+import { PUBLISH_QUEUE_NAME } from '../../src/jobs/bullmq-backend.js';
+import { RenderEntity } from '../../src/modules/render/render.entity.js';
 import { TEST_BACKEND } from '../support/backend.js';
 import { TestApp } from '../support/test-app.js';
 import { approvePackages, buildPublicationWorld, pkgRow, publishableSeed, type PubWorld } from '../support/factories-publication.js';
@@ -50,7 +51,7 @@ describe('scheduled publication', () => {
     return waitFor(() => app.dataSource.getRepository(PublicationEntity).findOneBy({ packageId }), 60_000, 'the publication');
   }
 
-  it("schedules for the campaign's publication deadline by default, with one delayed job", async () => {
+  it("schedules for the campaign's publication deadline by default, with one delayed job and the copy to publish asked for", async () => {
     const id = world.packageIds[4]!;
     const res = await schedule(id, 5);
     expect(res.errors).toBeUndefined();
@@ -60,10 +61,16 @@ describe('scheduled publication', () => {
     const campaign = await app.dataSource.getRepository('CampaignEntity').findOneByOrFail({ id: world.campaignId });
     expect(row.publishAt?.getTime()).toBe((campaign as { publicationDeadline: Date }).publicationDeadline.getTime());
     const jobs = await app.dataSource.getRepository(JobEntity).findBy({ name: 'package.publish' });
-    const mine = jobs.filter((j) => j.payload.packageId === id);
+    const mine = jobs.filter((j) => j.payload.dueAtMs === row.publishAt!.getTime());
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.jobKey).toBe(`package.publish.${id}.${row.publishAt!.getTime()}`);
+    expect(mine[0]!.jobKey).toBe(`package.publish.${row.publishAt!.getTime()}`);
     expect(mine[0]!.runAt.getTime()).toBeGreaterThan(Date.now() + 20 * 86_400_000);
+    // The PDF that will go public is rendered now, weeks before its time.
+    await app.drainJobs(60_000);
+    const ready = await pkgRow(app, id);
+    const render = await app.dataSource.getRepository(RenderEntity).findOneByOrFail({ id: ready.publishRenderId! });
+    expect(render).toMatchObject({ purpose: 'PUBLISHED', status: 'DONE' });
+    expect(render.modelHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses a time in the past, a unit user, and a package that is not approved', async () => {
@@ -89,8 +96,8 @@ describe('scheduled publication', () => {
     expect(publication.publishedAt.getTime()).toBeGreaterThanOrEqual(at.getTime());
 
     // A duplicate job, a retry, a second worker: nothing changes.
-    await expect(app.get(PublicationService).publish(id, at.getTime())).resolves.toBe('SKIPPED');
-    await app.get(TransactionService).run((tx) => app.get(PublicationService).enqueuePublish(tx, id, at, `package.publish.${id}.${at.getTime()}.r1`));
+    await expect(app.get(PublicationService).publishDue(at.getTime())).resolves.toMatchObject({ published: 0 });
+    await app.get(TransactionService).run((tx) => app.get(PublicationService).enqueueDue(tx, at, `package.publish.${at.getTime()}.r1`));
     await app.drainJobs(60_000);
     expect(await app.dataSource.getRepository(PublicationEntity).countBy({ packageId: id })).toBe(1);
     expect(await app.dataSource.getRepository(AuditEventEntity).countBy({ packageId: id, action: 'PUBLISH' })).toBe(1);
@@ -116,6 +123,8 @@ describe('scheduled publication', () => {
     if (popplerAvailable()) {
       const text = pdfPagesText(pdf).join('').replace(/\s+/g, '');
       expect(text).toContain('单位负责人签字：负责人（测试）');
+      // The 封面's 财政部门 box carries the bureau's approval.
+      expect(text).toContain('审核人（测试）');
       expect(text).not.toContain('预览稿');
     }
 
@@ -145,7 +154,7 @@ describe('scheduled publication', () => {
     expect(notPdf.status).toBe(400);
   }, 120_000);
 
-  it('publishes the signed PDF itself when it exists, so one hash proves both', async () => {
+  it('publishes the copy rendered ahead (the approval on its cover), while the signed PDF still verifies as signed', async () => {
     const id = world.packageIds[1]!;
     const signature = await app.dataSource.getRepository(SignatureEntity).findOneByOrFail({ packageId: id });
     const { RenderService } = await import('../../src/modules/render/render.service.js');
@@ -158,8 +167,12 @@ describe('scheduled publication', () => {
     await waitFor(async () => Date.now() > at.getTime(), 5_000);
     await app.drainJobs(60_000);
     const publication = await publishedRow(id);
-    expect(publication.pdfSha256).toBe(signed.pdfHash);
+    const copy = await app.dataSource.getRepository(RenderEntity).findOneByOrFail({ id: publication.renderId });
+    expect(copy.purpose).toBe('PUBLISHED');
+    expect(publication.pdfSha256).toBe(copy.sha256);
     expect(publication.signatureId).toBe(signature.id);
+    const asSigned = await app.http().post(`/api/public/verify?sha256=${signed.pdfHash}`);
+    expect(asSigned.body).toMatchObject({ valid: true, signerName: '负责人（测试）' });
   }, 120_000);
 
   it('ignores the old job after a reschedule and after unscheduling', async () => {
@@ -179,12 +192,12 @@ describe('scheduled publication', () => {
     expect(pkg.state).toBe('SCHEDULED');
     expect(pkg.publishAt?.getTime()).toBe(later.getTime());
     // The old job ran and found its time stale.
-    const old = await app.dataSource.getRepository(JobEntity).findOneByOrFail({ jobKey: `package.publish.${id}.${first.getTime()}` });
+    const old = await app.dataSource.getRepository(JobEntity).findOneByOrFail({ jobKey: `package.publish.${first.getTime()}` });
     expect(old.status).toBe('DONE');
 
     const off = await app.gql(`mutation($p: ID!, $v: Int!) { unschedulePublication(packageId: $p, expectedVersion: $v) { ${PKG} } }`, { p: id, v: 7 }, world.admin.token);
     expect(off.errors).toBeUndefined();
-    await expect(app.get(PublicationService).publish(id, later.getTime())).resolves.toBe('SKIPPED');
+    await expect(app.get(PublicationService).publishDue()).resolves.toMatchObject({ published: 0 });
     pkg = await pkgRow(app, id);
     expect(pkg.state).toBe('APPROVED');
     expect(pkg.publishAt).toBeNull();
@@ -229,8 +242,8 @@ describe('scheduled publication', () => {
     await app.get(TransactionService).run((tx) => tx.manager.getRepository(PackageRevisionEntity).update({ packageId: id }, { document: broken }));
     const at = new Date(Date.now() + 1_000);
     expect((await schedule(id, 5, at)).errors).toBeUndefined();
-    await waitFor(async () => Date.now() > at.getTime(), 5_000);
-    await app.drainJobs(30_000);
+    // The copy to be published is refused by the checks; at its time the schedule is held.
+    await waitFor(() => app.dataSource.getRepository(AuditEventEntity).findOneBy({ packageId: id, action: 'PUBLISH_BLOCKED' }), 60_000, 'the hold');
     expect((await pkgRow(app, id)).state).toBe('SCHEDULED');
     const events = await app.dataSource.getRepository(AuditEventEntity).findBy({ packageId: id, action: 'PUBLISH_BLOCKED' });
     expect(events).toHaveLength(1);
@@ -252,18 +265,18 @@ describe('scheduled publication', () => {
     expect(moved.errors).toBeUndefined();
     // Lose the job: embedded, its row; with BullMQ, the job in Redis (a flush or a failover),
     // leaving the row saying DISPATCHED.
-    const key = `package.publish.${id}.${at.getTime()}`;
+    const key = `package.publish.${at.getTime()}`;
     if (TEST_BACKEND === 'embedded') {
       await app.get(TransactionService).run((tx) => tx.manager.getRepository(JobEntity).delete({ jobKey: key }));
     } else {
       await waitFor(async () => (await app.dataSource.getRepository(JobEntity).findOneByOrFail({ jobKey: key })).status === 'DISPATCHED', 10_000, 'the relay');
-      await app.get<Queue>(getQueueToken(QUEUE_NAME) as any).remove(key);
+      await app.get<Queue>(getQueueToken(PUBLISH_QUEUE_NAME) as any).remove(key);
     }
     await waitFor(async () => Date.now() > at.getTime() + 1_000, 5_000);
     if (TEST_BACKEND === 'embedded') await app.drainJobs(30_000);
     expect((await pkgRow(app, id)).state).toBe('SCHEDULED');
-    // The sweep judges a dispatched job only once it is a minute overdue.
-    await app.get(PublicationSweep).sweep(new Date(Date.now() + 61_000));
+    // The sweep finds it past its time and queues one catch-up run for everything overdue.
+    await app.get(PublicationSweep).sweep(new Date());
     await waitFor(async () => (await pkgRow(app, id)).state === 'PUBLISHED', 60_000, 'the publication');
     expect(await app.dataSource.getRepository(PublicationEntity).countBy({ packageId: id })).toBe(1);
   }, 90_000);

@@ -65,6 +65,9 @@ describe('assignment that sticks, 改派, 会签 and the common opinion phrases'
     const trail = (await app.ok<{ package: any }>(OPINIONS, { id }, as('a.admin'))).package.auditTrail;
     expect(trail.at(-1)).toEqual({ action: 'REASSIGN', reason: '审核人休假', toUser: { id: user('a.reviewer2').id } });
     expect(errorCode(await app.gql(APPROVE, { id, v: r.version }, as('a.reviewer')))).toBe('NOT_CLAIMANT');
+    // Bureau A's campaign asks for no 会签: the colleague is offered none and cannot give one.
+    expect((await app.ok<{ package: { availableActions: string[] } }>('query($id: ID!) { package(id: $id) { availableActions } }', { id }, as('a.reviewer'))).package.availableActions).toEqual([]);
+    expect(errorCode(await app.gql(CONCUR, { id, v: r.version, o: '同意' }, as('a.reviewer')))).toBe('TRANSITION_NOT_ALLOWED');
     expect((await app.ok<any>(APPROVE, { id, v: r.version, o: '同意' }, as('a.reviewer2'))).approvePackage.state).toBe('APPROVED');
   });
 
@@ -80,7 +83,11 @@ describe('assignment that sticks, 改派, 会签 and the common opinion phrases'
     const filled = await fillSubmittable(app, id, as('b1.filler'), 1);
     let r = (await app.ok<any>(SUBMIT, { id, v: filled.version }, as('b1.filler'))).submitPackage;
     r = (await app.ok<any>(SIGN, { id, v: r.version, pw: TEST_PASSWORD }, as('b1.head'))).signPackage;
+    // Before the claim nobody is offered a 会签; once claimed, the colleague is.
+    const offered = async (token: string) => (await app.ok<{ package: { availableActions: string[] } }>('query($id: ID!) { package(id: $id) { availableActions } }', { id }, token)).package.availableActions;
     r = (await app.ok<any>(CLAIM, { id, v: r.version }, as('b.reviewer'))).claimPackage;
+    expect(await offered(token)).toEqual(['CONCUR']);
+    expect(await offered(as('b.reviewer'))).not.toContain('CONCUR');
     const refused = await app.gql(APPROVE, { id, v: r.version, o: '同意' }, as('b.reviewer'));
     expect(errorCode(refused)).toBe('CONCURRENCE_REQUIRED');
     expect(refused.errors![0]!.message).toContain('会签');

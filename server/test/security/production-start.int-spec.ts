@@ -73,6 +73,7 @@ describe('a production start of the built server', () => {
     const s = await startBuilt({ NODE_ENV: 'production', SESSION_SECRET: SECRET });
     started.push(s);
     expect(s.output()).toMatch(/mode: embedded, production, no demo data/);
+    expect(s.output()).toContain('No accounts yet: create the first admin with `node server/dist/cli.js create-admin');
     const login = await gql(s, LOGIN, DEMO);
     expect(login.body.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     const introspection = await gql(s, '{ __schema { queryType { name } } }');

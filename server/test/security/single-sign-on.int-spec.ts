@@ -81,6 +81,23 @@ describe('single sign-on through an OpenID provider', () => {
     expect(await me(r.session!)).toBeNull();
   });
 
+  it('lets an account whose password an admin set work through SSO, where that password proves nothing', async () => {
+    const user = w.users['a2.filler']!;
+    await app.dataSource.getRepository(UserEntity).update({ id: user.id }, { mustChangePassword: true });
+    try {
+      const r = await ssoLogin(user.username);
+      const seen = await app.ok<{ me: { mustChangePassword: boolean } }>('{ me { mustChangePassword } }', {}, r.session!);
+      expect(seen.me.mustChangePassword).toBe(false);
+      const res = await app.gql('query($id: ID!) { package(id: $id) { id } }', { id: w.packages.a2 }, r.session!);
+      expect(res.errors).toBeUndefined();
+      // Signed in with that password, the account is still held to choosing its own first.
+      const withPassword = await app.login(user.username, TEST_PASSWORD);
+      expect(errorCode(await app.gql('query($id: ID!) { package(id: $id) { id } }', { id: w.packages.a2 }, withPassword))).toBe('PASSWORD_CHANGE_REQUIRED');
+    } finally {
+      await app.dataSource.getRepository(UserEntity).update({ id: user.id }, { mustChangePassword: false });
+    }
+  });
+
   it('refuses a subject that names no account, and creates none', async () => {
     const before = await app.dataSource.getRepository(UserEntity).count();
     const r = await ssoLogin('nobody-here');

@@ -114,7 +114,8 @@ export function hashOf(doc: PackageDocument): string {
 
 /**
  * Puts packages where publication starts: the seed document submitted by the filler, signed by
- * the unit head (a SIGN revision and a signature over it) and APPROVED by the bureau.
+ * the unit head (a SIGN revision and a signature over it) and APPROVED by the bureau's reviewer.
+ * No PDF exists yet: scheduling asks for the copy to be published, as approval would.
  */
 export async function approvePackages(
   app: TestApp,
@@ -167,6 +168,18 @@ export async function approvePackages(
           voidReason: null,
         });
       }
+      // The bureau's approval, as the reviewer gave it: the 封面's 财政部门 box prints it.
+      await tx.manager.getRepository(AuditEventEntity).insert({
+        packageId,
+        actorId: world.reviewer.id,
+        actorRole: 'REVIEWER',
+        action: 'APPROVE',
+        fromState: 'IN_REVIEW',
+        toState: 'APPROVED',
+        reason: null,
+        details: null,
+        at: new Date(now - DAY),
+      });
       await tx.manager.getRepository(PackageEntity).update(
         { id: packageId },
         { document, state: 'APPROVED', version: 5, signatureId, submittedAt: new Date(now - 2 * DAY), approvedAt: new Date(now - DAY), declaredTotal: '97.00', grade: '优' },

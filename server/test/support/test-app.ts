@@ -10,6 +10,7 @@ import { JobBackend } from '../../src/jobs/job-backend.js';
 import { InProcessJobBackend } from '../../src/jobs/in-process-backend.js';
 import { JobEntity } from '../../src/jobs/job.entity.js';
 import { createTestEnvironment, type TestEnvironment } from './backend.js';
+import { Clock } from '../../src/common/clock.js';
 
 export interface GraphqlResult<T = Record<string, any>> {
   data: T | null;
@@ -23,9 +24,10 @@ export class TestApp {
     readonly env: TestEnvironment,
   ) {}
 
-  static async start(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  /** `clock`: a ManualClock lets the test move time instead of sleeping. */
+  static async start(overrides: Partial<AppConfig> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
     const env = await createTestEnvironment(overrides);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env.config, 'api'), { logger: ['error'], abortOnError: false });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env.config, 'api', { clock: options.clock }), { logger: ['error'], abortOnError: false });
     configureHttp(app);
     await app.init();
     return new TestApp(app, env);
@@ -81,7 +83,7 @@ export class TestApp {
       const open = await repo
         .createQueryBuilder('j')
         .where('j.status IN (:...s)', { s: ['PENDING', 'DISPATCHED', 'ACTIVE'] })
-        .andWhere('j.runAt <= :now', { now: new Date() })
+        .andWhere('j.runAt <= :now', { now: this.app.get(Clock).now() })
         .getCount();
       if (open === 0) return;
       if (Date.now() > deadline) throw new Error(`${open} job(s) still open after ${timeoutMs} ms`);

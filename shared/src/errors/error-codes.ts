@@ -1,3 +1,5 @@
+import { PASSWORD_RULE } from './password-policy.js';
+
 /**
  * Every refusal the system can give, shared by server (thrown as DomainError, mapped to
  * GraphQL `extensions.code`) and client (switches on the code to explain it).
@@ -29,6 +31,7 @@ export const ErrorCode = {
   DUPLICATE: 'DUPLICATE',
   SIGNATURE_INVALID: 'SIGNATURE_INVALID',
   RENDER_UNAVAILABLE: 'RENDER_UNAVAILABLE',
+  PUBLICATION_PDF_FAILED: 'PUBLICATION_PDF_FAILED',
   FILE_REJECTED: 'FILE_REJECTED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   SERVER_BUSY: 'SERVER_BUSY',
@@ -57,7 +60,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins; try again later' },
   ACCOUNT_DISABLED: { zh: '该账号已停用', en: 'This account is disabled' },
-  PASSWORD_TOO_WEAK: { zh: '密码至少 8 位，且须同时包含字母和数字', en: 'Passwords need at least 8 characters with letters and digits' },
+  PASSWORD_TOO_WEAK: PASSWORD_RULE,
   PASSWORD_CHANGE_REQUIRED: { zh: '管理员重置了您的密码，请先设置新密码', en: 'An administrator reset your password; choose a new one first' },
   SSO_UNKNOWN_ACCOUNT: { zh: '统一身份认证的账号未关联本系统的任何账号', en: 'The single sign-on identity is not linked to any account here' },
   SSO_FAILED: { zh: '统一身份认证未完成', en: 'Single sign-on did not complete' },
@@ -65,6 +68,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   DUPLICATE: { zh: '记录已存在', en: 'Already exists' },
   SIGNATURE_INVALID: { zh: '签章与材料内容不符', en: 'The signature does not match the package' },
   RENDER_UNAVAILABLE: { zh: 'PDF 生成服务暂不可用，稍后将自动重试', en: 'PDF rendering is unavailable; it will retry automatically' },
+  PUBLICATION_PDF_FAILED: { zh: '待公开的 PDF 生成失败，不能安排公开', en: 'The PDF to be published failed to render; it cannot be scheduled' },
   FILE_REJECTED: { zh: '文件被拒绝', en: 'The file was rejected' },
   QUERY_TOO_COMPLEX: { zh: '查询过于复杂', en: 'The query is too complex' },
   REQUEST_TOO_LARGE: { zh: '提交的内容超过大小上限', en: 'The request is larger than allowed' },

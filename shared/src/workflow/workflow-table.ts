@@ -107,6 +107,8 @@ export interface TransitionRule {
   needsTarget?: boolean;
   /** When the campaign asks for 会签, a second reviewer must have concurred. */
   needsConcurrence?: boolean;
+  /** Offered only when the campaign asks for 会签 (the concurrence itself). */
+  onlyWithConcurrence?: boolean;
   /** The opinion this action records (text optional, signer and date always). */
   opinion?: OpinionKind;
 }
@@ -158,7 +160,7 @@ export const WORKFLOW: Readonly<Record<PackageState, Partial<Record<WorkflowActi
     APPROVE: { to: 'APPROVED', by: ['REVIEWER'], claimantOnly: true, needsConcurrence: true, opinion: 'FINANCE_BUREAU' },
     TRANSFER: { to: 'IN_REVIEW', by: ['REVIEWER'], needsReason: true, needsTarget: true, claimantOnly: true },
     REASSIGN: { to: 'IN_REVIEW', by: ['ADMIN'], needsTarget: true },
-    CONCUR: { to: 'IN_REVIEW', by: ['REVIEWER'], notClaimant: true, opinion: 'CONCURRENCE' },
+    CONCUR: { to: 'IN_REVIEW', by: ['REVIEWER'], notClaimant: true, onlyWithConcurrence: true, opinion: 'CONCURRENCE' },
   },
   RETURNED: {
     SUBMIT: { to: 'AWAITING_SIGNOFF', by: ['FILLER'], needsPassingChecks: true },
@@ -363,6 +365,9 @@ export function checkTransition(req: TransitionRequest): TransitionOutcome {
       `Only ${rule.by.map((r) => ROLE_LABELS[r].en).join(' or ')} may ${ACTION_LABELS[action].en.toLowerCase()}`,
     );
   }
+  if (rule.onlyWithConcurrence && !pkg.concurrenceRequired) {
+    return refuse(ErrorCode.TRANSITION_NOT_ALLOWED, '本次通知不要求会签', 'This campaign does not ask for a concurrence');
+  }
   const person = personRefusal(rule, actor, pkg);
   if (person === 'NOT_CLAIMANT') return refuse(ErrorCode.NOT_CLAIMANT, '该材料已由其他审核人领取', 'Another reviewer has claimed this package');
   if (person === 'NOT_ASSIGNEE') {
@@ -408,6 +413,7 @@ export function availableActions(actor: WorkflowActor, pkg: WorkflowSubject): Wo
   return (Object.keys(rules) as WorkflowAction[]).filter((action) => {
     const rule = rules[action]!;
     if (!rule.by.includes(actor.role)) return false;
+    if (rule.onlyWithConcurrence && !pkg.concurrenceRequired) return false;
     return personRefusal(rule, actor, pkg) === null;
   });
 }

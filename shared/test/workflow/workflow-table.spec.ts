@@ -77,7 +77,8 @@ describe('workflow table', () => {
             const outcome = checkTransition({
               action,
               actor: actor(role),
-              pkg: pkg(state, claimant, { supervised, assigneeId: claimant }),
+              // The campaign asks for 会签 and it was given, so that CONCUR and APPROVE are both possible.
+              pkg: pkg(state, claimant, { supervised, assigneeId: claimant, concurrenceRequired: true, concurredById: 'someone-else' }),
               reason: 'because',
               canSubmit: true,
               publishAt: new Date(Date.now() + 60_000),
@@ -143,6 +144,8 @@ describe('workflow table', () => {
     expect(checkTransition({ action: 'CONCUR', actor: actor('REVIEWER', 'reviewer-2'), pkg: held })).toMatchObject({ ok: true, to: 'IN_REVIEW' });
     expect(checkTransition({ action: 'APPROVE', actor: actor('REVIEWER'), pkg: { ...held, concurredById: 'reviewer-2' } })).toMatchObject({ ok: true, to: 'APPROVED' });
     expect(checkTransition({ action: 'APPROVE', actor: actor('REVIEWER'), pkg: { ...held, concurrenceRequired: false } })).toMatchObject({ ok: true });
+    // Without 会签 in the campaign there is nothing to concur with.
+    expect(checkTransition({ action: 'CONCUR', actor: actor('REVIEWER', 'reviewer-2'), pkg: { ...held, concurrenceRequired: false } })).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
   });
 
   it('puts an opinion on the record at each level: unit head, 主管部门, bureau, and the 会签', () => {
@@ -172,7 +175,8 @@ describe('workflow table', () => {
   it('lets only the claimant decide a claimed package', () => {
     const other = actor('REVIEWER', 'reviewer-2');
     expect(checkTransition({ action: 'APPROVE', actor: other, pkg: pkg('IN_REVIEW', 'reviewer') })).toMatchObject({ code: 'NOT_CLAIMANT' });
-    expect(availableActions(other, pkg('IN_REVIEW', 'reviewer'))).toEqual(['CONCUR']);
+    expect(availableActions(other, pkg('IN_REVIEW', 'reviewer'))).toEqual([]);
+    expect(availableActions(other, pkg('IN_REVIEW', 'reviewer', { concurrenceRequired: true }))).toEqual(['CONCUR']);
     expect(availableActions(actor('REVIEWER'), pkg('IN_REVIEW', 'reviewer')).sort()).toEqual(['APPROVE', 'RELEASE', 'RETURN', 'TRANSFER']);
   });
 

@@ -7,6 +7,7 @@ import { PackageView1765400000000 } from './1765400000000-package-view.js';
 import { AccountSecurity1765500000000 } from './1765500000000-account-security.js';
 import { NotificationDelivery1765800000000 } from './1765800000000-notification-delivery.js';
 import { ReviewStages1766100000001 } from './1766100000001-review-stages.js';
+import { PublicationPdf1766300000001 } from './1766300000001-publication-pdf.js';
 import { SingleSignOn1766500000001 } from './1766500000001-single-sign-on.js';
 
 /** In order; each runs once on both drivers. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   AccountSecurity1765500000000,
   NotificationDelivery1765800000000,
   ReviewStages1766100000001,
+  PublicationPdf1766300000001,
   SingleSignOn1766500000001,
 ];

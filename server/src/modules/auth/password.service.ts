@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { ErrorCode } from '@zipin/shared';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { ErrorCode, PASSWORD_MIN_LENGTH, PASSWORD_PROBLEMS, passwordLengthProblem, type PasswordProblem } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 
-/** argon2id hashes; the policy is deliberately plain: 8+ characters with letters and digits. */
+/**
+ * The ~49,000 most common passwords from leaked sets (zxcvbn's list, kept up by its maintainers),
+ * compared case-insensitively: `Password123` is as easy to guess as `password123`.
+ */
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+
+/** argon2id hashes, and the one check of a password being set, wherever it is set. */
 @Injectable()
 export class PasswordService {
   hash(password: string): Promise<string> {
@@ -18,9 +25,15 @@ export class PasswordService {
     }
   }
 
+  /** What the rule (shared/src/errors/password-policy.ts) finds wrong with a new password, if anything. */
+  problem(password: string): PasswordProblem | null {
+    return passwordLengthProblem(password) ?? (COMMON_PASSWORDS.has(password.toLowerCase()) ? 'COMMON' : null);
+  }
+
   assertStrong(password: string): void {
-    if (password.length < 8 || password.length > 128 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
-      throw new DomainError(ErrorCode.PASSWORD_TOO_WEAK);
+    const problem = this.problem(password);
+    if (problem) {
+      throw new DomainError(ErrorCode.PASSWORD_TOO_WEAK, PASSWORD_PROBLEMS[problem].zh, { rule: problem, minLength: PASSWORD_MIN_LENGTH, en: PASSWORD_PROBLEMS[problem].en });
     }
   }
 }

@@ -1,4 +1,6 @@
-import { fiscalDateProblem } from '@zipin/shared';
+import { Clock } from '../../common/clock.js';
+import { PublicationPdfService } from '../render/publication-pdf.service.js';
+import { fiscalDateProblem, reminderPlan } from '@zipin/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_FORM_SET_ID, ErrorCode, FORM_SETS, SCORING_RULE_DEFAULTS, TEMPLATE_PRESETS, validateTemplate, type EvaluationTemplate } from '@zipin/shared';
@@ -26,12 +28,9 @@ export interface CampaignFields {
   requiresConcurrence?: boolean | null;
 }
 
-const DAY_MS = 86_400_000;
-export const REMINDERS = [
-  { reminder: 'BEFORE_3_DAYS', offsetMs: -3 * DAY_MS },
-  { reminder: 'BEFORE_1_DAY', offsetMs: -DAY_MS },
-  { reminder: 'OVERDUE', offsetMs: 60_000 },
-] as const;
+
+/** One fixed job id per campaign, reminder and deadline: scheduling again (or a repair) never doubles a reminder. */
+export const reminderJobKey = (campaignId: string, reminder: string, deadline: Date) => `campaign.remind.${campaignId}.${reminder}.${deadline.getTime()}`;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -49,6 +48,8 @@ export class CampaignService {
     private readonly dataSource: DataSource,
     private readonly packages: PackageService,
     private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly publicationPdfs: PublicationPdfService,
   ) {}
 
   list(bureauId: string): Promise<CampaignEntity[]> {
@@ -171,6 +172,8 @@ export class CampaignService {
     } as EvaluationTemplate;
     const template = this.resolveTemplate(next);
     await tx.manager.getRepository(CampaignEntity).update({ id }, { template });
+    // Approved packages' copies to be published print the template's labels and scores.
+    await this.publicationPdfs.refreshCampaign(tx, id);
     return { ...current, template };
   }
 
@@ -198,6 +201,8 @@ export class CampaignService {
     const { id: _id, createdAt: _c, ...changes } = next;
     await tx.manager.getRepository(CampaignEntity).update({ id }, changes);
     if (current.openedAt) await this.scheduleReminders(tx, next);
+    // What a copy to be published prints may have changed (title, template): each is checked again.
+    await this.publicationPdfs.refreshCampaign(tx, id);
     return next;
   }
 
@@ -214,7 +219,7 @@ export class CampaignService {
       await carryForwardIntoDraft(tx, campaign, unit, draft);
     }
     if (!campaign.openedAt) {
-      campaign.openedAt = new Date();
+      campaign.openedAt = this.clock.now();
       await tx.manager.getRepository(CampaignEntity).update({ id }, { openedAt: campaign.openedAt });
     }
     await this.scheduleReminders(tx, campaign);
@@ -223,15 +228,14 @@ export class CampaignService {
 
   /** One delayed job per reminder and deadline; the fixed id makes rescheduling idempotent. */
   private async scheduleReminders(tx: Tx, campaign: CampaignEntity): Promise<void> {
-    const deadline = campaign.submissionDeadline.getTime();
-    for (const r of REMINDERS) {
-      const at = deadline + r.offsetMs;
-      if (at <= Date.now() && r.reminder !== 'OVERDUE') continue;
+    const now = this.clock.now();
+    for (const r of reminderPlan(campaign.submissionDeadline, now)) {
+      if (r.status === 'SKIPPED') continue;
       await this.jobs.enqueue(
         tx,
         'campaign.remind-deadline',
         { campaignId: campaign.id, reminder: r.reminder },
-        { jobId: `campaign.remind.${campaign.id}.${r.reminder}.${deadline}`, delayMs: Math.max(0, at - Date.now()) },
+        { jobId: reminderJobKey(campaign.id, r.reminder, campaign.submissionDeadline), delayMs: Math.max(0, r.at.getTime() - now.getTime()) },
       );
     }
   }

@@ -1,8 +1,9 @@
+import { Clock } from '../../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APPROVED_STATES, BUREAU_WARNING_CODES, GRADES, HANDED_IN_STATES, PACKAGE_STATES, type PackageState } from '@zipin/shared';
+import { APPROVED_STATES, BUREAU_WARNING_CODES, GRADES, HANDED_IN_STATES, PACKAGE_STATES, STAGE_STATES, WITH_UNIT_STATES, type PackageState } from '@zipin/shared';
 import { CampaignService } from '../campaign/campaign.service.js';
-import type { CampaignProgressModel } from './models/campaign-progress.model.js';
+import type { CampaignProgressModel, SupervisorProgressModel } from './models/campaign-progress.model.js';
 import { UnitEntity } from '../org/unit.entity.js';
 import { gradeFromColumn } from '../package/package-evaluation.js';
 import { PackageEntity } from '../package/package.entity.js';
@@ -43,9 +44,10 @@ export class DashboardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly campaigns: CampaignService,
+    private readonly clock: Clock,
   ) {}
 
-  async campaignProgress(bureauId: string, campaignId: string, page: WarningPage = {}, now = new Date()): Promise<CampaignProgressModel & { warnings: DashboardWarning[] }> {
+  async campaignProgress(bureauId: string, campaignId: string, page: WarningPage = {}, now = this.clock.now()): Promise<CampaignProgressModel & { warnings: DashboardWarning[] }> {
     const campaign = await this.campaigns.get(bureauId, campaignId);
     const base = () => this.dataSource.getRepository(PackageEntity).createQueryBuilder('p').where('p.campaignId = :id', { id: campaign.id });
     const handedIn = () => base().andWhere('p.state IN (:...handed)', { handed: HANDED_IN_STATES });
@@ -60,7 +62,7 @@ export class DashboardService {
     const warned = `(p.errorCount > 0 OR p.unexplainedWarningCount > 0 OR ${flagLike})`;
     const warnedRows = () => base().innerJoin(UnitEntity, 'u', 'u.id = p.unitId').andWhere(warned, warningParams);
 
-    const [byState, byGrade, byBucket, average, overdue, warningCounts, warnedPage] = await Promise.all([
+    const [byState, byGrade, byBucket, average, overdue, warningCounts, warnedPage, bySupervisorState] = await Promise.all([
       base().select('p.state', 'state').addSelect('COUNT(*)', 'n').groupBy('p.state').getRawMany<{ state: PackageState; n: string | number }>(),
       handedIn().select('p.grade', 'grade').addSelect('COUNT(*)', 'n').andWhere('p.grade IS NOT NULL').groupBy('p.grade').getRawMany<{ grade: string; n: string | number }>(),
       handedIn()
@@ -94,6 +96,19 @@ export class DashboardService {
         .limit(take)
         .offset(skip)
         .getRawMany<{ packageId: string; flags: string; state: PackageState; errorCount: string | number; warningCount: string | number; unitName: string; unitCode: string }>(),
+      // The route is the package's own: the 主管部门 it was given when it left (or will leave) its unit.
+      base()
+        .leftJoin(UnitEntity, 's', 's.id = p.supervisorUnitId')
+        .select('p.supervisorUnitId', 'sid')
+        .addSelect('s.code', 'scode')
+        .addSelect('s.name', 'sname')
+        .addSelect('p.state', 'state')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy('p.supervisorUnitId')
+        .addGroupBy('s.code')
+        .addGroupBy('s.name')
+        .addGroupBy('p.state')
+        .getRawMany<{ sid: string | null; scode: string | null; sname: string | null; state: PackageState; n: string | number }>(),
     ]);
 
     const count = (rows: { n: string | number }[], pick: (r: never) => boolean) => rows.filter(pick as never).reduce((s, r) => s + Number(r.n), 0);
@@ -131,6 +146,26 @@ export class DashboardService {
         overdue: pastDeadline && OVERDUE_STATES.includes(r.state),
       })),
       warningTotal: total,
+      bySupervisor: supervisorRows(bySupervisorState, pastDeadline),
     };
   }
+}
+
+const AT_SUPERVISOR: readonly PackageState[] = [STAGE_STATES.SUPERVISOR.waiting, STAGE_STATES.SUPERVISOR.claimed];
+
+/** One row per 主管部门 from the (主管部门, state) counts; the packages without one last. */
+function supervisorRows(rows: { sid: string | null; scode: string | null; sname: string | null; state: PackageState; n: string | number }[], pastDeadline: boolean): SupervisorProgressModel[] {
+  const byId = new Map<string | null, SupervisorProgressModel>();
+  for (const r of rows) {
+    const row = byId.get(r.sid) ?? { supervisorUnitId: r.sid, supervisorCode: r.scode, supervisorName: r.sname, units: 0, withUnit: 0, withSupervisor: 0, handedIn: 0, approved: 0, overdue: 0 };
+    byId.set(r.sid, row);
+    const n = Number(r.n);
+    row.units += n;
+    if (WITH_UNIT_STATES.includes(r.state)) row.withUnit += n;
+    if (AT_SUPERVISOR.includes(r.state)) row.withSupervisor += n;
+    if (HANDED_IN_STATES.includes(r.state)) row.handedIn += n;
+    if (APPROVED_STATES.includes(r.state)) row.approved += n;
+    if (pastDeadline && OVERDUE_STATES.includes(r.state)) row.overdue += n;
+  }
+  return [...byId.values()].sort((a, b) => (a.supervisorUnitId === null ? 1 : b.supervisorUnitId === null ? -1 : (a.supervisorCode ?? '').localeCompare(b.supervisorCode ?? '')));
 }

@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import { In, MoreThan, Not, IsNull } from 'typeorm';
 import { BUREAU_ROLES, ErrorCode, REMINDER_MESSAGE_MAX, STATE_LABELS, reminderDeadlineText, reminderNotice } from '@zipin/shared';
@@ -28,6 +29,7 @@ export class ReminderService {
     private readonly transactions: TransactionService,
     private readonly notifications: NotificationService,
     private readonly campaigns: CampaignService,
+    private readonly clock: Clock,
   ) {}
 
   private cleanMessage(message: string | null | undefined): string {
@@ -38,7 +40,7 @@ export class ReminderService {
 
   private async remindOne(tx: Tx, user: RequestUser, pkg: PackageEntity, campaign: CampaignEntity, unit: UnitEntity | null, message: string): Promise<RemindResultModel> {
     const users = await this.notifications.recipients(tx, pkg, { unitRoles: ['FILLER', 'UNIT_HEAD'] });
-    const late = campaign.submissionDeadline.getTime() < Date.now();
+    const late = campaign.submissionDeadline.getTime() < this.clock.nowMs();
     const notice = reminderNotice({
       senderName: user.displayName,
       unitName: unit?.name ?? '',
@@ -60,7 +62,7 @@ export class ReminderService {
       toState: pkg.state,
       reason: message || null,
       details: { manual: true, recipients: users.length, overdue: late },
-      at: new Date(),
+      at: this.clock.now(),
     });
     return { packageId: pkg.id, unitName: unit?.name ?? '', recipients: users.length };
   }
@@ -68,7 +70,7 @@ export class ReminderService {
   private async recentlyReminded(tx: Tx, packageIds: string[]): Promise<Set<string>> {
     if (!packageIds.length) return new Set();
     const rows = await tx.manager.getRepository(AuditEventEntity).find({
-      where: { packageId: In(packageIds), action: 'REMIND', actorId: Not(IsNull()), at: MoreThan(new Date(Date.now() - REMIND_COOLDOWN_MS)) },
+      where: { packageId: In(packageIds), action: 'REMIND', actorId: Not(IsNull()), at: MoreThan(new Date(this.clock.nowMs() - REMIND_COOLDOWN_MS)) },
       select: { packageId: true },
     });
     return new Set(rows.map((r) => r.packageId));
@@ -97,7 +99,7 @@ export class ReminderService {
     const text = this.cleanMessage(message);
     return this.transactions.run(async (tx) => {
       const campaign = await this.campaigns.get(user.bureauId, campaignId, tx);
-      if (campaign.submissionDeadline.getTime() >= Date.now()) return { reminded: 0, skipped: 0, results: [] };
+      if (campaign.submissionDeadline.getTime() >= this.clock.nowMs()) return { reminded: 0, skipped: 0, results: [] };
       const packages = await tx.manager.getRepository(PackageEntity).find({ where: { campaignId: campaign.id, state: In([...OVERDUE_STATES]) }, order: { id: 'ASC' } });
       const recent = await this.recentlyReminded(tx, packages.map((p) => p.id));
       const due = packages.filter((p) => !recent.has(p.id));

@@ -71,7 +71,7 @@ const USERNAME = /^[A-Za-z0-9._-]{3,64}$/;
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz';
 const DIGITS = '23456789';
 
-/** 12 characters with letters and digits (the password policy), from a CSPRNG. */
+/** 12 letters and digits from a CSPRNG: above the policy's length, and never a common password. */
 export function generatePassword(): string {
   const all = ALPHABET + DIGITS;
   const chars = [ALPHABET[randomInt(ALPHABET.length)]!, DIGITS[randomInt(DIGITS.length)]!];
@@ -203,9 +203,12 @@ export class UnitsImportService {
         const found = userByName.get(username);
         if (!found) plan.newUsers.push(u);
         else if (found.bureauId === bureauId && existing && found.unitId === existing.id && found.role === role) plan.existingUsers.push(u);
-        else {
-          const why = found.bureauId !== bureauId || !existing || found.unitId !== existing.id ? '已被其他单位或财政局使用' : `已是${ROLE_LABELS[found.role].zh}`;
-          conflicts.push({ row: r.row, cell: at(uKey), messageZh: `第${r.row}行：账号「${username}」${why}` });
+        else if (found.bureauId === bureauId && existing && found.unitId === existing.id) {
+          conflicts.push({ row: r.row, cell: at(uKey), messageZh: `第${r.row}行：账号「${username}」已是本单位的${ROLE_LABELS[found.role].zh}` });
+        } else {
+          // Taken anywhere else, in this bureau or another: one wording, so a file cannot be used
+          // to learn which bureau holds an account, or what it is.
+          conflicts.push({ row: r.row, cell: at(uKey), messageZh: `第${r.row}行：${usernameUnavailable(username)}` });
         }
       }
     }
@@ -269,6 +272,11 @@ export interface ImportProgress {
   phase: 'CHECKING' | 'HASHING' | 'WRITING' | 'DONE';
   done: number;
   total: number;
+}
+
+/** The answer for any username that cannot be given to this row, whoever holds it. */
+export function usernameUnavailable(username: string): string {
+  return `账号「${username}」不可用，请换一个账号名`;
 }
 
 function conflictError(conflicts: ImportConflict[]): DomainError {

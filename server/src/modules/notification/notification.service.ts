@@ -124,6 +124,23 @@ export class NotificationService {
     return rows.length;
   }
 
+  /**
+   * Many notices at once (a batch of packages published together): one INSERT for all of them,
+   * one live event for everyone concerned.
+   */
+  async notifyMany(tx: Tx, items: readonly { userIds: readonly string[]; kind: string; title: string; body: string; packageId: string | null }[], now = new Date()): Promise<number> {
+    const rows: NotificationEntity[] = [];
+    for (const n of items) {
+      const mine = n.userIds.map((userId) => ({ id: newId(), userId, packageId: n.packageId, kind: n.kind, title: n.title.slice(0, 200), body: n.body, createdAt: now, readAt: null }));
+      rows.push(...mine);
+      if (mine.length) await this.deliveries.queue(tx, n.userIds, new Map(mine.map((r) => [r.userId, r.id])), n);
+    }
+    if (!rows.length) return 0;
+    await tx.manager.createQueryBuilder().insert().into(NotificationEntity).values(rows).execute();
+    this.live.afterCommit(tx, { kind: 'INBOX', userIds: [...new Set(rows.map((r) => r.userId))], at: now.toISOString() });
+    return rows.length;
+  }
+
   /** Tells the next actor about a transition (never the actor themself). */
   async forTransition(
     tx: Tx,

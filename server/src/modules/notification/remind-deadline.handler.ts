@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, MoreThanOrEqual } from 'typeorm';
-import type { JobPayloads } from '@zipin/shared';
+import { DEADLINE_REMINDERS, REMINDED_ROLES, REMINDED_STATES, type JobPayloads } from '@zipin/shared';
+import { Clock } from '../../common/clock.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import { HandlesJob, type JobHandler } from '../../jobs/job-handler.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
@@ -10,15 +11,7 @@ import { AuditEventEntity } from '../workflow/audit-event.entity.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NotificationService } from './notification.service.js';
 
-type Reminder = JobPayloads['campaign.remind-deadline']['reminder'];
-
 const DAY_MS = 86_400_000;
-const OFFSET: Record<Reminder, number> = { BEFORE_3_DAYS: -3 * DAY_MS, BEFORE_1_DAY: -DAY_MS, OVERDUE: 0 };
-const TITLE: Record<Reminder, string> = {
-  BEFORE_3_DAYS: '自评材料报送截止还有3天',
-  BEFORE_1_DAY: '自评材料明天截止报送',
-  OVERDUE: '自评材料已超过报送截止时间',
-};
 
 /**
  * Deadline reminders (催办) to the units that have not yet reached the bureau. The campaign row
@@ -31,14 +24,17 @@ export class RemindDeadlineHandler implements JobHandler<'campaign.remind-deadli
   constructor(
     private readonly transactions: TransactionService,
     private readonly notifications: NotificationService,
+    private readonly clock: Clock,
   ) {}
 
   async handle(payload: JobPayloads['campaign.remind-deadline']): Promise<void> {
     await this.transactions.run(async (tx) => {
       const campaign = await tx.manager.getRepository(CampaignEntity).findOneBy({ id: payload.campaignId });
       if (!campaign) return;
-      const dueAt = campaign.submissionDeadline.getTime() + OFFSET[payload.reminder];
-      const now = Date.now();
+      const reminder = DEADLINE_REMINDERS.find((r) => r.reminder === payload.reminder);
+      if (!reminder) return;
+      const dueAt = campaign.submissionDeadline.getTime() + reminder.offsetMs;
+      const now = this.clock.nowMs();
       // Too early for the current deadline (it moved later), or a "before" reminder now past the deadline.
       if (now + 5_000 < dueAt) return;
       if (payload.reminder !== 'OVERDUE' && now >= campaign.submissionDeadline.getTime()) return;
@@ -46,17 +42,16 @@ export class RemindDeadlineHandler implements JobHandler<'campaign.remind-deadli
       const since = new Date(campaign.submissionDeadline.getTime() - 4 * DAY_MS);
       const packages = await tx.manager
         .getRepository(PackageEntity)
-        .findBy({ campaignId: campaign.id, state: In(['DRAFT', 'AWAITING_SIGNOFF', 'RETURNED']) });
+        .findBy({ campaignId: campaign.id, state: In(REMINDED_STATES) });
       for (const pkg of packages) {
         const already = await tx.manager.getRepository(NotificationEntity).exists({ where: { packageId: pkg.id, kind, createdAt: MoreThanOrEqual(since) } });
         if (already) continue;
-        const roles = pkg.state === 'AWAITING_SIGNOFF' ? (['UNIT_HEAD'] as const) : (['FILLER', 'UNIT_HEAD'] as const);
-        const users = await this.notifications.recipients(tx, pkg, { unitRoles: [...roles] });
+        const users = await this.notifications.recipients(tx, pkg, { unitRoles: [...(REMINDED_ROLES[pkg.state] ?? [])] });
         const unit = await tx.manager.getRepository(UnitEntity).findOneBy({ id: pkg.unitId });
         const deadline = campaign.submissionDeadline.toLocaleString('zh-CN', { timeZone: campaign.timezone, hour12: false });
         await this.notifications.notify(tx, users.map((u) => u.id), {
           kind,
-          title: TITLE[payload.reminder],
+          title: reminder.title,
           body: `${campaign.documentNumber}《${campaign.title}》要求${deadline}前报送。${unit?.name ?? ''}的自评材料尚未报送财政局。`,
           packageId: pkg.id,
         });
@@ -67,9 +62,9 @@ export class RemindDeadlineHandler implements JobHandler<'campaign.remind-deadli
           action: 'REMIND',
           fromState: pkg.state,
           toState: pkg.state,
-          reason: TITLE[payload.reminder],
+          reason: reminder.title,
           details: { reminder: payload.reminder, recipients: users.length },
-          at: new Date(),
+          at: this.clock.now(),
         });
       }
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { BUREAU_ROLES, GRADES, PACKAGE_STATES, STAGE_OF_STATE, WITH_UNIT_STATES, stageOf, waitingStates, type Grade, type PackageState } from '@zipin/shared';
+import { Clock } from '../../common/clock.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
 import { UnitEntity } from '../org/unit.entity.js';
@@ -70,10 +71,15 @@ const MAX_PAGE = 200;
  */
 @Injectable()
 export class PackageQueueService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Unit roles see their unit's packages, bureau roles their bureau's; filters narrow that. */
-  async list(user: RequestUser, filter: PackageFilter, sort: PackageSort | null, first: number, offset: number, now = new Date()): Promise<PackagePage> {
+  async list(user: RequestUser, filter: PackageFilter, sort: PackageSort | null, first: number, offset: number): Promise<PackagePage> {
+    // "Overdue" is against the app's clock, as the deadline reminders are.
+    const now = this.clock.now();
     const groups = await this.groups(user, filter, now);
     const totalCount = groups.filter((g) => matches(g, filter)).reduce((n, g) => n + g.count, 0);
     const counts = facetCounts(groups, filter);

@@ -56,6 +56,12 @@ export class PackageEntity {
   @TimeColumn({ nullable: true }) publishAt: Date | null;
   @TimeColumn({ nullable: true }) publishedAt: Date | null;
   @RefColumn({ nullable: true }) publicationId: string | null;
+  /** The PUBLISHED-purpose render made ahead of publication: the PDF the due-time step puts on the portal. */
+  @RefColumn({ nullable: true }) publishRenderId: string | null;
+  /** Due-time runs that found no finished PDF for this schedule; reset by every (re)schedule. */
+  @Column({ type: 'int', default: 0 }) publishTries: number;
+  /** Set when this schedule was given up (no PDF after the last try, a failed PDF): the bureau was told. */
+  @TimeColumn({ nullable: true }) publishBlockedAt: Date | null;
   /** The revision the reviewer or unit head last returned, for the diff on resubmission. */
   @RefColumn({ nullable: true }) returnedRevisionId: string | null;
 

@@ -128,12 +128,16 @@ export class PackageResolver {
 
   @Allow()
   @ResolveField(() => [WorkflowAction], { description: 'What the signed-in user may do now, from the workflow table.' })
-  availableActions(@Parent() pkg: PackageEntity, @CurrentUser() user: RequestUser | null): WorkflowAction[] {
+  async availableActions(@Parent() pkg: PackageEntity, @CurrentUser() user: RequestUser | null, @Context() ctx: RequestContext): Promise<WorkflowAction[]> {
     if (!user) return [];
+    const campaign = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);
     const stage = stageOf(pkg.state);
     // The stage's assignee: a package assigned to someone else offers nothing to claim.
     const assigneeId = stage === 'SUPERVISOR' ? pkg.supervisorAssigneeId : stage === 'BUREAU' ? pkg.assigneeId : null;
-    return availableActions({ userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId }, { ...pkg, assigneeId });
+    return availableActions(
+      { userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId },
+      { ...pkg, assigneeId, concurrenceRequired: !!campaign?.requiresConcurrence },
+    );
   }
 
   @Allow()

@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -40,6 +41,7 @@ export class PackageService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the unit's DRAFT for the campaign unless it has one (opening a campaign twice is harmless). */

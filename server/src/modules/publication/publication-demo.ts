@@ -17,17 +17,18 @@ export interface PublicationDemoInput {
 /**
  * Demo data for publication: one package that goes public right after start-up and one
  * scheduled for the near future, both through the real path (SCHEDULE transition, delayed
- * job, publish job that renders the PDF), so the portal, the feed and verification have
+ * job, the PDF rendered ahead, the due-time flip), so the portal, the feed and verification have
  * something to show. Call inside the demo seed's transaction with two APPROVED packages
- * (the signed PDF, when the sign-off rendered one, is reused as the published copy).
+ * (their copies to be published are rendered by the schedule's own PDF job).
  */
 export async function seedPublicationDemo(
   publications: PublicationService,
   tx: Tx,
   input: PublicationDemoInput,
 ): Promise<{ publishing: PackageEntity; scheduled: PackageEntity }> {
+  const now = publications.clockNow().getTime();
   const actor = { userId: input.actorUserId, role: input.actorRole ?? 'ADMIN', unitId: null, bureauId: input.bureauId } as const;
-  const publishing = await publications.scheduleIn(tx, actor, 'SCHEDULE', input.publishNowPackageId, new Date(Date.now() + 3_000));
-  const scheduled = await publications.scheduleIn(tx, actor, 'SCHEDULE', input.scheduleLaterPackageId, new Date(Date.now() + (input.laterInMs ?? 10 * 60_000)));
+  const publishing = await publications.scheduleIn(tx, actor, 'SCHEDULE', input.publishNowPackageId, new Date(now + 3_000));
+  const scheduled = await publications.scheduleIn(tx, actor, 'SCHEDULE', input.scheduleLaterPackageId, new Date(now + (input.laterInMs ?? 10 * 60_000)));
   return { publishing, scheduled };
 }

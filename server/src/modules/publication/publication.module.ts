@@ -7,11 +7,12 @@ import { PublicationSweep } from './publication.sweep.js';
 import { PublicPortalController } from './public-portal.controller.js';
 import { PublicPortalService } from './public-portal.service.js';
 import { PublishHandler } from './publish.handler.js';
+import { PackagePublicationResolver } from './package-publication.resolver.js';
 
 @Module({
   imports: [StorageModule, WorkflowModule],
   controllers: [PublicPortalController],
-  providers: [PublicationService, PublicPortalService, PublishHandler, PublicationSweep, PublicationResolver],
+  providers: [PublicationService, PublicPortalService, PublishHandler, PublicationSweep, PublicationResolver, PackagePublicationResolver],
   exports: [PublicationService, PublicPortalService],
 })
 export class PublicationModule {}

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { ErrorCode } from '@zipin/shared';
+import { DataSource, In, IsNull } from 'typeorm';
+import { ErrorCode, type Role } from '@zipin/shared';
+import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { toDomainError } from '../../common/error.filter.js';
 import type { RequestUser } from '../../common/request-context.js';
@@ -9,25 +10,19 @@ import { TransactionService, type Tx } from '../../database/transaction.service.
 import { JobQueue } from '../../jobs/job-queue.service.js';
 import { ArtifactStorage } from '../../storage/artifact-storage.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
+import { LiveBus } from '../live/live-bus.js';
 import { NotificationService } from '../notification/notification.service.js';
-import { UnitEntity } from '../org/unit.entity.js';
-import { evaluatePackage } from '../package/package-evaluation.js';
-import { PackageRevisionEntity } from '../package/package-revision.entity.js';
+import { UserEntity } from '../org/user.entity.js';
 import { PackageEntity } from '../package/package.entity.js';
+import { PublicationPdfService, stateOfRender } from '../render/publication-pdf.service.js';
 import { RenderEntity } from '../render/render.entity.js';
-import { RenderService, type RenderAttempt } from '../render/render.service.js';
-import { governmentLevelOf } from '../render/templates/render-model.js';
-import { BureauEntity } from '../org/bureau.entity.js';
 import { AuditEventEntity } from '../workflow/audit-event.entity.js';
-import { SignatureEntity } from '../workflow/signature.entity.js';
-import { SYSTEM_ACTOR, WorkflowService } from '../workflow/workflow.service.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
 import type { BatchResult } from '../workflow/workflow-actions.service.js';
 import { PublicationEntity } from './publication.entity.js';
-import { publishJobKey } from './publication-jobs.js';
+import { publishDueJobKey } from './publication-jobs.js';
 
-export type PublishOutcome = 'PUBLISHED' | 'SKIPPED' | 'BLOCKED';
-
-/** Fired when a publish job runs before its time (clock skew between hosts): the queue retries it. */
+/** Fired when a due-time job runs before its time (clock skew between hosts): the queue retries it. */
 export class NotDueYet extends Error {
   override name = 'NotDueYet';
 }
@@ -38,16 +33,47 @@ const EARLY_TOLERANCE_MS = 5_000;
 const SCHEDULE_BATCH_MAX = 200;
 /** 立即公开 schedules this far ahead: the schedule must lie in the future when it is checked. */
 const PUBLISH_NOW_DELAY_MS = 1_000;
+/** Packages flipped per transaction (a few multi-row statements each). */
+export const PUBLISH_BATCH = 500;
+/** Due-time runs that may find a package's PDF unfinished before the bureau is told and the schedule held. */
+export const PUBLISH_MAX_TRIES = 8;
+const RETRY_BASE_MS = 2_000;
+const RETRY_MAX_MS = 60_000;
+/** Who hears that a due package did not go out. */
+const BLOCK_AUDIENCE: Role[] = ['ADMIN', 'REVIEWER'];
 
 function actorOf(user: RequestUser) {
   return { userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId };
 }
 
+/** A SCHEDULED package that is due, with the copy rendered for it (one row of the due query). */
+interface DueRow {
+  id: string;
+  version: number;
+  publishAt: Date;
+  bureauId: string;
+  unitId: string;
+  fiscalYear: number;
+  campaignId: string;
+  signatureId: string | null;
+  publishTries: number;
+  unitName: string;
+  render: RenderEntity | null;
+}
+
+export interface DueRunResult {
+  published: number;
+  waiting: number;
+  blocked: number;
+}
+
 /**
- * Scheduled publication. The package row is the truth (state SCHEDULED + publishAt); the
- * delayed job is a cache of it with a fixed id; the sweep repairs a lost job. Publishing
- * claims the package through the workflow's guarded, versioned transition, so it happens
- * exactly once however many workers and retries run it, and only once its PDF exists.
+ * Scheduled publication. The package row is the truth (state SCHEDULED + publishAt); the PDF
+ * that goes public was rendered ahead (PublicationPdfService). At the due time one job per
+ * instant flips every package that is due, in batches: a few multi-row statements write the
+ * publications, the state change, the audit lines and the unit's notices. The flip claims rows
+ * under lock and by version, so it happens exactly once however many workers run it. A package
+ * whose PDF is not finished is retried a bounded number of times, then held and the bureau told.
  */
 @Injectable()
 export class PublicationService {
@@ -58,23 +84,31 @@ export class PublicationService {
     private readonly transactions: TransactionService,
     private readonly workflow: WorkflowService,
     private readonly jobs: JobQueue,
-    private readonly renders: RenderService,
-    private readonly storage: ArtifactStorage,
+    private readonly pdfs: PublicationPdfService,
     private readonly notifications: NotificationService,
+    private readonly live: LiveBus,
+    private readonly clock: Clock,
   ) {}
+
+  /** The clock schedules are measured against (the demo seed schedules relative to it). */
+  clockNow(): Date {
+    return this.clock.now();
+  }
 
   /** SCHEDULE or RESCHEDULE; without a time, the campaign's publication deadline. */
   async schedule(user: RequestUser, action: 'SCHEDULE' | 'RESCHEDULE', packageId: string, expectedVersion: number, publishAt?: Date | null): Promise<PackageEntity> {
-    return this.transactions.run(async (tx) => {
-      let at = publishAt ?? null;
-      if (!at) {
-        const pkg = await tx.manager.getRepository(PackageEntity).findOne({ where: { id: packageId }, select: { id: true, campaignId: true } });
-        if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
-        const campaign = await tx.manager.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
-        at = campaign.publicationDeadline;
-      }
-      return this.scheduleIn(tx, actorOf(user), action, packageId, at, expectedVersion);
-    });
+    return this.refreshingOnPdfFailure(packageId, () =>
+      this.transactions.run(async (tx) => {
+        let at = publishAt ?? null;
+        if (!at) {
+          const pkg = await tx.manager.getRepository(PackageEntity).findOne({ where: { id: packageId }, select: { id: true, campaignId: true } });
+          if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+          const campaign = await tx.manager.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
+          at = campaign.publicationDeadline;
+        }
+        return this.scheduleIn(tx, actorOf(user), action, packageId, at, expectedVersion);
+      }),
+    );
   }
 
   /**
@@ -101,18 +135,23 @@ export class PublicationService {
 
   /**
    * 立即公开: an APPROVED package is scheduled a moment from now, a SCHEDULED one moved to a
-   * moment from now; the publish job then runs as for any schedule (one path, exactly once).
+   * moment from now; the due-time step then runs as for any schedule (one path, exactly once).
    */
   async publishNow(user: RequestUser, packageId: string, expectedVersion: number): Promise<PackageEntity> {
-    return this.transactions.run(async (tx) => {
-      const pkg = await tx.manager.getRepository(PackageEntity).findOne({ where: { id: packageId }, select: { id: true, state: true } });
-      if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
-      const action = pkg.state === 'SCHEDULED' ? 'RESCHEDULE' : 'SCHEDULE';
-      return this.scheduleIn(tx, actorOf(user), action, packageId, new Date(Date.now() + PUBLISH_NOW_DELAY_MS), expectedVersion);
-    });
+    return this.refreshingOnPdfFailure(packageId, () =>
+      this.transactions.run(async (tx) => {
+        const pkg = await tx.manager.getRepository(PackageEntity).findOne({ where: { id: packageId }, select: { id: true, state: true } });
+        if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
+        const action = pkg.state === 'SCHEDULED' ? 'RESCHEDULE' : 'SCHEDULE';
+        return this.scheduleIn(tx, actorOf(user), action, packageId, new Date(this.clock.nowMs() + PUBLISH_NOW_DELAY_MS), expectedVersion);
+      }),
+    );
   }
 
-  /** The transition plus its job, in the caller's transaction (the demo seed uses it too). */
+  /**
+   * The transition plus its due-time job, in the caller's transaction (the demo seed uses it
+   * too). A package whose PDF failed is refused; one still rendering is accepted.
+   */
   async scheduleIn(
     tx: Tx,
     actor: ReturnType<typeof actorOf>,
@@ -122,12 +161,24 @@ export class PublicationService {
     expectedVersion?: number,
   ): Promise<PackageEntity> {
     const r = await this.workflow.fire(tx, { packageId, action, actor, expectedVersion, publishAt });
-    if (!r.replayed && r.pkg.publishAt) await this.enqueuePublish(tx, r.pkg.id, r.pkg.publishAt);
+    if (r.replayed) return r.pkg;
+    const render = r.pkg.publishRenderId ? await tx.manager.getRepository(RenderEntity).findOneBy({ id: r.pkg.publishRenderId }) : null;
+    const pdf = stateOfRender(render);
+    if (pdf.status === 'FAILED') {
+      throw new DomainError(ErrorCode.PUBLICATION_PDF_FAILED, `待公开的 PDF 生成失败：${pdf.error ?? '原因未知'}。已重新生成，成功后再安排公开`, {
+        reasonEn: `The PDF to be published failed to render (${pdf.error ?? 'unknown cause'}); it is being rendered again: schedule once it succeeds`,
+        renderId: pdf.renderId,
+      });
+    }
+    // Approved before copies were rendered ahead (or its copy was lost): ask for one now.
+    if (pdf.status === 'MISSING') await this.pdfs.refreshAfterCommit(tx, packageId);
+    if (r.pkg.publishAt) await this.enqueueDue(tx, r.pkg.publishAt);
     return r.pkg;
   }
 
-  async enqueuePublish(tx: Tx, packageId: string, publishAt: Date, jobKey = publishJobKey(packageId, publishAt)): Promise<void> {
-    await this.jobs.enqueue(tx, 'package.publish', { packageId }, { jobId: jobKey, delayMs: Math.max(0, publishAt.getTime() - Date.now()) });
+  /** One job per instant that has packages due (its fixed id de-duplicates the rest). */
+  async enqueueDue(tx: Tx, at: Date, jobKey = publishDueJobKey(at.getTime())): Promise<void> {
+    await this.jobs.enqueue(tx, 'package.publish', { dueAtMs: at.getTime() }, { jobId: jobKey, delayMs: Math.max(0, at.getTime() - this.clock.nowMs()) });
   }
 
   async unschedule(user: RequestUser, packageId: string, expectedVersion: number): Promise<PackageEntity> {
@@ -148,134 +199,266 @@ export class PublicationService {
   }
 
   /**
-   * The publish job. `intendedMs` is the schedule the job was queued for (from its fixed id):
-   * a job left over from an earlier schedule does nothing.
+   * The due-time job: publishes every SCHEDULED package due by now whose PDF is ready, in
+   * batches; counts a try for the others and holds those out of tries. Safe to run any number
+   * of times, on any number of workers at once.
    */
-  async publish(packageId: string, intendedMs: number | null, attempt: RenderAttempt = { attempt: 1, maxAttempts: 1 }): Promise<PublishOutcome> {
-    const pkgs = this.dataSource.getRepository(PackageEntity);
-    let pkg = await pkgs.findOneBy({ id: packageId });
-    if (!pkg || pkg.state !== 'SCHEDULED' || !pkg.publishAt) return 'SKIPPED';
-    if (intendedMs !== null && pkg.publishAt.getTime() !== intendedMs) return 'SKIPPED';
-    const wait = pkg.publishAt.getTime() - Date.now();
-    if (wait > EARLY_TOLERANCE_MS) throw new NotDueYet(`未到公开时间（还差 ${Math.ceil(wait / 1000)} 秒）`);
-    if (wait > 0) {
-      await new Promise((r) => setTimeout(r, wait));
-      pkg = await pkgs.findOneBy({ id: packageId });
-      if (!pkg || pkg.state !== 'SCHEDULED' || !pkg.publishAt || (intendedMs !== null && pkg.publishAt.getTime() !== intendedMs)) return 'SKIPPED';
+  async publishDue(dueAtMs: number | null = null, options: { countTries?: boolean } = {}): Promise<DueRunResult> {
+    const countTries = options.countTries !== false;
+    if (dueAtMs !== null) {
+      const wait = dueAtMs - this.clock.nowMs();
+      if (wait > EARLY_TOLERANCE_MS) throw new NotDueYet(`未到公开时间（还差 ${Math.ceil(wait / 1000)} 秒）`);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
-    const publishAt = pkg.publishAt!;
-
-    const campaign = await this.dataSource.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
-    const unit = await this.dataSource.getRepository(UnitEntity).findOneByOrFail({ id: pkg.unitId });
-    const bureau = await this.dataSource.getRepository(BureauEntity).findOneBy({ id: pkg.bureauId });
-    const signature = pkg.signatureId ? await this.dataSource.getRepository(SignatureEntity).findOneBy({ id: pkg.signatureId, voidedAt: IsNull() }) : null;
-    const revision = signature
-      ? await this.dataSource.getRepository(PackageRevisionEntity).findOneBy({ id: signature.revisionId })
-      : await this.dataSource.getRepository(PackageRevisionEntity).findOne({ where: { packageId }, order: { seq: 'DESC' } });
-    if (!revision) return this.block(pkg, publishAt, '没有可公开的定稿版本（缺少签章或审核版本）', []);
-
-    // The shared checks again: rules may have changed since approval; an error never goes public.
-    const { checks } = evaluatePackage(revision.document, campaign.template, {
-      fiscalYear: campaign.fiscalYear,
-      unitName: unit.name,
-      governmentLevel: governmentLevelOf(bureau?.region ?? ''),
-    });
-    const errors = checks.filter((c) => c.severity === 'error');
-    if (errors.length) return this.block(pkg, publishAt, `复核发现${errors.length}处错误：${errors.slice(0, 3).map((e) => e.messageZh).join('；')}`, errors.map((e) => e.code));
-
-    const pdf = await this.publishedPdf(pkg, revision, signature, attempt);
-
-    try {
-      return await this.transactions.run(async (tx) => {
-        const r = await this.workflow.fire(tx, { packageId, action: 'PUBLISH', actor: SYSTEM_ACTOR, expectedVersion: pkg!.version });
-        if (r.replayed) return 'SKIPPED';
-        const publication = tx.manager.getRepository(PublicationEntity).create({
-          id: newId(),
-          packageId,
-          bureauId: pkg!.bureauId,
-          unitId: pkg!.unitId,
-          fiscalYear: pkg!.fiscalYear,
-          unitName: unit.name,
-          revisionId: revision.id,
-          signatureId: signature?.id ?? null,
-          renderId: pdf.id,
-          pdfKey: pdf.artifactKey!,
-          pdfSha256: pdf.sha256!,
-          publishedAt: r.event.at,
-          retractedAt: null,
-          retractReason: null,
-        });
-        await tx.manager.getRepository(PublicationEntity).insert(publication);
-        // Part of the same transition (the row is locked and its version already bumped).
-        await tx.manager.getRepository(PackageEntity).update({ id: packageId }, { publicationId: publication.id });
-        await tx.manager
-          .getRepository(AuditEventEntity)
-          .update({ id: r.event.id }, { details: { ...(r.event.details ?? {}), publicationId: publication.id, publishAt: publishAt.toISOString(), pdfSha256: pdf.sha256! } });
-        return 'PUBLISHED' as const;
-      });
-    } catch (err) {
-      // Someone else published, rescheduled or unscheduled it meanwhile: nothing to do here.
-      if (err instanceof DomainError && (err.code === ErrorCode.VERSION_CONFLICT || err.code === ErrorCode.TRANSITION_NOT_ALLOWED)) return 'SKIPPED';
-      throw err;
+    const total: DueRunResult = { published: 0, waiting: 0, blocked: 0 };
+    let after: { at: Date; id: string } | null = null;
+    for (;;) {
+      const now = this.clock.now();
+      const due = await this.dueRows(now, after);
+      if (!due.length) break;
+      const ready = due.filter((d) => d.render?.status === 'DONE' && d.render.artifactKey && d.render.sha256 && d.render.revisionId);
+      const readyIds = new Set(ready.map((d) => d.id));
+      if (ready.length) total.published += await this.flip(ready, now);
+      const unready = due.filter((d) => !readyIds.has(d.id));
+      if (unready.length) {
+        const r = await this.holdBack(unready, now, countTries);
+        total.waiting += r.waiting;
+        total.blocked += r.blocked;
+      }
+      if (due.length < PUBLISH_BATCH) break;
+      const last = due[due.length - 1]!;
+      after = { at: last.publishAt, id: last.id };
     }
+    if (total.published || total.blocked) this.logger.log(`published ${total.published}, waiting ${total.waiting}, held ${total.blocked}`);
+    return total;
+  }
+
+  /** One query: the due packages (in order), each with its unit's name and the copy rendered for it. */
+  private async dueRows(now: Date, after: { at: Date; id: string } | null): Promise<DueRow[]> {
+    const qb = this.dataSource
+      .getRepository(PackageEntity)
+      .createQueryBuilder('p')
+      .leftJoinAndMapOne('p.render', RenderEntity, 'r', 'r.id = p.publishRenderId')
+      .innerJoin('unit', 'u', 'u.id = p.unitId')
+      .select(['p.id', 'p.version', 'p.publishAt', 'p.bureauId', 'p.unitId', 'p.fiscalYear', 'p.campaignId', 'p.signatureId', 'p.publishTries', 'p.publishRenderId'])
+      .addSelect(['r.id', 'r.status', 'r.artifactKey', 'r.sha256', 'r.revisionId', 'r.error'])
+      .addSelect('u.name', 'unitName')
+      .where('p.state = :state', { state: 'SCHEDULED' })
+      .andWhere('p.publishAt <= :now', { now })
+      .andWhere('p.publishBlockedAt IS NULL');
+    if (after) qb.andWhere('(p.publishAt > :afterAt OR (p.publishAt = :afterAt AND p.id > :afterId))', { afterAt: after.at, afterId: after.id });
+    const { entities, raw } = await qb.orderBy('p.publishAt', 'ASC').addOrderBy('p.id', 'ASC').limit(PUBLISH_BATCH).getRawAndEntities();
+    const names = new Map<string, string>();
+    for (const row of raw as Record<string, unknown>[]) names.set(String(row.p_id), String(row.unitName));
+    return entities.map((p) => ({
+      id: p.id,
+      version: p.version,
+      publishAt: p.publishAt!,
+      bureauId: p.bureauId,
+      unitId: p.unitId,
+      fiscalYear: p.fiscalYear,
+      campaignId: p.campaignId,
+      signatureId: p.signatureId,
+      publishTries: p.publishTries,
+      unitName: names.get(p.id) ?? '',
+      render: (p as PackageEntity & { render?: RenderEntity | null }).render ?? null,
+    }));
   }
 
   /**
-   * The PDF that goes public: the signed PDF when it exists (so one hash proves both the
-   * sign-off and the publication), else a PUBLISHED rendering of the same revision, made here
-   * and now so a package is never public without its PDF.
+   * The flip of a batch in one transaction: lock the rows, keep those still at the version read,
+   * then one multi-row INSERT of publications, one UPDATE of the packages, one INSERT of audit
+   * lines and one of notifications. Another worker flipping the same rows waits on the lock and
+   * then finds them PUBLISHED.
    */
-  private async publishedPdf(
-    pkg: PackageEntity,
-    revision: PackageRevisionEntity,
-    signature: SignatureEntity | null,
-    attempt: RenderAttempt,
-  ): Promise<RenderEntity> {
-    const renders = this.dataSource.getRepository(RenderEntity);
-    if (signature?.pdfKey && signature.pdfHash && signature.revisionId === revision.id) {
-      const signed = await renders.findOneBy({ packageId: pkg.id, artifactKey: signature.pdfKey, status: 'DONE' });
-      if (signed && signed.sha256 === signature.pdfHash && (await this.storage.exists(signed.artifactKey!))) return signed;
-    }
-    let render = await renders.findOne({ where: { packageId: pkg.id, revisionId: revision.id, purpose: 'PUBLISHED' }, order: { createdAt: 'DESC', id: 'DESC' } });
-    if (!render) {
-      render = await this.transactions.run((tx) =>
-        this.renders.createRow(tx, { packageId: pkg.id, revisionId: revision.id, purpose: 'PUBLISHED', requestedById: null }, 'RUNNING'),
-      );
-    }
-    const done = await this.renders.execute(render.id, attempt, { inline: true });
-    if (!done || done.status !== 'DONE' || !done.artifactKey || !done.sha256) throw new Error('PDF 未能生成');
-    return done;
+  private async flip(ready: DueRow[], now: Date): Promise<number> {
+    const flipped = await this.transactions.run(async (tx) => {
+      const m = tx.manager;
+      const mysql = m.connection.options.type === 'mysql';
+      const lockQb = m
+        .getRepository(PackageEntity)
+        .createQueryBuilder('p')
+        .select(['p.id', 'p.version'])
+        .where('p.id IN (:...ids)', { ids: ready.map((d) => d.id) })
+        .andWhere('p.state = :state', { state: 'SCHEDULED' })
+        .andWhere('p.publishBlockedAt IS NULL');
+      if (mysql) lockQb.setLock('pessimistic_write');
+      const current = new Map((await lockQb.getMany()).map((p) => [p.id, p.version]));
+      const claimed = ready.filter((d) => current.get(d.id) === d.version);
+      if (!claimed.length) return [];
+
+      const pubs = claimed.map((d) => ({
+        id: newId(),
+        packageId: d.id,
+        bureauId: d.bureauId,
+        unitId: d.unitId,
+        fiscalYear: d.fiscalYear,
+        unitName: d.unitName,
+        revisionId: d.render!.revisionId!,
+        signatureId: d.signatureId,
+        renderId: d.render!.id,
+        pdfKey: d.render!.artifactKey!,
+        pdfSha256: d.render!.sha256!,
+        publishedAt: now,
+        retractedAt: null,
+        retractReason: null,
+      }));
+      await m.createQueryBuilder().insert().into(PublicationEntity).values(pubs).execute();
+
+      const esc = (name: string) => m.connection.driver.escape(name);
+      await m
+        .createQueryBuilder()
+        .update(PackageEntity)
+        .set({
+          state: 'PUBLISHED',
+          version: () => `${esc('version')} + 1`,
+          publishedAt: now,
+          publishTries: 0,
+          publicationId: () =>
+            `(SELECT ${esc('pub')}.${esc('id')} FROM ${esc('publication')} ${esc('pub')} WHERE ${esc('pub')}.${esc('packageId')} = ${esc('package')}.${esc('id')} AND ${esc('pub')}.${esc('id')} IN (:...pubIds))`,
+        } as never)
+        .where('id IN (:...claimedIds)', { claimedIds: claimed.map((d) => d.id) })
+        .setParameter('pubIds', pubs.map((p) => p.id))
+        .execute();
+
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(AuditEventEntity)
+        .values(
+          claimed.map((d, i) => ({
+            packageId: d.id,
+            actorId: null,
+            actorRole: 'SYSTEM' as const,
+            action: 'PUBLISH',
+            fromState: 'SCHEDULED' as const,
+            toState: 'PUBLISHED' as const,
+            reason: null,
+            details: { expectedVersion: null, version: d.version + 1, publicationId: pubs[i]!.id, publishAt: d.publishAt.toISOString(), pdfSha256: pubs[i]!.pdfSha256 },
+            at: now,
+          })) as never,
+        )
+        .execute();
+
+      await this.notifyPublished(tx, claimed, now);
+      for (const d of claimed) {
+        this.live.afterCommit(tx, {
+          kind: 'PACKAGE',
+          packageId: d.id,
+          bureauId: d.bureauId,
+          unitId: d.unitId,
+          campaignId: d.campaignId,
+          state: 'PUBLISHED',
+          action: 'PUBLISH',
+          actorRole: 'SYSTEM',
+          version: d.version + 1,
+          at: now.toISOString(),
+        });
+      }
+      return claimed;
+    });
+    return flipped.length;
   }
 
-  /** Records (once per schedule) why a due package was not published, and tells the bureau's admins. */
-  private async block(pkg: PackageEntity, publishAt: Date, reason: string, codes: string[]): Promise<PublishOutcome> {
-    await this.transactions.run(async (tx) => {
-      if (await this.isBlocked(tx.manager, pkg.id, publishAt)) return;
+  /** 自评材料已公开 to each unit's filler and head: one query for the people, one INSERT for the notices. */
+  private async notifyPublished(tx: Tx, rows: DueRow[], now: Date): Promise<void> {
+    const users = await tx.manager.getRepository(UserEntity).find({
+      where: { unitId: In([...new Set(rows.map((d) => d.unitId))]), role: In(['FILLER', 'UNIT_HEAD']), active: true },
+      select: { id: true, unitId: true },
+    });
+    const byUnit = new Map<string, string[]>();
+    for (const u of users) byUnit.set(u.unitId!, [...(byUnit.get(u.unitId!) ?? []), u.id]);
+    await this.notifications.notifyMany(
+      tx,
+      rows.map((d) => ({
+        userIds: byUnit.get(d.unitId) ?? [],
+        kind: 'PUBLISH',
+        title: '自评材料已公开',
+        body: `${d.unitName}${d.fiscalYear}年度整体支出绩效自评材料：公开（待公开 → 已公开）。`,
+        packageId: d.id,
+      })),
+      now,
+    );
+  }
+
+  /**
+   * Due packages whose PDF is not ready: a failed PDF holds the schedule now; one still being
+   * rendered (or not yet asked for) counts a try and is looked at again a little later, until the
+   * last try holds it. Holding writes the audit line and tells the bureau, once per schedule.
+   */
+  private async holdBack(rows: DueRow[], now: Date, countTries: boolean): Promise<{ waiting: number; blocked: number }> {
+    const block: { row: DueRow; reason: string }[] = [];
+    const retry: DueRow[] = [];
+    for (const d of rows) {
+      if (d.render?.status === 'FAILED') block.push({ row: d, reason: `PDF 生成失败：${d.render.error ?? '原因未知'}` });
+      else if (!countTries) continue;
+      else if (d.publishTries + 1 >= PUBLISH_MAX_TRIES) block.push({ row: d, reason: `到公开时间后${PUBLISH_MAX_TRIES}次仍未生成 PDF` });
+      else retry.push(d);
+    }
+    let blocked = 0;
+    for (const b of block) if (await this.block(b.row, b.reason, now)) blocked++;
+    if (retry.length) {
+      await this.transactions.run(async (tx) => {
+        await tx.manager
+          .createQueryBuilder()
+          .update(PackageEntity)
+          .set({ publishTries: () => `${tx.manager.connection.driver.escape('publishTries')} + 1` } as never)
+          .where('id IN (:...ids) AND state = :state', { ids: retry.map((d) => d.id), state: 'SCHEDULED' })
+          .execute();
+        for (const d of retry) if (!d.render) await this.pdfs.refreshAfterCommit(tx, d.id);
+        // The next look: one job for every package waiting with the same number of tries.
+        const tries = Math.min(...retry.map((d) => d.publishTries + 1));
+        const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (tries - 1));
+        const at = new Date(Math.ceil((now.getTime() + backoff) / 1000) * 1000);
+        await this.enqueueDue(tx, at, `package.publish.retry.${at.getTime()}`);
+      });
+    }
+    return { waiting: rows.length - block.length, blocked };
+  }
+
+  /** Holds a due package's schedule (once) with the reason, and tells the bureau's admins and reviewers. */
+  private async block(d: DueRow, reason: string, now: Date): Promise<boolean> {
+    const held = await this.transactions.run(async (tx) => {
+      const res = await tx.manager
+        .createQueryBuilder()
+        .update(PackageEntity)
+        .set({ publishBlockedAt: now })
+        .where('id = :id AND state = :state AND version = :version AND publishBlockedAt IS NULL', { id: d.id, state: 'SCHEDULED', version: d.version })
+        .execute();
+      if (res.affected !== 1) return false;
       await tx.manager.getRepository(AuditEventEntity).insert({
-        packageId: pkg.id,
+        packageId: d.id,
         actorId: null,
         actorRole: 'SYSTEM',
         action: PUBLISH_BLOCKED,
-        fromState: pkg.state,
-        toState: pkg.state,
+        fromState: 'SCHEDULED',
+        toState: 'SCHEDULED',
         reason,
-        details: { publishAt: publishAt.toISOString(), codes },
-        at: new Date(),
+        details: { publishAt: d.publishAt.toISOString(), tries: d.publishTries + 1, ...(d.render ? { renderId: d.render.id } : {}) },
+        at: now,
       });
-      const admins = await this.notifications.recipients(tx, pkg, { bureauRoles: ['ADMIN', 'REVIEWER'] });
-      await this.notifications.notify(
-        tx,
-        admins.map((u) => u.id),
-        { kind: PUBLISH_BLOCKED, title: '自评材料未能按时公开', body: `${pkg.fiscalYear}年度自评材料未公开：${reason}。请取消公开安排并处理后重新安排。`, packageId: pkg.id },
-      );
+      const staff = await this.notifications.recipients(tx, d, { bureauRoles: BLOCK_AUDIENCE });
+      await this.notifications.notify(tx, staff.map((u) => u.id), {
+        kind: PUBLISH_BLOCKED,
+        title: '自评材料未能按时公开',
+        body: `${d.unitName}${d.fiscalYear}年度自评材料未公开：${reason}。请在公开台查看 PDF 状态，处理后重新安排公开。`,
+        packageId: d.id,
+      });
+      return true;
     });
-    this.logger.warn(`package ${pkg.id} not published: ${reason}`);
-    return 'BLOCKED';
+    if (held) this.logger.warn(`package ${d.id} held back from publication: ${reason}`);
+    return held;
   }
 
-  async isBlocked(manager: DataSource['manager'], packageId: string, publishAt: Date): Promise<boolean> {
-    const events = await manager.getRepository(AuditEventEntity).find({ where: { packageId, action: PUBLISH_BLOCKED }, select: { id: true, details: true } });
-    return events.some((e) => e.details?.publishAt === publishAt.toISOString());
+  /** A refused schedule (its PDF failed) rolls back; the new render it asks for must not. */
+  private async refreshingOnPdfFailure<T>(packageId: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.PUBLICATION_PDF_FAILED) {
+        await this.transactions.run((tx) => this.pdfs.refreshAfterCommit(tx, packageId));
+      }
+      throw err;
+    }
   }
 }
-

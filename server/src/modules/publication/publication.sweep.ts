@@ -1,16 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, LessThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { TransactionService } from '../../database/transaction.service.js';
-import { JobLiveness } from '../render/job-liveness.js';
 import { IsSweepTask, SWEEP_INTERVAL_MS, type SweepTask } from '../../jobs/sweep.js';
 import { PackageEntity } from '../package/package.entity.js';
 import { PublicationService } from './publication.service.js';
-import { publishJobKey } from './publication-jobs.js';
 
 /**
- * The schedule is in the package row; the delayed job is only a cache of it. Every minute,
- * each SCHEDULED package due now (or within the minute) without a live publish job gets one:
- * a job lost with Redis, a crash before the relay, retries that ran out.
+ * The schedule is in the package row; the due-time jobs are only a cache of it. Every minute one
+ * query finds the instants with packages due (now or within the minute): anything already past
+ * its time gets one catch-up run (which publishes all of it, however long the backlog), and each
+ * instant of the coming minute its job, in case it was lost (with Redis, in a crash before the relay).
  */
 @Injectable()
 @IsSweepTask()
@@ -21,28 +20,34 @@ export class PublicationSweep implements SweepTask {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly publications: PublicationService,
-    private readonly liveness: JobLiveness,
   ) {}
 
   async sweep(now: Date): Promise<void> {
-    const due = await this.dataSource.getRepository(PackageEntity).find({
-      where: { state: 'SCHEDULED', publishAt: LessThanOrEqual(new Date(now.getTime() + SWEEP_INTERVAL_MS)) },
-      select: { id: true, publishAt: true },
-      order: { publishAt: 'ASC', id: 'ASC' },
-      take: 1000,
-    });
+    const rows: { at: Date | string }[] = await this.dataSource
+      .getRepository(PackageEntity)
+      .createQueryBuilder('p')
+      .select('DISTINCT p.publishAt', 'at')
+      .where('p.state = :state', { state: 'SCHEDULED' })
+      .andWhere('p.publishBlockedAt IS NULL')
+      .andWhere('p.publishAt <= :until', { until: new Date(now.getTime() + SWEEP_INTERVAL_MS) })
+      .orderBy('p.publishAt', 'ASC')
+      .limit(1_000)
+      .getRawMany();
+    if (!rows.length) return;
+    const instants = rows.map((r) => asDate(r.at).getTime());
+    const overdue = instants.filter((t) => t <= now.getTime());
+    const coming = instants.filter((t) => t > now.getTime());
     const minute = Math.floor(now.getTime() / SWEEP_INTERVAL_MS);
-    let requeued = 0;
-    for (const pkg of due) {
-      if (!pkg.publishAt) continue;
-      const base = publishJobKey(pkg.id, pkg.publishAt);
-      if (await this.liveness.anyLive(await this.liveness.rows(base), now)) continue;
-      // A package the checks refused stays refused until someone reschedules it.
-      if (await this.publications.isBlocked(this.dataSource.manager, pkg.id, pkg.publishAt)) continue;
-      // Always a new id: Redis may still hold a finished job under the old one and would drop the add.
-      await this.transactions.run((tx) => this.publications.enqueuePublish(tx, pkg.id, pkg.publishAt!, `${base}.r${minute}`));
-      requeued++;
-    }
-    if (requeued) this.logger.log(`re-queued ${requeued} publication job(s)`);
+    await this.transactions.run(async (tx) => {
+      // Due by the latest overdue instant: the run then takes every package due up to it and after.
+      if (overdue.length) await this.publications.enqueueDue(tx, new Date(overdue[overdue.length - 1]!), `package.publish.sweep.${minute}`);
+      for (const t of coming) await this.publications.enqueueDue(tx, new Date(t));
+    });
+    if (overdue.length) this.logger.log('packages past their publication time: catch-up run queued');
   }
+}
+
+/** SQLite hands back the stored text of a raw DATETIME, MySQL a Date (both UTC). */
+function asDate(v: Date | string): Date {
+  return v instanceof Date ? v : new Date(/Z|[+-]\d\d:?\d\d$/.test(v) ? v : v.replace(' ', 'T') + 'Z');
 }

@@ -1,24 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { JobPayloads } from '@zipin/shared';
-import { HandlesJob, type JobHandler, type JobRunContext } from '../../jobs/job-handler.js';
-import { JobEntity } from '../../jobs/job.entity.js';
+import { HandlesJob, type JobHandler } from '../../jobs/job-handler.js';
 import { PublicationService } from './publication.service.js';
-import { parsePublishJobKey } from './publication-jobs.js';
 
 @Injectable()
 @HandlesJob('package.publish')
 export class PublishHandler implements JobHandler<'package.publish'> {
-  constructor(
-    private readonly publications: PublicationService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly publications: PublicationService) {}
 
-  async handle(payload: JobPayloads['package.publish'], context: JobRunContext): Promise<void> {
-    // The schedule this job was queued for is in its fixed id (package.publish.<id>.<ms>).
-    const row = await this.dataSource.getRepository(JobEntity).findOne({ where: { id: context.jobId }, select: { id: true, jobKey: true } });
-    const parsed = parsePublishJobKey(row?.jobKey);
-    const intended = parsed && parsed.packageId === payload.packageId ? parsed.publishAtMs : null;
-    await this.publications.publish(payload.packageId, intended, context);
+  async handle(payload: JobPayloads['package.publish']): Promise<void> {
+    // A row queued before the batched step carries a package id and no time: it means "now".
+    await this.publications.publishDue(typeof payload.dueAtMs === 'number' ? payload.dueAtMs : null, { countTries: payload.countTries !== false });
   }
 }

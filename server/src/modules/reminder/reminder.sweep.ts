@@ -5,12 +5,10 @@ import { JobEntity } from '../../jobs/job.entity.js';
 import { JobQueue } from '../../jobs/job-queue.service.js';
 import { IsSweepTask, SWEEP_INTERVAL_MS, type SweepTask } from '../../jobs/sweep.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
-import { REMINDERS } from '../campaign/campaign.service.js';
+import { DEADLINE_REMINDERS, REMINDER_WINDOW_MS } from '@zipin/shared';
+import { reminderJobKey } from '../campaign/campaign.service.js';
 
 const DAY_MS = 86_400_000;
-
-/** The same fixed id CampaignService gives these jobs, so a repair never doubles a reminder. */
-export const reminderJobKey = (campaignId: string, reminder: string, deadline: Date) => `campaign.remind.${campaignId}.${reminder}.${deadline.getTime()}`;
 
 /**
  * Deadline reminders are queued when a campaign opens or its deadline moves; the deadline in
@@ -30,14 +28,14 @@ export class ReminderSweep implements SweepTask {
   ) {}
 
   async sweep(now: Date): Promise<void> {
-    // Deadlines from 3 days ahead (the first reminder) to a day past (the overdue one).
+    // Deadlines from the first reminder ahead to a day past the overdue one.
     const campaigns = await this.dataSource.getRepository(CampaignEntity).find({
-      where: { openedAt: Not(IsNull()), submissionDeadline: Between(new Date(now.getTime() - DAY_MS), new Date(now.getTime() + 3 * DAY_MS + SWEEP_INTERVAL_MS)) },
+      where: { openedAt: Not(IsNull()), submissionDeadline: Between(new Date(now.getTime() - REMINDER_WINDOW_MS.after - DAY_MS), new Date(now.getTime() + REMINDER_WINDOW_MS.before + SWEEP_INTERVAL_MS)) },
       select: { id: true, submissionDeadline: true },
     });
     let queued = 0;
     for (const c of campaigns) {
-      for (const r of REMINDERS) {
+      for (const r of DEADLINE_REMINDERS) {
         const at = c.submissionDeadline.getTime() + r.offsetMs;
         if (at > now.getTime() + SWEEP_INTERVAL_MS) continue;
         // Past reminders other than OVERDUE are not sent late (3 days before is meaningless after).

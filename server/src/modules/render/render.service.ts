@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { ErrorCode } from '@zipin/shared';
+import { Clock } from '../../common/clock.js';
+import { PermanentJobError } from '../../jobs/job-handler.js';
+import { evaluatePackage } from '../package/package-evaluation.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { newId } from '../../database/columns.js';
@@ -13,6 +17,15 @@ import { SignatureEntity } from '../workflow/signature.entity.js';
 import { RenderInputService } from './render-input.service.js';
 import { RenderEntity, type RenderPurpose } from './render.entity.js';
 import { Renderer } from './renderer.js';
+import type { RenderModel } from './templates/render-model.js';
+
+/** SHA-256 of what a PDF shows: two renders with the same model print the same document. */
+export const renderModelHash = (model: RenderModel): string => createHash('sha256').update(JSON.stringify(model), 'utf8').digest('hex');
+
+/** A PUBLISHED copy whose frozen document fails today's checks: an error never goes public. */
+export class PublicationChecksFailed extends PermanentJobError {
+  override name = 'PublicationChecksFailed';
+}
 
 export interface RenderAttempt {
   attempt: number;
@@ -41,9 +54,13 @@ export class RenderService {
     private readonly inputs: RenderInputService,
     private readonly renderer: Renderer,
     private readonly storage: ArtifactStorage,
+    private readonly clock: Clock,
   ) {}
 
-  async request(tx: Tx, input: { packageId: string; revisionId: string | null; purpose: RenderPurpose; requestedById: string | null }): Promise<RenderEntity> {
+  async request(
+    tx: Tx,
+    input: { packageId: string; revisionId: string | null; purpose: RenderPurpose; requestedById: string | null; modelHash?: string | null },
+  ): Promise<RenderEntity> {
     const render = await this.createRow(tx, input, 'QUEUED');
     await this.jobs.enqueue(tx, 'package.render-pdf', { renderId: render.id }, { jobId: `render.${render.id}` });
     return render;
@@ -52,7 +69,7 @@ export class RenderService {
   /** A row for a render this process does itself right away (publication); no job is queued. */
   async createRow(
     tx: Tx,
-    input: { packageId: string; revisionId: string | null; purpose: RenderPurpose; requestedById: string | null },
+    input: { packageId: string; revisionId: string | null; purpose: RenderPurpose; requestedById: string | null; modelHash?: string | null },
     status: 'QUEUED' | 'RUNNING',
   ): Promise<RenderEntity> {
     const repo = tx.manager.getRepository(RenderEntity);
@@ -68,8 +85,9 @@ export class RenderService {
       sha256: null,
       byteSize: null,
       pageCount: null,
+      modelHash: input.modelHash ?? null,
       requestedById: input.requestedById,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
       finishedAt: null,
     });
     await repo.insert(render);
@@ -123,6 +141,14 @@ export class RenderService {
     await this.progress(render, { status: 'RUNNING', progress: 10, error: null });
     try {
       const loaded = await this.inputs.load({ packageId: render.packageId, revisionId: render.revisionId, draft: render.purpose === 'PREVIEW' });
+      if (render.purpose === 'PUBLISHED') {
+        // The shared checks again: rules may have changed since approval.
+        const errors = evaluatePackage(loaded.model.document, loaded.model.template, loaded.model.context).checks.filter((c) => c.severity === 'error');
+        if (errors.length) {
+          throw new PublicationChecksFailed(`复核发现${errors.length}处错误：${errors.slice(0, 3).map((e) => e.messageZh).join('；')}`);
+        }
+      }
+      const modelHash = renderModelHash(loaded.model);
       await this.progress(render, { progress: 50 });
       const out = await this.renderer.pdf(loaded.model);
       await this.progress(render, { progress: 90 });
@@ -137,7 +163,8 @@ export class RenderService {
           sha256: out.sha256,
           byteSize: out.byteSize,
           pageCount: out.pageCount,
-          finishedAt: new Date(),
+          modelHash,
+          finishedAt: this.clock.now(),
         };
         await tx.manager.getRepository(RenderEntity).update({ id: render.id }, changes);
         if (render.purpose === 'SIGNED' && render.revisionId) {
@@ -145,22 +172,40 @@ export class RenderService {
             .getRepository(SignatureEntity)
             .update({ packageId: render.packageId, revisionId: render.revisionId, voidedAt: IsNull() }, { pdfHash: out.sha256, pdfKey: key });
         }
+        if (render.purpose === 'PUBLISHED') await this.wakeOverduePublication(tx, render);
         return Object.assign(render, changes);
       });
       return done;
     } catch (err) {
       const unavailable = err instanceof DomainError && err.code === ErrorCode.RENDER_UNAVAILABLE;
       const final = attempt.attempt >= attempt.maxAttempts;
+      const refused = err instanceof PublicationChecksFailed;
       // Render.error is shown to users: a domain reason as it is, anything else only in the server log.
-      if (!(err instanceof DomainError)) this.logger.error(`render ${render.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      const message = err instanceof DomainError ? err.message : RENDER_FAILED_MESSAGE;
+      if (!(err instanceof DomainError) && !refused) this.logger.error(`render ${render.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      const message = err instanceof DomainError || refused ? err.message : RENDER_FAILED_MESSAGE;
       // No browser is a machine problem, not the package's: the render stays queued (the sweep
       // keeps retrying) and the user reads why. Any other error fails it after the last attempt.
       // An inline render (publication) belongs to its caller's retries, never to the sweep.
-      const status = options.inline ? 'FAILED' : unavailable || !final ? 'QUEUED' : 'FAILED';
+      const status = options.inline || refused ? 'FAILED' : unavailable || !final ? 'QUEUED' : 'FAILED';
       await this.progress(render, { status, progress: 0, error: message.slice(0, 2000) }).catch(() => undefined);
+      if (status === 'FAILED' && render.purpose === 'PUBLISHED') await this.transactions.run((tx) => this.wakeOverduePublication(tx, render)).catch(() => undefined);
       throw err;
     }
+  }
+
+  /**
+   * A scheduled package already past its time was waiting for this PDF: its due-time step runs
+   * now (publishing it, or telling the bureau it failed) rather than at its next try.
+   */
+  private async wakeOverduePublication(tx: Tx, render: RenderEntity): Promise<void> {
+    const pkg = await tx.manager.getRepository(PackageEntity).findOne({
+      where: { id: render.packageId },
+      select: { id: true, state: true, publishAt: true, publishBlockedAt: true, publishRenderId: true },
+    });
+    const now = this.clock.now();
+    if (!pkg || pkg.state !== 'SCHEDULED' || !pkg.publishAt || pkg.publishBlockedAt || pkg.publishRenderId !== render.id) return;
+    if (pkg.publishAt.getTime() > now.getTime()) return;
+    await this.jobs.enqueue(tx, 'package.publish', { dueAtMs: now.getTime(), countTries: false }, { jobId: `package.publish.render.${render.id}` });
   }
 
   private async progress(render: RenderEntity, changes: Partial<Pick<RenderEntity, 'status' | 'progress' | 'error'>>): Promise<void> {

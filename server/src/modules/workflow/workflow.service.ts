@@ -28,6 +28,8 @@ import { campaignContext, voidSignature } from '../package/package.service.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { OpinionService } from './opinion.service.js';
 import { LiveBus } from '../live/live-bus.js';
+import { Clock } from '../../common/clock.js';
+import { JobQueue } from '../../jobs/job-queue.service.js';
 
 export const SYSTEM_ACTOR: WorkflowActor = { userId: 'system', role: 'SYSTEM' };
 
@@ -86,6 +88,8 @@ export class WorkflowService {
     private readonly notifications: NotificationService,
     private readonly live: LiveBus,
     private readonly opinions: OpinionService,
+    private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
 
   async fire(tx: Tx, input: FireInput): Promise<FireResult> {
@@ -98,7 +102,7 @@ export class WorkflowService {
     const { from, to, rule, unit, target } = decision;
     const { action, actor } = input;
     const stage = stageOf(from);
-    const now = new Date();
+    const now = this.clock.now();
     const nextVersion = pkg.version + 1;
     const changes: Partial<PackageEntity> = { state: to };
     const kind = SNAPSHOT[action];
@@ -150,10 +154,15 @@ export class WorkflowService {
         break;
       case 'SCHEDULE':
       case 'RESCHEDULE':
+        // A new schedule starts its due-time tries afresh, and lifts a hold on the old one.
         changes.publishAt = input.publishAt ?? null;
+        changes.publishTries = 0;
+        changes.publishBlockedAt = null;
         break;
       case 'UNSCHEDULE':
         changes.publishAt = null;
+        changes.publishTries = 0;
+        changes.publishBlockedAt = null;
         break;
       case 'PUBLISH':
         changes.publishedAt = now;
@@ -182,6 +191,9 @@ export class WorkflowService {
     if (rule.opinion) await this.opinions.record(tx, pkg, rule.opinion, actor, cleanOpinion(input.opinion), event.id, now);
     Object.assign(pkg, changes, { version, updatedAt: now });
     await this.notifications.forTransition(tx, pkg, { action, from, to, actor, reason: input.reason, previousHolderId: target ? (decision.previousHolderId ?? null) : null });
+    // The copy that will go public prints the approval and the opinions on record: keep it current.
+    // Scheduling changes nothing it shows (PublicationService asks only when there is no copy yet).
+    if (to === 'APPROVED' || (rule.opinion && to === 'SCHEDULED')) await this.jobs.enqueue(tx, 'package.prepare-pdf', { packageId: pkg.id });
     this.live.afterCommit(tx, {
       kind: 'PACKAGE',
       packageId: pkg.id,
@@ -249,6 +261,7 @@ export class WorkflowService {
       reason: input.reason,
       canSubmit,
       publishAt: input.publishAt ?? null,
+      now: this.clock.now(),
       targetUserId: input.targetUserId ?? null,
     });
     if (!outcome.ok) {

@@ -53,6 +53,19 @@ export class PackageWarningsModel {
   @Field(() => [String], { description: 'Check codes the bureau watches (see BUREAU_WARNING_CODES).' }) flags: string[];
 }
 
+@ObjectType('SupervisorProgress', { description: 'Where the packages routed through one 主管部门 stand (or those going straight to the bureau).' })
+export class SupervisorProgressModel {
+  @Field(() => ID, { nullable: true, description: 'The 主管部门 unit; null for the packages that go straight to the bureau.' }) supervisorUnitId: string | null;
+  @Field(() => String, { nullable: true }) supervisorCode: string | null;
+  @Field(() => String, { nullable: true }) supervisorName: string | null;
+  @Field(() => Int, { description: 'Packages (one per unit).' }) units: number;
+  @Field(() => Int, { description: 'Still with their unit (草稿, 已退回, 待单位负责人签章).' }) withUnit: number;
+  @Field(() => Int, { description: 'With the 主管部门 (待主管部门审核, 主管部门审核中).' }) withSupervisor: number;
+  @Field(() => Int, { description: 'Handed in (待主管部门审核 and every later stage).' }) handedIn: number;
+  @Field(() => Int, { description: 'Approved by the bureau (审核通过, 待公开, 已公开).' }) approved: number;
+  @Field(() => Int, { description: 'Still with their unit after the submission deadline.' }) overdue: number;
+}
+
 @ObjectType('CampaignProgress', { description: "The bureau's view of a campaign: where every unit stands." })
 export class CampaignProgressModel {
   @Field(() => DashboardHeadlineModel) headline: DashboardHeadlineModel;
@@ -63,4 +76,5 @@ export class CampaignProgressModel {
   @Field(() => [ScoreBucketModel], { description: 'Declared totals of the handed-in packages only.' }) scoreHistogram: ScoreBucketModel[];
   @Field(() => [PackageWarningsModel], { description: 'One page of the packages with red or yellow warnings, red first.' }) warnings: PackageWarningsModel[];
   @Field(() => Int, { description: 'All packages with red or yellow warnings (for paging).' }) warningTotal: number;
+  @Field(() => [SupervisorProgressModel], { description: 'Per 主管部门, by code; the packages going straight to the bureau last.' }) bySupervisor: SupervisorProgressModel[];
 }

@@ -41,3 +41,17 @@ export class PublicVerificationModel {
   @Field(() => String, { nullable: true }) retractReason: string | null;
   @Field() messageZh: string;
 }
+
+@ObjectType('PublicationPdf', { description: 'The PDF that will go public for an approved or scheduled package (rendered ahead of its time).' })
+export class PublicationPdfModel {
+  @Field({ description: 'READY (rendered), RENDERING (queued or running), FAILED, or MISSING (not asked for yet).' }) status: string;
+  @Field(() => ID, { nullable: true }) renderId: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it failed, for the publication desk.' }) error: string | null;
+}
+
+@ObjectType('PublicationHold', { description: 'A due schedule that was held back (no PDF after the last try, or a failed PDF); rescheduling lifts it.' })
+export class PublicationHoldModel {
+  @Field() heldAt: Date;
+  @Field(() => Int, { description: 'Due-time runs that found no finished PDF.' }) tries: number;
+  @Field(() => String, { nullable: true }) reason: string | null;
+}
