@@ -63,7 +63,7 @@ async function run(kind) {
         saves.push(performance.now() - t);
         const e = gqlError(res);
         if (e) fail(e);
-        else version = res.body.data.savePackage.package.version;
+        else version = res.body.data.savePackage.version;
       }
     };
     const prober = async () => {

@@ -16,13 +16,13 @@
  * Without --database a fresh `zipin_bench_xxxxxx` is created on ZIPIN_BENCH_MYSQL_URL (default
  * mysql://zipin:zipin@127.0.0.1:3306) and kept (its name is printed; drop it when done). Writes
  * bench/.data/<database>.json: ids and ready session tokens (sessions are inserted directly, as
- * login would, so a benchmark needs no 30,000 argon2 logins). Full size: --units 30000.
+ * login would under BENCH_SESSION_SECRET, so a benchmark needs no 30,000 argon2 logins). Full size: --units 30000.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH_DIR, MYSQL_URL, flags, num, serverRequire, server, shared } from './lib/kit.mjs';
+import { BENCH_DIR, BENCH_SESSION_SECRET, MYSQL_URL, flags, num, serverRequire, server, shared } from './lib/kit.mjs';
 
 export const BENCH_PASSWORD = 'Bench-pass-2024';
 
@@ -227,7 +227,8 @@ export async function generate({ target, units = 3000, sessions = 300, seed = 1,
   const sessionRows = [];
   const session = (userId) => {
     const token = randomBytes(32).toString('base64url');
-    sessionRows.push([createHash('sha256').update(token).digest('hex'), userId, sqlTime(now), sqlTime(new Date(now.getTime() + 30 * DAY))]);
+    // As login stores it (sessionIdOf): the HMAC of the token under the servers' SESSION_SECRET.
+    sessionRows.push([createHmac('sha256', BENCH_SESSION_SECRET).update(token).digest('hex'), userId, sqlTime(now), sqlTime(new Date(now.getTime() + 30 * DAY))]);
     return token;
   };
 

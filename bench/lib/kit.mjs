@@ -25,6 +25,8 @@ export function serverImport(specifier) {
 }
 
 export const MYSQL_URL = (process.env.ZIPIN_BENCH_MYSQL_URL ?? process.env.ZIPIN_TEST_MYSQL_URL ?? 'mysql://zipin:zipin@127.0.0.1:3306').replace(/\/+$/, '');
+/** The SESSION_SECRET of the API children, under which generate.mjs stores its sessions. */
+export const BENCH_SESSION_SECRET = 'b'.repeat(40);
 export const REDIS_URL = process.env.ZIPIN_BENCH_REDIS_URL ?? process.env.ZIPIN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** `--name value` flags (a bare `--name` is "true"). */
@@ -126,7 +128,7 @@ export function startChild(script, { env = {}, args = [], readyPattern = /runnin
  */
 export async function startApiChild(env) {
   const child = await startChild(join(BENCH_DIR, 'lib', 'api-child.mjs'), {
-    env: { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DEMO_DATA: 'false', SESSION_SECRET: 'b'.repeat(40), PUBLIC_URL: 'http://localhost:3000', ...env },
+    env: { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DEMO_DATA: 'false', SESSION_SECRET: BENCH_SESSION_SECRET, PUBLIC_URL: 'http://localhost:3000', ...env },
     readyPattern: /running at \S*:(\d+) counter (\d+)/,
   });
   const counterPort = Number(/counter (\d+)/.exec(child.log())[1]);

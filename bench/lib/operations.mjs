@@ -24,7 +24,7 @@ const DETAIL = `fragment PackageDetailFields on Package {
   comments { ...CommentFields }
   auditTrail { id action fromState toState reason at actor { ...UserRefFields } actorRole }
   revisions { id seq kind packageVersion createdAt createdBy { ...UserRefFields } documentHash }
-  returnedRevisionId flags
+  returnedRevisionId flags unchanged
 }`;
 const LIST_ITEM = `fragment PackageListFields on Package {
   id state version fiscalYear
@@ -36,8 +36,11 @@ const LIST_ITEM = `fragment PackageListFields on Package {
   lastEditedAt submittedAt approvedAt publishAt publishedAt flags
 }`;
 
-export const PACKAGE_QUERY = `query Package($id: ID!) { package(id: $id) { ...PackageDetailFields } } ${DETAIL} ${SUMMARY} ${USER_REF} ${COMMENT}`;
-export const SAVE_MUTATION = `mutation SavePackage($input: SavePackageInput!) { savePackage(input: $input) { package { ...PackageDetailFields } } } ${DETAIL} ${SUMMARY} ${USER_REF} ${COMMENT}`;
+export const PACKAGE_QUERY = `query Package($id: ID!, $knownVersion: Int) { package(id: $id, knownVersion: $knownVersion) { ...PackageDetailFields } } ${DETAIL} ${SUMMARY} ${USER_REF} ${COMMENT}`;
+const SAVE_RESULT = `fragment SaveResultFields on SaveResult {
+  version lastEditedAt summary { ...SummaryFields } checks { code severity paths messageZh messageEn key explained } document
+}`;
+export const SAVE_MUTATION = `mutation SavePackage($input: SavePackageInput!) { savePackage(input: $input) { ...SaveResultFields } } ${SAVE_RESULT} ${SUMMARY}`;
 export const PACKAGES_QUERY = `query Packages($filter: PackageFilterInput, $first: Int, $offset: Int) { packages(filter: $filter, first: $first, offset: $offset) { nodes { ...PackageListFields } totalCount } } ${LIST_ITEM} ${SUMMARY} ${USER_REF}`;
 export const CAMPAIGN_PROGRESS_QUERY = `query CampaignProgress($campaignId: ID!) {
   campaignProgress(campaignId: $campaignId) {

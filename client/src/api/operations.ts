@@ -176,6 +176,7 @@ export const PACKAGE_DETAIL = gql`
       documentHash
     }
     returnedRevisionId
+    unchanged
     flags
     stage
     assignee {
@@ -360,23 +361,43 @@ export const PUBLICATION_STATES: Doc<G.PublicationStatesQuery, G.PublicationStat
 `;
 
 export const PACKAGE: Doc<G.PackageQuery, G.PackageQueryVariables> = gql`
-  query Package($id: ID!) {
-    package(id: $id) {
+  query Package($id: ID!, $knownVersion: Int) {
+    package(id: $id, knownVersion: $knownVersion) {
       ...PackageDetailFields
     }
   }
   ${PACKAGE_DETAIL}
 `;
 
+/** An autosave asks only for what a save changes: the rest of the package is what it already holds. */
+export const SAVE_RESULT = gql`
+  fragment SaveResultFields on SaveResult {
+    version
+    lastEditedAt
+    summary {
+      ...SummaryFields
+    }
+    checks {
+      code
+      severity
+      paths
+      messageZh
+      messageEn
+      key
+      explained
+    }
+    document
+  }
+  ${SUMMARY}
+`;
+
 export const SAVE_PACKAGE: Doc<G.SavePackageMutation, G.SavePackageMutationVariables> = gql`
   mutation SavePackage($input: SavePackageInput!) {
     savePackage(input: $input) {
-      package {
-        ...PackageDetailFields
-      }
+      ...SaveResultFields
     }
   }
-  ${PACKAGE_DETAIL}
+  ${SAVE_RESULT}
 `;
 
 export const REVISION_DIFF: Doc<G.RevisionDiffQuery, G.RevisionDiffQueryVariables> = gql`

@@ -3,7 +3,7 @@ import type { PackageDocument, WorkflowAction } from '@zipin/shared';
 import { mutate, query } from './client.js';
 import * as op from './operations.js';
 import type * as G from './generated/graphql.js';
-import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, PackageSort, Render } from './types.js';
+import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, PackageSort, Render, SaveAnswer } from './types.js';
 import type { PackageDetailFieldsFragment, RecordPackageViewMutation } from './generated/graphql.js';
 
 /**
@@ -14,13 +14,19 @@ function asDetail(p: PackageDetailFieldsFragment): PackageDetail {
   return p as unknown as PackageDetail;
 }
 
-export async function fetchPackage(id: string): Promise<PackageDetail> {
-  const data = await query(op.PACKAGE, { id });
+/**
+ * The package; given the one the client holds (`known`), the server leaves the document out
+ * when it is still at that version, and the held document is kept.
+ */
+export async function fetchPackage(id: string, known?: PackageDetail | null): Promise<PackageDetail> {
+  const held = known?.id === id ? known : null;
+  const data = await query(op.PACKAGE, { id, knownVersion: held?.version ?? null });
   if (!data.package) {
     const { ApiError } = await import('./errors.js');
     throw new ApiError('NOT_FOUND', '找不到该材料');
   }
-  return asDetail(data.package);
+  const p = asDetail(data.package);
+  return p.unchanged && held ? { ...p, document: held.document } : p;
 }
 
 export async function fetchPackages(filter: PackageFilter, first = 50, offset = 0, sort: PackageSort | null = null): Promise<PackagePage> {
@@ -48,8 +54,8 @@ export async function fetchPublicationStates(filter: PackageFilter, first = 50, 
   return (await query(op.PUBLICATION_STATES, { filter, first, offset })).packages.nodes;
 }
 
-export async function savePackage(input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }): Promise<PackageDetail> {
-  return asDetail((await mutate(op.SAVE_PACKAGE, { input })).savePackage.package);
+export async function savePackage(input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }): Promise<SaveAnswer> {
+  return (await mutate(op.SAVE_PACKAGE, { input })).savePackage as unknown as SaveAnswer;
 }
 
 export interface TransitionExtras {

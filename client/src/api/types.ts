@@ -31,6 +31,14 @@ export type PackageDetail = Omit<Detail, 'document' | 'checks'> & {
   checks: CheckResult[];
 };
 
+/** What an autosave answers: the version it made, and what changed (null: as the client has it). */
+export type SaveAnswer = Omit<G.SaveResultFieldsFragment, 'checks' | 'document'> & {
+  /** The checks of the saved document when they differ from those at the base version. */
+  checks: CheckResult[] | null;
+  /** The document as stored when it differs from the one sent. */
+  document: PackageDocument | null;
+};
+
 export type PackagePage = Omit<G.PackagesQuery['packages'], 'nodes'> & { nodes: PackageListItem[] };
 export type PackageFilter = G.PackageFilterInput;
 export type PackageSort = G.PackageSortInput;

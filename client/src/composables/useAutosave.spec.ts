@@ -2,18 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ref, shallowRef } from 'vue';
 import { SEED_2024_LUKOU_GSL, setInvalidInput, type PackageDocument } from '@zipin/shared';
 import { ApiError } from '@/api/errors.js';
-import type { PackageDetail } from '@/api/types.js';
+import type { PackageDetail, SaveAnswer } from '@/api/types.js';
 import { AUTOSAVE_DELAY_MS, useAutosave } from './useAutosave.js';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const pkgAt = (version: number, document: PackageDocument = clone(SEED_2024_LUKOU_GSL)) =>
   ({ id: 'pkg-1', version, document, state: 'DRAFT', availableActions: ['SUBMIT'], comments: [] }) as unknown as PackageDetail;
+/** A save's lean answer: the version it made; checks and document as the client has them. */
+const savedAt = (version: number, over: Partial<SaveAnswer> = {}): SaveAnswer =>
+  ({ version, lastEditedAt: new Date().toISOString(), summary: { errorCount: 0, warningCount: 0, unexplainedWarningCount: 0, executionRate: null, declaredTotal: null, suggestedTotal: null, grade: null, canSubmit: true }, checks: null, document: null, ...over }) as SaveAnswer;
 const settle = async () => {
   for (let i = 0; i < 6; i++) await Promise.resolve();
 };
 
 function harness(first = pkgAt(3)) {
-  const savePackage = vi.fn<(i: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }) => Promise<PackageDetail>>();
+  const savePackage = vi.fn<(i: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }) => Promise<SaveAnswer>>();
   const fetchPackage = vi.fn<(id: string) => Promise<PackageDetail>>();
   const pkg = shallowRef<PackageDetail | null>(null);
   const document = ref<PackageDocument | null>(null);
@@ -26,7 +29,7 @@ function harness(first = pkgAt(3)) {
     fn(document.value!);
     a.changed();
   };
-  return { a, savePackage, fetchPackage, document, version, edit };
+  return { a, savePackage, fetchPackage, document, version, edit, pkg };
 }
 
 describe('useAutosave states', () => {
@@ -38,14 +41,14 @@ describe('useAutosave states', () => {
 
   it('goes dirty → saving → saved, once, after the typing pause', async () => {
     const h = harness();
-    let release!: (p: PackageDetail) => void;
-    h.savePackage.mockImplementation((i) => new Promise((r) => (release = () => r(pkgAt(4, clone(i.document))))));
+    let release!: () => void;
+    h.savePackage.mockImplementation(() => new Promise((r) => (release = () => r(savedAt(4)))));
     h.edit((d) => (d.basicData.staffing.actual = 6));
     expect(h.a.status.value).toBe('dirty');
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
     await settle();
     expect(h.a.status.value).toBe('saving');
-    release(pkgAt(4));
+    release();
     await settle();
     expect(h.a.status.value).toBe('saved');
     expect(h.version.value).toBe(4);
@@ -56,7 +59,7 @@ describe('useAutosave states', () => {
   it('queues offline with a local backup and retries the same saveId', async () => {
     const h = harness();
     h.savePackage.mockRejectedValueOnce(new ApiError('NETWORK', 'Failed to fetch'));
-    h.savePackage.mockImplementation(async (i) => pkgAt(4, clone(i.document)));
+    h.savePackage.mockImplementation(async () => savedAt(4));
     h.edit((d) => (d.basicData.staffing.actual = 6));
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
     await settle();
@@ -91,7 +94,7 @@ describe('useAutosave states', () => {
 
   it('says invalid, never plain saved, while a cell holds text that is not a number', async () => {
     const h = harness();
-    h.savePackage.mockImplementation(async (i) => pkgAt(4, clone(i.document)));
+    h.savePackage.mockImplementation(async () => savedAt(4));
     h.edit((d) => {
       d.basicData.publicFunds.total.currentFinal = null;
       setInvalidInput(d, 'basicData.publicFunds.total.currentFinal', '1O5.2');
@@ -121,5 +124,36 @@ describe('useAutosave states', () => {
     expect(h.a.status.value).toBe('error');
     expect(h.document.value!.basicData.staffing.actual).toBe(6);
     expect(h.a.lastError.value!.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('takes the version and summary from a lean answer, and checks or document only when the server sends them', async () => {
+    const h = harness();
+    const before = h.pkg.value!;
+    const summary = { ...savedAt(4).summary, warningCount: 2, canSubmit: false };
+    h.savePackage.mockImplementation(async () => savedAt(4, { summary }));
+    h.edit((d) => (d.basicData.staffing.actual = 6));
+    await h.a.flush();
+    await settle();
+    expect(h.version.value).toBe(4);
+    expect(h.pkg.value!.summary).toEqual(summary);
+    expect(h.pkg.value!.checks).toBe(before.checks);
+    // The base is the document sent: typing the same again saves nothing.
+    expect(h.pkg.value!.document.basicData.staffing.actual).toBe(6);
+    await h.a.flush();
+    expect(h.savePackage).toHaveBeenCalledTimes(1);
+
+    // Checks that changed, and a document the server stored otherwise, replace the client's.
+    const stored = clone(h.document.value!);
+    stored.basicData.austerityMeasures = '服务器保存的';
+    const checks = [{ code: 'X', severity: 'warning', paths: [], messageZh: '', messageEn: '', key: 'X@', explained: false }];
+    h.savePackage.mockImplementation(async () => savedAt(5, { checks, document: stored } as Partial<SaveAnswer>));
+    h.edit((d) => (d.basicData.staffing.actual = 7));
+    await h.a.flush();
+    await settle();
+    expect(h.version.value).toBe(5);
+    expect(h.pkg.value!.checks).toEqual(checks);
+    expect(h.pkg.value!.document.basicData.austerityMeasures).toBe('服务器保存的');
+    // What the person typed stays in the working copy.
+    expect(h.document.value!.basicData.staffing.actual).toBe(7);
   });
 });

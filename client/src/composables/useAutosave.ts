@@ -12,7 +12,7 @@
 import { computed, ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import { canonicalJson, diffDocuments, invalidInputCount, type FieldChange, type PackageDocument } from '@zipin/shared';
 import { toApiError, type ApiError } from '@/api/errors.js';
-import type { PackageDetail } from '@/api/types.js';
+import type { PackageDetail, SaveAnswer } from '@/api/types.js';
 import { applyChanges, structuredCloneSafe } from '@/stores/doc-path.js';
 import { clearDraft, readDraft, writeDraft } from '@/stores/local-drafts.js';
 
@@ -57,7 +57,7 @@ export interface AutosaveDeps {
   baseDocument: ShallowRef<PackageDocument | null>;
   version: Ref<number>;
   editable: () => boolean;
-  savePackage: (input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }) => Promise<PackageDetail>;
+  savePackage: (input: { packageId: string; baseVersion: number; document: PackageDocument; saveId: string }) => Promise<SaveAnswer>;
   fetchPackage: (id: string) => Promise<PackageDetail>;
 }
 
@@ -105,6 +105,19 @@ export function useAutosave(deps: AutosaveDeps) {
     baseDocument.value = next.document;
     baseCanonical = canonicalJson(next.document);
     if (opts.replaceDocument || !document.value) document.value = structuredCloneSafe(next.document);
+  }
+
+  /**
+   * A save's answer becomes the base: the new version and summary, the checks if they changed,
+   * and the document as sent unless the server says it stored another (it keeps carried figures).
+   */
+  function adoptSave(saved: SaveAnswer, sent: PendingSave) {
+    const current = pkg.value!;
+    const stored = saved.document ?? sent.document;
+    pkg.value = { ...current, version: saved.version, lastEditedAt: saved.lastEditedAt, summary: saved.summary, checks: saved.checks ?? current.checks, document: stored };
+    version.value = saved.version;
+    baseDocument.value = stored;
+    baseCanonical = saved.document ? canonicalJson(stored) : sent.canonical;
   }
 
   /** Unsaved edits from an earlier visit (reload, crash, offline) come back. */
@@ -209,7 +222,7 @@ export function useAutosave(deps: AutosaveDeps) {
       inFlight = null;
       retryAttempt.value = 0;
       lastError.value = null;
-      adoptServer(saved, { replaceDocument: false });
+      adoptSave(saved, pending);
       lastSavedAt.value = new Date();
       if (document.value && canonicalJson(document.value) === pending.canonical) {
         saveState.value = 'saved';

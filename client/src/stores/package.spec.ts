@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { LUKOU_2024_TEMPLATE, SEED_2024_LUKOU_GSL, type PackageDocument } from '@zipin/shared';
 import { ApiError } from '@/api/errors.js';
-import type { PackageDetail } from '@/api/types.js';
+import type { PackageDetail, SaveAnswer } from '@/api/types.js';
 
 vi.mock('@/api/packages-api.js', () => ({
   fetchPackage: vi.fn(),
@@ -20,6 +20,12 @@ const api = await import('@/api/packages-api.js');
 const { usePackageStore, AUTOSAVE_DELAY_MS } = await import('./package.js');
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** A save's lean answer: the version it made; checks and document as the client has them. */
+function savedAt(version: number, over: Partial<SaveAnswer> = {}): SaveAnswer {
+  const summary = { errorCount: 0, warningCount: 0, unexplainedWarningCount: 0, executionRate: null, declaredTotal: null, suggestedTotal: null, grade: null, canSubmit: true };
+  return { version, lastEditedAt: new Date().toISOString(), summary, checks: null, document: null, ...over } as SaveAnswer;
+}
 
 function makePackage(version: number, document: PackageDocument = clone(SEED_2024_LUKOU_GSL), over: Partial<PackageDetail> = {}): PackageDetail {
   return {
@@ -54,6 +60,7 @@ function makePackage(version: number, document: PackageDocument = clone(SEED_202
     auditTrail: [],
     revisions: [],
     returnedRevisionId: null,
+    unchanged: false,
     flags: [],
     stage: null,
     assignee: null,
@@ -85,7 +92,7 @@ describe('package store autosave', () => {
 
   it('saves once, 1.5 s after the last keystroke, with the latest text and the base version', async () => {
     fetchPackage.mockResolvedValue(makePackage(3));
-    savePackage.mockImplementation(async (input) => makePackage(4, clone(input.document)));
+    savePackage.mockImplementation(async () => savedAt(4));
     const store = usePackageStore();
     await store.load('pkg-1');
     expect(store.saveState).toBe('saved');
@@ -111,7 +118,7 @@ describe('package store autosave', () => {
   it('retries a save that failed on the network with the same saveId and the same snapshot', async () => {
     fetchPackage.mockResolvedValue(makePackage(3));
     savePackage.mockRejectedValueOnce(new ApiError('NETWORK', 'Failed to fetch'));
-    savePackage.mockImplementation(async (input) => makePackage(4, clone(input.document)));
+    savePackage.mockImplementation(async () => savedAt(4));
     const store = usePackageStore();
     await store.load('pkg-1');
 
@@ -146,7 +153,7 @@ describe('package store autosave', () => {
   it('retries at once when the browser comes back online', async () => {
     fetchPackage.mockResolvedValue(makePackage(3));
     savePackage.mockRejectedValueOnce(new ApiError('NETWORK', 'offline'));
-    savePackage.mockImplementation(async (input) => makePackage(4, clone(input.document)));
+    savePackage.mockImplementation(async () => savedAt(4));
     const store = usePackageStore();
     await store.load('pkg-1');
     store.edit('basicData.staffing.authorized', 6);
@@ -197,7 +204,7 @@ describe('package store autosave', () => {
     theirsDoc.basicData.austerityMeasures = '他人修改的措施';
     fetchPackage.mockResolvedValueOnce(makePackage(5, theirsDoc));
     savePackage.mockRejectedValueOnce(new ApiError('VERSION_CONFLICT', 'conflict', { currentVersion: 5 }));
-    savePackage.mockImplementation(async (input) => makePackage(6, clone(input.document)));
+    savePackage.mockImplementation(async () => savedAt(6));
     const store = usePackageStore();
     await store.load('pkg-1');
 
@@ -226,7 +233,7 @@ describe('package store autosave', () => {
 
     setActivePinia(createPinia());
     savePackage.mockReset();
-    savePackage.mockImplementation(async (input) => makePackage(4, clone(input.document)));
+    savePackage.mockImplementation(async () => savedAt(4));
     const second = usePackageStore();
     await second.load('pkg-1');
     expect(second.restoredFromBackup).toBe(true);
@@ -290,7 +297,7 @@ describe('reapplying my edits after a conflict', () => {
     theirsDoc.basicData.austerityMeasures = '他人修改的措施';
     fetchPackage.mockResolvedValueOnce(makePackage(5, theirsDoc));
     savePackage.mockRejectedValueOnce(new ApiError('VERSION_CONFLICT', 'conflict', { currentVersion: 5 }));
-    savePackage.mockImplementation(async (input) => makePackage(6, clone(input.document)));
+    savePackage.mockImplementation(async () => savedAt(6));
     const store = usePackageStore();
     await store.load('pkg-1');
     store.mutate((d) => {

@@ -125,7 +125,7 @@ export const usePackageStore = defineStore('package', () => {
   async function refresh(): Promise<void> {
     const current = pkg.value;
     if (!current) return;
-    const fresh = await api.fetchPackage(current.id);
+    const fresh = await api.fetchPackage(current.id, current);
     adoptServer(fresh, { replaceDocument: !hasUnsaved.value });
   }
 
@@ -157,7 +157,7 @@ export const usePackageStore = defineStore('package', () => {
 
   async function refreshComments() {
     if (!pkg.value) return;
-    const fresh = await api.fetchPackage(pkg.value.id);
+    const fresh = await api.fetchPackage(pkg.value.id, pkg.value);
     pkg.value = { ...pkg.value, comments: fresh.comments };
   }
 

@@ -6,6 +6,7 @@ import type { RequestContext } from './request-context.js';
 import { limitedExecution, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { BoundedDateTime } from './date-time.scalar.js';
 
 /** The most an operation may cost (fields × page sizes, see query-limits.ts). */
@@ -61,7 +62,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
         onConnect: (ctx) => sameOrigin((ctx.extra as { request: IncomingMessage }).request, config.publicUrl),
       },
     },
-    plugins: [queryLimitsPlugin(LIMITS), requestIdInErrors()],
+    // No cache hints are set or read (no CDN caches GraphQL answers), so Apollo's per-field
+    // cache-control bookkeeping is switched off: it costs every resolved field.
+    plugins: [queryLimitsPlugin(LIMITS), requestIdInErrors(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       const code = formatted.extensions?.code as string | undefined;
       if (code && (code in ErrorCode || PASS_THROUGH.has(code))) {

@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { RowCacheInvalidation } from './row-cache.js';
 
 /** One set of entities and migrations for SQLite (embedded) and MySQL/MariaDB (production). */
 /**
@@ -14,6 +15,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>, runMigrat
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    subscribers: [RowCacheInvalidation],
     migrationsRun: runMigrations,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,

@@ -5,6 +5,7 @@ import { SchemaVersionError, checkSchemaVersion } from './schema-version.js';
 import type { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source.js';
 import { TransactionService } from './transaction.service.js';
+import { RowCacheBus } from './row-cache-bus.js';
 import { ENTITIES } from './entities.js';
 
 @Global()
@@ -31,7 +32,7 @@ export class DatabaseModule {
         }),
         TypeOrmModule.forFeature(ENTITIES),
       ],
-      providers: [TransactionService],
+      providers: [TransactionService, RowCacheBus],
       exports: [TypeOrmModule, TransactionService],
     };
   }

@@ -187,7 +187,7 @@ export class DemoSeedService {
         staged++;
         continue;
       }
-      let current = await this.packages.save(filler, { packageId: pkg.id, baseVersion: pkg.version, document: full });
+      let current = (await this.packages.save(filler, { packageId: pkg.id, baseVersion: pkg.version, document: full })).pkg;
       const step = async (fn: (v: number) => Promise<PackageEntity>) => {
         current = await fn(current.version);
       };

@@ -9,6 +9,7 @@ import type { RequestUser } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { TransactionService } from '../../database/transaction.service.js';
+import { rowCaches, type RowCache } from '../../database/row-cache.js';
 import { UserEntity } from '../org/user.entity.js';
 import { SessionEntity, type SessionMethod } from './session.entity.js';
 import { PasswordService } from './password.service.js';
@@ -121,12 +122,23 @@ export class AuthService extends SessionLookup {
     await this.transactions.run(({ manager }) => manager.getRepository(SessionEntity).delete({ id: sessionId }));
   }
 
+  /**
+   * The session's user, from the row cache while neither the session nor the user changed
+   * (sign-out, password change, deactivation and role changes write those rows, which drops
+   * the cache here and in every other process), never past the session's expiry.
+   */
   async userForToken(token: string): Promise<RequestUser | null> {
-    const session = await this.sessions.findOne({ where: { id: sessionIdOf(this.config.sessionSecret, token) } });
+    const id = sessionIdOf(this.config.sessionSecret, token);
+    const cache = rowCaches(this.sessions.manager.connection).sessions as RowCache<{ user: RequestUser; expiresAt: number }>;
+    const hit = cache.get(id);
+    if (hit && hit.expiresAt > Date.now()) return hit.user;
+    const session = await this.sessions.findOne({ where: { id } });
     if (!session || session.expiresAt <= new Date()) return null;
     const user = await this.users.findOne({ where: { id: session.userId } });
     if (!user || !user.active) return null;
-    return toRequestUser(user, session);
+    const requestUser = toRequestUser(user, session);
+    cache.set(id, { user: requestUser, expiresAt: session.expiresAt.getTime() }, Math.min(cache.ttlMs, session.expiresAt.getTime() - Date.now()));
+    return requestUser;
   }
 
   /** For signing: the signer proves presence by re-entering the password (throttled like a sign-in). */

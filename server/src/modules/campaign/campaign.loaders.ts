@@ -1,16 +1,14 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { requestLoader, type RequestContext } from '../../common/request-context.js';
+import { cachedById, rowCaches } from '../../database/row-cache.js';
 import { PackageEntity } from '../package/package.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 
+/** Campaigns by id, from the row cache while no campaign changed (the template is most of the row). */
 export function campaignLoader(ctx: RequestContext, ds: DataSource): DataLoader<string, CampaignEntity | null> {
   return requestLoader(ctx, 'campaign.byId', () =>
-    new DataLoader<string, CampaignEntity | null>(async (ids) => {
-      const rows = await ds.getRepository(CampaignEntity).findBy({ id: In([...ids]) });
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id) ?? null);
-    }),
+    new DataLoader<string, CampaignEntity | null>(cachedById(rowCaches(ds).campaigns, (ids) => ds.getRepository(CampaignEntity).findBy({ id: In(ids) }))),
   );
 }
 

@@ -94,7 +94,7 @@ export class ExcelService {
     const report = { packageId, changedFields, imported: result.imported, ignored: result.ignored, keptFromDraft: result.keptFromDraft, formulaPolicy: FORMULA_POLICY };
     if (opts.dryRun) return { ...report, dryRun: true, saved: false, version: pkg.version };
     const saved = await this.packages.save(user, { packageId, baseVersion: opts.baseVersion ?? pkg.version, document: result.document });
-    return { ...report, dryRun: false, saved: true, version: saved.version };
+    return { ...report, dryRun: false, saved: true, version: saved.pkg.version };
   }
 
   /** One row per unit of the campaign, from the package rows' summary columns (no document is read). */

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ErrorCode } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
+import { loadExcelJs } from './xlsx-style.js';
 import { assertXlsx } from './zip-guard.js';
 
 /** Upload limit, enforced while the body is read (before anything parses it). */
@@ -54,7 +55,7 @@ export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   try {
     await assertXlsx(buf);
     const model = await parseInWorker(buf);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (loadExcelJs().Workbook)();
     wb.model = model as ExcelJS.WorkbookModel;
     return wb;
   } finally {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { NA, type MoneyCell } from '@zipin/shared';
 
 export const FONT = '宋体';
@@ -13,8 +14,15 @@ export function moneyFormat(decimal: string): string {
   return d === 0 ? '0' : `0.${'0'.repeat(Math.min(d, 4))}`;
 }
 
+let excelJs: typeof ExcelJS | null = null;
+
+/** ExcelJS (CommonJS), required the first time a workbook is made or read: start-up does not need it. */
+export function loadExcelJs(): typeof ExcelJS {
+  return (excelJs ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS);
+}
+
 export function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJs().Workbook)();
   wb.creator = 'Zipin 自评通';
   wb.created = new Date();
   return wb;

@@ -1,25 +1,21 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { requestLoader, type RequestContext } from '../../common/request-context.js';
+import { cachedById, rowCaches } from '../../database/row-cache.js';
 import { UnitEntity } from './unit.entity.js';
 import { UserEntity } from './user.entity.js';
 
-function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
-  const map = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => map.get(id) ?? null);
-}
-
-/** Units by id, batched per request (a list of 100 packages costs one query for their units). */
+/** Units by id, batched per request (a list of 100 packages costs one query for their units), cached while no unit changed. */
 export function unitLoader(ctx: RequestContext, ds: DataSource): DataLoader<string, UnitEntity | null> {
   return requestLoader(ctx, 'org.unit', () =>
-    new DataLoader<string, UnitEntity | null>(async (ids) => byId(await ds.getRepository(UnitEntity).findBy({ id: In([...ids]) }), ids)),
+    new DataLoader<string, UnitEntity | null>(cachedById(rowCaches(ds).units, (ids) => ds.getRepository(UnitEntity).findBy({ id: In(ids) }))),
   );
 }
 
-/** Users by id, batched per request (claimers, editors, authors, actors). */
+/** Users by id, batched per request (claimers, editors, authors, actors), cached while no user changed. */
 export function userLoader(ctx: RequestContext, ds: DataSource): DataLoader<string, UserEntity | null> {
   return requestLoader(ctx, 'org.user', () =>
-    new DataLoader<string, UserEntity | null>(async (ids) => byId(await ds.getRepository(UserEntity).findBy({ id: In([...ids]) }), ids)),
+    new DataLoader<string, UserEntity | null>(cachedById(rowCaches(ds).users, (ids) => ds.getRepository(UserEntity).findBy({ id: In(ids) }))),
   );
 }
 

@@ -14,6 +14,7 @@ import {
   type Grade,
   type PackageDocument,
 } from '@zipin/shared';
+import { RowCache } from '../../database/row-cache.js';
 import type { PackageEntity } from './package.entity.js';
 
 export interface PackageEvaluation {
@@ -39,6 +40,39 @@ export function evaluatePackage(doc: PackageDocument, template: EvaluationTempla
   const checks = runChecks(doc, template, context, figures);
   const result = { figures, checks, summary: summarizeChecks(checks) };
   cache.set(doc, { template, fiscalYear: context.fiscalYear ?? 0, result });
+  return result;
+}
+
+/** A number per template object, so a cache key can name "this template" without hashing it. */
+const templateIds = new WeakMap<object, number>();
+let nextTemplateId = 1;
+function templateId(template: EvaluationTemplate): number {
+  let id = templateIds.get(template);
+  if (!id) {
+    id = nextTemplateId++;
+    templateIds.set(template, id);
+  }
+  return id;
+}
+
+const byVersion = new RowCache<PackageEvaluation>(10 * 60_000, 5_000);
+
+/**
+ * The evaluation of a package at a version: a version's document never changes (every write
+ * bumps it), so the figures and checks are computed once per (package, version, template,
+ * context) and every field, request and save that asks again gets the same result. The
+ * template is named by its loaded object (a reloaded campaign is a new key), not compared.
+ */
+export function evaluateAtVersion(
+  pkg: Pick<PackageEntity, 'id' | 'version' | 'document'>,
+  template: EvaluationTemplate,
+  context: Partial<CampaignContext>,
+): PackageEvaluation {
+  const key = `${pkg.id}:${pkg.version}:${templateId(template)}:${context.fiscalYear ?? ''}:${context.unitName ?? ''}`;
+  const hit = byVersion.get(key);
+  if (hit) return hit;
+  const result = evaluatePackage(pkg.document, template, context);
+  byVersion.set(key, result);
   return result;
 }
 

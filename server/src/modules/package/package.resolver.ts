@@ -1,22 +1,45 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
+import { rowCaches } from '../../database/row-cache.js';
 import { ErrorCode, GRADES, WorkflowAction, availableActions, stageOf, type Grade } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
 import { JSONScalar } from '../../common/json.scalar.js';
-import type { RequestContext, RequestUser } from '../../common/request-context.js';
+import { requestLoader, type RequestContext, type RequestUser } from '../../common/request-context.js';
 import { campaignLoader } from '../campaign/campaign.loaders.js';
 import { CampaignModel } from '../campaign/models/campaign.model.js';
 import { UnitModel, UserRefModel } from '../org/models/org.models.js';
 import { loadUserRef, unitLoader } from '../org/org.loaders.js';
 import { PackageFilterInput, PackageSortInput, SavePackageInput } from './dto/package.input.js';
 import { AssigneeCountModel, SupervisorCountModel, CheckResultModel, DiffEntryModel, PackageModel, PackagePageModel, PackageSummaryModel, RevisionModel, SaveResultModel } from './models/package.model.js';
-import { evaluatePackage, gradeFromColumn, type PackageEvaluation } from './package-evaluation.js';
+import { evaluateAtVersion, gradeFromColumn, type PackageEvaluation } from './package-evaluation.js';
 import { revisionsLoader } from './package.loaders.js';
 import { PackageRevisionService } from './package-revision.service.js';
 import { PackageEntity } from './package.entity.js';
 import { PackageService, campaignContext } from './package.service.js';
 import { PackageQueueService, type PackagePage } from './package-queue.service.js';
+
+function summaryOf(pkg: PackageEntity): PackageSummaryModel {
+  return {
+    errorCount: pkg.errorCount,
+    warningCount: pkg.warningCount,
+    unexplainedWarningCount: pkg.unexplainedWarningCount,
+    executionRate: pkg.executionRate,
+    declaredTotal: pkg.declaredTotal,
+    suggestedTotal: pkg.suggestedTotal,
+    grade: gradeFromColumn(pkg.grade),
+    canSubmit: pkg.errorCount === 0 && pkg.unexplainedWarningCount === 0,
+  };
+}
+
+/** Packages of this request asked for with their current version (conditional reads). */
+function unchangedIn(ctx: RequestContext): Set<string> {
+  return requestLoader(ctx, 'package.unchanged', () => new Set<string>());
+}
+
+function checkModels(e: PackageEvaluation): CheckResultModel[] {
+  return e.checks.map((c) => ({ ...c, explained: c.severity === 'warning' ? !!c.explained : null }));
+}
 
 @Resolver(() => PackageModel)
 export class PackageResolver {
@@ -29,8 +52,16 @@ export class PackageResolver {
 
   @Allow()
   @Query(() => PackageModel, { nullable: true })
-  package(@CurrentUser() user: RequestUser, @Args('id', { type: () => ID }) id: string): Promise<PackageEntity> {
-    return this.service.getReadable(user, id);
+  async package(
+    @CurrentUser() user: RequestUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
+    @Args('knownVersion', { type: () => Int, nullable: true, description: 'The version the client holds: if it is still the current one, `document` is left out (null) and `unchanged` is true.' })
+    knownVersion?: number | null,
+  ): Promise<PackageEntity> {
+    const pkg = await this.service.getReadable(user, id);
+    if (knownVersion != null && knownVersion === pkg.version) unchangedIn(ctx).add(pkg.id);
+    return pkg;
   }
 
   @Allow()
@@ -68,13 +99,21 @@ export class PackageResolver {
   @Allow('FILLER')
   @Mutation(() => SaveResultModel, { description: 'Saves the documents (FILLER of the unit, DRAFT or RETURNED).' })
   async savePackage(@CurrentUser() user: RequestUser, @Args('input') input: SavePackageInput): Promise<SaveResultModel> {
-    return { package: await this.service.save(user, input) };
+    const saved = await this.service.save(user, input);
+    return {
+      version: saved.pkg.version,
+      lastEditedAt: saved.pkg.lastEditedAt ?? saved.pkg.updatedAt,
+      summary: summaryOf(saved.pkg),
+      checks: saved.checksChanged ? checkModels(saved.evaluation) : null,
+      document: saved.storedAsSent ? null : saved.pkg.document,
+      package: saved.pkg,
+    };
   }
 
   private async evaluation(pkg: PackageEntity, ctx: RequestContext): Promise<PackageEvaluation> {
     const [campaign, unit] = await Promise.all([campaignLoader(ctx, this.dataSource).load(pkg.campaignId), unitLoader(ctx, this.dataSource).load(pkg.unitId)]);
     if (!campaign) throw new DomainError(ErrorCode.NOT_FOUND, '通知不存在');
-    return evaluatePackage(pkg.document, campaign.template, campaignContext(campaign, unit));
+    return evaluateAtVersion(pkg, campaign.template, campaignContext(campaign, unit));
   }
 
   @Allow()
@@ -94,6 +133,18 @@ export class PackageResolver {
   }
 
   @Allow()
+  @ResolveField(() => JSONScalar, { nullable: true, description: 'PackageDocument of @zipin/shared: inputs only, never computed values. Null when `unchanged`.' })
+  document(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): unknown {
+    return unchangedIn(ctx).has(pkg.id) ? null : pkg.document;
+  }
+
+  @Allow()
+  @ResolveField(() => Boolean, { description: 'The package is at the knownVersion the client sent (its document is the one the client has).' })
+  unchanged(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): boolean {
+    return unchangedIn(ctx).has(pkg.id);
+  }
+
+  @Allow()
   @ResolveField(() => JSONScalar, { description: 'computeFigures(document, template): every derived figure.' })
   async figures(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<unknown> {
     return (await this.evaluation(pkg, ctx)).figures;
@@ -102,22 +153,13 @@ export class PackageResolver {
   @Allow()
   @ResolveField(() => [CheckResultModel], { description: 'runChecks(document, template, campaign context).' })
   async checks(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CheckResultModel[]> {
-    return (await this.evaluation(pkg, ctx)).checks.map((c) => ({ ...c, explained: c.severity === 'warning' ? !!c.explained : null }));
+    return checkModels(await this.evaluation(pkg, ctx));
   }
 
   @Allow()
   @ResolveField(() => PackageSummaryModel)
   summary(@Parent() pkg: PackageEntity): PackageSummaryModel {
-    return {
-      errorCount: pkg.errorCount,
-      warningCount: pkg.warningCount,
-      unexplainedWarningCount: pkg.unexplainedWarningCount,
-      executionRate: pkg.executionRate,
-      declaredTotal: pkg.declaredTotal,
-      suggestedTotal: pkg.suggestedTotal,
-      grade: gradeFromColumn(pkg.grade),
-      canSubmit: pkg.errorCount === 0 && pkg.unexplainedWarningCount === 0,
-    };
+    return summaryOf(pkg);
   }
 
   @Allow()
@@ -154,8 +196,15 @@ export class PackageResolver {
 
   @Allow()
   @ResolveField(() => [RevisionModel])
-  revisions(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<RevisionModel[]> {
-    return revisionsLoader(ctx, this.dataSource).load(pkg.id);
+  async revisions(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<RevisionModel[]> {
+    // A revision is only ever added with a new package version, so a version's list is final.
+    const cache = rowCaches(this.dataSource).revisions;
+    const key = `${pkg.id}:${pkg.version}`;
+    const hit = cache.get(key) as RevisionModel[] | undefined;
+    if (hit) return hit;
+    const rows = await revisionsLoader(ctx, this.dataSource).load(pkg.id);
+    cache.set(key, rows);
+    return rows;
   }
 }
 

@@ -2,7 +2,9 @@ import { Clock } from '../../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  EDITABLE_STATES,
   ErrorCode,
+  canonicalJson,
   carriedLockViolations,
   keepCarriedFrom,
   describePath,
@@ -10,16 +12,19 @@ import {
   isEditable,
   parsePackageDocument,
   type CampaignContext,
+  type CheckResult,
+  type PackageDocument,
 } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { newId } from '../../database/columns.js';
 import { TransactionService, type Tx } from '../../database/transaction.service.js';
+import { rowCaches } from '../../database/row-cache.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
 import { UnitEntity } from '../org/unit.entity.js';
 import { SignatureEntity } from '../workflow/signature.entity.js';
 import { assertCanRead } from './package-access.js';
-import { evaluatePackage, summaryColumns, type PackageEvaluation } from './package-evaluation.js';
+import { evaluateAtVersion, evaluatePackage, summaryColumns, type PackageEvaluation } from './package-evaluation.js';
 import { guardedUpdate, lockPackage } from './package-lock.js';
 import { PackageSaveEntity } from './package-save.entity.js';
 import { PackageEntity } from './package.entity.js';
@@ -84,6 +89,8 @@ export class PackageService {
     const pkg = await this.dataSource.getRepository(PackageEntity).findOneBy({ id });
     if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, '材料不存在');
     assertCanRead(user, pkg);
+    // The filler's next autosave starts from this version (see save).
+    if (isEditable(pkg.state)) rowCaches(this.dataSource).packages.set(`${pkg.id}:${pkg.version}`, pkg);
     return pkg;
   }
 
@@ -91,8 +98,13 @@ export class PackageService {
    * Saves the filler's inputs. The document is validated whole (nothing is saved if any field is
    * wrong), refused against a stale version (never merged), and the summary columns are
    * recomputed here. A retried save with the same saveId returns the package it produced.
+   *
+   * The row at baseVersion usually comes from the row cache (the read or the save before this
+   * one put it there): a version's row never changes, and the guarded UPDATE (id, version and
+   * an editable state) is what decides, so a steady autosave sends the UPDATE and the save's
+   * INSERT and nothing else. The saveId is looked up only when that UPDATE or INSERT fails.
    */
-  async save(user: RequestUser, input: SaveInput): Promise<PackageEntity> {
+  async save(user: RequestUser, input: SaveInput): Promise<SaveOutcome> {
     const parsed = parsePackageDocument(input.document);
     if (!parsed.ok) {
       const first = parsed.issues[0]?.messageZh ?? '';
@@ -100,31 +112,53 @@ export class PackageService {
     }
     const saveId = input.saveId?.trim() || null;
     if (saveId && saveId.length > 64) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'saveId 过长');
+    const caches = rowCaches(this.dataSource);
+    const key = `${input.packageId}:${input.baseVersion}`;
+    const cached = caches.packages.get(key) as PackageEntity | undefined;
+    let outcome: SaveOutcome | 'replay';
+    try {
+      outcome = await this.saveOnce(user, input, parsed.value, saveId, cached).catch((err) => {
+        if (err !== STALE) throw err;
+        // The row at baseVersion is not what the cache says (a write that kept the version, or
+        // a newer save): read it, locked, and decide again from what the database holds.
+        caches.packages.delete(key);
+        return this.saveOnce(user, input, parsed.value, saveId, undefined);
+      });
+    } catch (err) {
+      // Two requests with one saveId raced to the INSERT: the loser answers as a retry.
+      if (!saveId || !isUniqueViolation(err)) throw err;
+      outcome = await this.transactions.run(async (tx) => ((await this.earlierSave(tx, saveId, input.packageId, user.id)) ? 'replay' : Promise.reject(err)));
+    }
+    if (outcome === 'replay') {
+      const pkg = await this.getReadable(user, input.packageId);
+      const { campaign, unit } = await this.campaignAndUnit(null, pkg);
+      return { pkg, evaluation: evaluateAtVersion(pkg, campaign.template, campaignContext(campaign, unit)), checksChanged: true, storedAsSent: false };
+    }
+    caches.packages.set(`${outcome.pkg.id}:${outcome.pkg.version}`, outcome.pkg);
+    return outcome;
+  }
+
+  /** One attempt: from the cached row at baseVersion (rejects with STALE if it is not the row), or from the locked row. */
+  private saveOnce(user: RequestUser, input: SaveInput, sent: PackageDocument, saveId: string | null, cached: PackageEntity | undefined): Promise<SaveOutcome | 'replay'> {
     return this.transactions.run(async (tx) => {
-      const pkg = await lockPackage(tx, input.packageId);
+      const pkg = cached ?? (await lockPackage(tx, input.packageId));
       assertCanRead(user, pkg);
       if (user.role !== 'FILLER') throw new DomainError(ErrorCode.ROLE_NOT_ALLOWED, '只有本单位填表人可以编辑材料');
-      if (saveId) {
-        const earlier = await tx.manager.getRepository(PackageSaveEntity).findOneBy({ id: saveId });
-        if (earlier) {
-          if (earlier.packageId !== pkg.id || earlier.userId !== user.id) throw new DomainError(ErrorCode.DUPLICATE, 'saveId 已被使用');
-          return pkg;
-        }
-      }
+      if (!cached && saveId && (await this.earlierSave(tx, saveId, pkg.id, user.id))) return 'replay';
       if (!isEditable(pkg.state)) throw new DomainError(ErrorCode.NOT_EDITABLE);
       if (pkg.version !== input.baseVersion) {
         throw new DomainError(ErrorCode.VERSION_CONFLICT, undefined, { currentVersion: pkg.version });
       }
-      const campaign = await tx.manager.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
-      const unit = await tx.manager.getRepository(UnitEntity).findOneBy({ id: pkg.unitId });
+      const { campaign, unit } = await this.campaignAndUnit(tx, pkg);
+      const context = campaignContext(campaign, unit);
       // Last year's figures carried into the 上年 column are the record, not the filler's to retype;
       // only the reset action (CarryForwardService.resetPart) unlocks them.
-      const locked = carriedLockViolations(pkg.document, parsed.value);
+      const locked = carriedLockViolations(pkg.document, sent);
       if (locked.length) {
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, parsed.value, { context: campaignContext(campaign, unit), formSetId: campaign.formSetId }).zh}`, { paths: locked });
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, sent, { context, formSetId: campaign.formSetId }).zh}`, { paths: locked });
       }
-      const document = keepCarriedFrom(pkg.document, parsed.value);
-      const evaluation: PackageEvaluation = evaluatePackage(document, campaign.template, campaignContext(campaign, unit));
+      const document = keepCarriedFrom(pkg.document, sent);
+      const evaluation = evaluateAtVersion({ id: pkg.id, version: pkg.version + 1, document }, campaign.template, context);
       const now = new Date();
       const changes: Partial<PackageEntity> = {
         document,
@@ -137,13 +171,69 @@ export class PackageService {
         await voidSignature(tx, pkg.signatureId, '签章后材料被修改');
         changes.signatureId = null;
       }
-      const version = await guardedUpdate(tx, pkg, changes);
-      if (saveId) {
-        await tx.manager.getRepository(PackageSaveEntity).insert({ id: saveId, packageId: pkg.id, userId: user.id, version, createdAt: now });
+      let version: number;
+      try {
+        version = await guardedUpdate(tx, pkg, changes, EDITABLE_STATES);
+      } catch (err) {
+        if (cached && err instanceof DomainError && err.code === ErrorCode.VERSION_CONFLICT) throw STALE;
+        throw err;
       }
-      return Object.assign(pkg, changes, { version, updatedAt: now });
+      if (saveId) await tx.manager.getRepository(PackageSaveEntity).insert({ id: saveId, packageId: pkg.id, userId: user.id, version, createdAt: now });
+      const saved = Object.assign(new PackageEntity(), pkg, changes, { version, updatedAt: now });
+      const before = evaluateAtVersion(pkg, campaign.template, context);
+      return { pkg: saved, evaluation, checksChanged: !sameChecks(before.checks, evaluation.checks), storedAsSent: canonicalJson(document) === canonicalJson(sent) };
     });
   }
+
+  /** Whether this saveId already made a version of this package; refused if someone else's. */
+  private async earlierSave(tx: Tx, saveId: string, packageId: string, userId: string): Promise<boolean> {
+    const earlier = await tx.manager.getRepository(PackageSaveEntity).findOneBy({ id: saveId });
+    if (!earlier) return false;
+    if (earlier.packageId !== packageId || earlier.userId !== userId) throw new DomainError(ErrorCode.DUPLICATE, 'saveId 已被使用');
+    return true;
+  }
+
+  /** The package's campaign and unit, from the row caches when they hold them. */
+  private async campaignAndUnit(tx: Tx | null, pkg: PackageEntity): Promise<{ campaign: CampaignEntity; unit: UnitEntity | null }> {
+    const caches = rowCaches(this.dataSource);
+    const manager = tx?.manager ?? this.dataSource.manager;
+    let campaign = caches.campaigns.get(pkg.campaignId) as CampaignEntity | undefined;
+    if (!campaign) {
+      campaign = await manager.getRepository(CampaignEntity).findOneByOrFail({ id: pkg.campaignId });
+      caches.campaigns.set(campaign.id, campaign);
+    }
+    let unit = (caches.units.get(pkg.unitId) as UnitEntity | undefined) ?? null;
+    if (!unit) {
+      unit = await manager.getRepository(UnitEntity).findOneBy({ id: pkg.unitId });
+      if (unit) caches.units.set(unit.id, unit);
+    }
+    return { campaign, unit };
+  }
+}
+
+/** What a save made: the package at its new version, its evaluation, and what changed. */
+export interface SaveOutcome {
+  pkg: PackageEntity;
+  evaluation: PackageEvaluation;
+  /** The checks differ from those at the base version. */
+  checksChanged: boolean;
+  /** The stored document is the one sent (keepCarriedFrom changed nothing). */
+  storedAsSent: boolean;
+}
+
+/** The cached row was not the row at baseVersion: try again from the database. */
+const STALE = Symbol('stale package cache');
+
+function sameChecks(a: readonly CheckResult[], b: readonly CheckResult[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((c, i) => canonicalJson(c) === canonicalJson(b[i]));
+}
+
+/** A duplicate key (the saveId's primary key), as MySQL and SQLite report it. */
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Marks a signature void: what it covered is no longer what the package says. */

@@ -58,7 +58,6 @@ export class PackageModel {
   @Field(() => PackageState) state: PackageState;
   @Field(() => Int, { description: 'Optimistic lock: send it back as baseVersion / expectedVersion.' }) version: number;
   @Field(() => Int) fiscalYear: number;
-  @Field(() => JSONScalar, { description: 'PackageDocument of @zipin/shared: inputs only, never computed values.' }) document: unknown;
   @Field(() => Date, { nullable: true }) lastEditedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the unit head signed it off to the bureau.' }) submittedAt: Date | null;
   @Field(() => Date, { nullable: true }) approvedAt: Date | null;
@@ -102,7 +101,15 @@ export class PackagePageModel {
   @Field(() => PackageCountsModel) counts: PackageCountsModel;
 }
 
-@ObjectType('SaveResult')
+@ObjectType('SaveResult', { description: 'What an autosave needs back: the new version and what the save changed.' })
 export class SaveResultModel {
-  @Field(() => PackageModel) package: PackageModel;
+  @Field(() => Int, { description: 'The version the save made (send it back as the next baseVersion).' }) version: number;
+  @Field(() => Date) lastEditedAt: Date;
+  @Field(() => PackageSummaryModel) summary: PackageSummaryModel;
+  @Field(() => [CheckResultModel], { nullable: true, description: 'The checks of the saved document, only when they differ from those at baseVersion (null: the same).' })
+  checks: CheckResultModel[] | null;
+  @Field(() => JSONScalar, { nullable: true, description: 'The document as stored, only when it differs from the one sent (null: stored as sent).' })
+  document: unknown;
+  @Field(() => PackageModel, { description: 'The whole package; its fields cost their own reads, which an autosave does not need.' })
+  package: PackageModel;
 }

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DomainError } from '../../../common/domain-error.js';
 import { locateChromium, type ChromiumInstall } from './chromium-locator.js';
 import { writeFontConfig } from './font-config.js';
@@ -37,6 +37,18 @@ export interface BrowserPoolOptions {
 interface PooledPage {
   page: Page;
   uses: number;
+  /** The document head (styles) this page has loaded; the next document with the same head only swaps the body. */
+  head: string | null;
+}
+
+/** A document split where a reused page can swap it: everything up to <body>, the body, and the title. */
+export function splitDocument(html: string): { head: string; body: string; title: string } | null {
+  const open = /<body[^>]*>/i.exec(html);
+  const close = html.lastIndexOf('</body>');
+  if (!open || close < open.index) return null;
+  const head = html.slice(0, open.index + open[0].length);
+  const title = /<title>([\s\S]*?)<\/title>/i.exec(head)?.[1] ?? '';
+  return { head: head.replace(/<title>[\s\S]*?<\/title>/i, ''), body: html.slice(open.index + open[0].length, close), title };
 }
 
 /**
@@ -84,6 +96,8 @@ export class BrowserPool {
     this.install = found.install;
     this.fontConfig ??= writeFontConfig();
     try {
+      // Loaded on the first render, not at start-up: most processes never print a PDF.
+      const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({
         executablePath: found.install.executablePath,
         headless: true,
@@ -124,7 +138,7 @@ export class BrowserPool {
     if (this.open < this.size) {
       this.open++;
       try {
-        return { page: await context.newPage(), uses: 0 };
+        return { page: await context.newPage(), uses: 0, head: null };
       } catch (err) {
         this.open--;
         throw err;
@@ -155,7 +169,7 @@ export class BrowserPool {
     const pooled = await this.acquire();
     let broken = false;
     try {
-      await pooled.page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+      await load(pooled, html);
       return await pooled.page.pdf({
         format: 'A4',
         printBackground: true,
@@ -191,6 +205,45 @@ export class BrowserPool {
     if (this.fontConfig) rmSync(this.fontConfig.dir, { recursive: true, force: true });
     this.fontConfig = null;
   }
+}
+
+/** What the body swap touches of the page's DOM (the server is compiled without the DOM types). */
+interface PrintDocument {
+  title: string;
+  body: { innerHTML: string };
+  images: ArrayLike<{ complete: boolean; onload: (() => void) | null; onerror: (() => void) | null }>;
+  fonts: { ready: Promise<unknown> };
+  createElement(tag: 'textarea'): { innerHTML: string; value: string };
+}
+
+/**
+ * Puts a document on a pooled page. A page that has this document's head loaded (the same
+ * stylesheet and fonts: every package prints with one) keeps it and only its title and body are
+ * replaced, which spares parsing the styles and laying out the fonts again (~25 % of a print);
+ * any other document is loaded whole. Images in the new body are waited for, as `load` would.
+ */
+async function load(pooled: PooledPage, html: string): Promise<void> {
+  const parts = splitDocument(html);
+  if (parts && pooled.head === parts.head) {
+    await pooled.page.evaluate(
+      async ([title, body]) => {
+        const doc = (globalThis as unknown as { document: PrintDocument }).document;
+        // The title comes as HTML (entities escaped), as it stood in the document.
+        const decode = doc.createElement('textarea');
+        decode.innerHTML = title;
+        doc.title = decode.value;
+        doc.body.innerHTML = body;
+        const pending = Array.from(doc.images).filter((i) => !i.complete);
+        await Promise.all(pending.map((i) => new Promise<void>((r) => ((i.onload = () => r()), (i.onerror = () => r())))));
+        await doc.fonts.ready;
+      },
+      [parts.title, parts.body] as const,
+    );
+    return;
+  }
+  pooled.head = null;
+  await pooled.page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+  pooled.head = parts?.head ?? null;
 }
 
 /** Page count of a Chromium PDF (its page objects are plain, not in object streams). */

@@ -15,10 +15,35 @@ export interface ChromiumInstall {
 
 export type LocateResult = { ok: true; install: ChromiumInstall } | { ok: false; reason: string };
 
-const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
-const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-/** CHROMIUM_PATH values that ask for the npm build even when a system browser exists. */
+/**
+ * Headless shells first: the full browser's print path costs ~0.2 s per printToPDF even for a
+ * one-line page (Debian's Chromium 156: 4–5× the npm shell per package), and Debian's own
+ * headless shell, built without the official build's optimisations, still ~2.5×
+ * (bench/chromium-launch.bench.mjs).
+ */
+const SYSTEM_CANDIDATES = [
+  '/usr/bin/chromium-headless-shell',
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
+const PATH_NAMES = ['chromium-headless-shell', 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+/** CHROMIUM_PATH values that ask for the npm build (the default). */
 const NPM_ALIASES = new Set(['npm', 'bundled', '@sparticuz/chromium']);
+/** CHROMIUM_PATH values that ask for an installed browser rather than the npm build. */
+const SYSTEM_ALIASES = new Set(['system']);
+
+function systemChromium(): ChromiumInstall | null {
+  for (const path of SYSTEM_CANDIDATES) if (executable(path)) return { executablePath: path, source: 'system', env: {} };
+  for (const name of PATH_NAMES) {
+    const path = onPath(name);
+    if (path) return { executablePath: path, source: 'system', env: {} };
+  }
+  return null;
+}
 
 function executable(path: string): boolean {
   try {
@@ -37,27 +62,29 @@ function onPath(name: string): string | null {
 }
 
 /**
- * CHROMIUM_PATH first, then a system browser, then the build shipped in @sparticuz/chromium,
- * so a fresh machine renders without an apt step.
+ * CHROMIUM_PATH first (a path, `npm` or `system`); by default the official headless shell
+ * shipped in @sparticuz/chromium (the fastest printer, and no apt step on a fresh machine),
+ * then an installed browser, headless shells before full browsers.
  */
 export function locateChromium(configured: string | null, options: { allowSystem?: boolean; allowNpm?: boolean } = {}): LocateResult {
-  if (configured && !NPM_ALIASES.has(configured)) {
+  if (configured && !NPM_ALIASES.has(configured) && !SYSTEM_ALIASES.has(configured)) {
     if (executable(configured)) return { ok: true, install: { executablePath: configured, source: 'config', env: {} } };
     return { ok: false, reason: `CHROMIUM_PATH 指向的浏览器不存在或不可执行：${configured}` };
   }
-  if (!configured && options.allowSystem !== false) {
-    for (const path of SYSTEM_CANDIDATES) if (executable(path)) return { ok: true, install: { executablePath: path, source: 'system', env: {} } };
-    for (const name of PATH_NAMES) {
-      const path = onPath(name);
-      if (path) return { ok: true, install: { executablePath: path, source: 'system', env: {} } };
+  const allowSystem = options.allowSystem !== false && !NPM_ALIASES.has(configured ?? '');
+  const allowNpm = options.allowNpm !== false && !SYSTEM_ALIASES.has(configured ?? '');
+  let npmFailure: string | null = null;
+  if (allowNpm) {
+    try {
+      return { ok: true, install: extractNpmChromium() };
+    } catch (err) {
+      npmFailure = err instanceof Error ? err.message : String(err);
     }
   }
-  if (options.allowNpm === false) return { ok: false, reason: '未找到 Chromium 浏览器（未设置 CHROMIUM_PATH，系统中也没有安装）' };
-  try {
-    return { ok: true, install: extractNpmChromium() };
-  } catch (err) {
-    return { ok: false, reason: `未找到 Chromium 浏览器，且无法解压 @sparticuz/chromium：${err instanceof Error ? err.message : String(err)}` };
-  }
+  const system = allowSystem ? systemChromium() : null;
+  if (system) return { ok: true, install: system };
+  if (npmFailure) return { ok: false, reason: `未找到 Chromium 浏览器，且无法解压 @sparticuz/chromium：${npmFailure}` };
+  return { ok: false, reason: '未找到 Chromium 浏览器（未设置 CHROMIUM_PATH，系统中也没有安装）' };
 }
 
 /** The bin folder of @sparticuz/chromium (its brotli archives). */
