@@ -181,8 +181,9 @@ export async function run({ browser, baseUrl, shot, expect }) {
     const reviewer = await open('reviewer');
     await reviewer.goto(`${baseUrl}/review`);
     await reviewer.getByTestId('review-queue').waitFor();
+    // 领取 opens the package it claimed.
     await reviewer.getByTestId(`claim-${UNIT_CODE}`).click();
-    await reviewer.getByTestId(`queue-open-${UNIT_CODE}`).click();
+    await reviewer.waitForURL(/\/packages\//);
     await stateIs(reviewer, 'IN_REVIEW');
     await reviewer.locator('#tab-selfEvaluation').click();
     await reviewer.getByTestId('comment-tool').click();
@@ -227,8 +228,9 @@ export async function run({ browser, baseUrl, shot, expect }) {
 
     // ---- 10. The reviewer sees the diff, approves and schedules publication a few seconds ahead.
     await reviewer.goto(`${baseUrl}/review`);
+    // 领取 opens the package it claimed.
     await reviewer.getByTestId(`claim-${UNIT_CODE}`).click();
-    await reviewer.getByTestId(`queue-open-${UNIT_CODE}`).click();
+    await reviewer.waitForURL(/\/packages\//);
     await stateIs(reviewer, 'IN_REVIEW');
     await reviewer.getByTestId('resubmission-note').waitFor();
     await reviewer.locator('#tab-diff').click();
@@ -236,6 +238,8 @@ export async function run({ browser, baseUrl, shot, expect }) {
     expect(diffText.includes('公用经费'), 'the diff shows the renamed indicator');
     await snap(reviewer, 'reviewer-diff', 'reviewer-diff');
     await reviewer.getByTestId('approve-button').click();
+    await reviewer.getByTestId('approve-dialog').waitFor();
+    await reviewer.getByTestId('approve-confirm').click();
     await stateIs(reviewer, 'APPROVED');
     await reviewer.getByTestId('schedule-button').click();
     const when = await reviewer.evaluate(() => {

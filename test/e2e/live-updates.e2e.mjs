@@ -32,7 +32,7 @@ export async function run({ baseUrl, shot, expect, signIn }) {
     await notice.waitFor({ state: 'hidden' });
 
     // Put the demo back as it was for the journeys that follow: the claimer releases it.
-    await claimer.page.getByTestId(`queue-open-${JYJ}`).click();
+    // 领取 has opened the package for the claimer.
     await claimer.page.waitForURL(/\/packages\//);
     const res = await claimer.context.request.post(`${baseUrl}/graphql`, {
       headers: { 'content-type': 'application/json', 'x-zipin-client': 'web' },

@@ -178,6 +178,22 @@ export const PACKAGE_DETAIL = gql`
     returnedRevisionId
     unchanged
     flags
+    stage
+    assignee {
+      ...UserRefFields
+    }
+    supervisorUnit {
+      id
+      name
+    }
+    opinions {
+      id
+      kind
+      opinion
+      signerName
+      signerUnitName
+      signedAt
+    }
   }
   ${SUMMARY}
   ${USER_REF}
@@ -263,15 +279,64 @@ export const MARK_READ: Doc<G.MarkNotificationsReadMutation, G.MarkNotifications
 
 // ---------- packages ----------
 export const PACKAGES: Doc<G.PackagesQuery, G.PackagesQueryVariables> = gql`
-  query Packages($filter: PackageFilterInput, $first: Int, $offset: Int) {
-    packages(filter: $filter, first: $first, offset: $offset) {
+  query Packages($filter: PackageFilterInput, $first: Int, $offset: Int, $sort: PackageSortInput) {
+    packages(filter: $filter, first: $first, offset: $offset, sort: $sort) {
       nodes {
         ...PackageListFields
       }
       totalCount
+      counts {
+        overdue
+        withWarnings
+        states {
+          state
+          count
+        }
+        grades {
+          grade
+          count
+        }
+        assignees {
+          assigneeId
+          count
+          assignee {
+            ...UserRefFields
+          }
+        }
+        supervisors {
+          supervisorUnitId
+          count
+          supervisorUnit {
+            id
+            code
+            name
+          }
+        }
+      }
     }
   }
   ${PACKAGE_LIST_ITEM}
+`;
+
+export const OPINION_PHRASES: Doc<G.OpinionPhrasesQuery, G.OpinionPhrasesQueryVariables> = gql`
+  query OpinionPhrases {
+    opinionPhrases
+  }
+`;
+
+export const STAGE_REVIEWERS: Doc<G.StageReviewersQuery, G.StageReviewersQueryVariables> = gql`
+  query StageReviewers($stage: ReviewStage!, $supervisorUnitId: ID) {
+    stageReviewers(stage: $stage, supervisorUnitId: $supervisorUnitId) {
+      ...UserRefFields
+    }
+  }
+  ${USER_REF}
+`;
+
+export const WAITING_FOR_ME: Doc<G.WaitingForMeQuery, G.WaitingForMeQueryVariables> = gql`
+  query WaitingForMe {
+    waitingForMeCount
+  }
 `;
 
 /** The publication desk's extra columns: where each package's PDF to be published stands, and a held schedule. */

@@ -3,7 +3,7 @@ import type { PackageDocument, WorkflowAction } from '@zipin/shared';
 import { mutate, query } from './client.js';
 import * as op from './operations.js';
 import type * as G from './generated/graphql.js';
-import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, Render, SaveAnswer } from './types.js';
+import type { Comment, DiffEntry, PackageDetail, PackageFilter, PackagePage, PackageSort, Render, SaveAnswer } from './types.js';
 import type { PackageDetailFieldsFragment, RecordPackageViewMutation } from './generated/graphql.js';
 
 /**
@@ -29,8 +29,23 @@ export async function fetchPackage(id: string, known?: PackageDetail | null): Pr
   return p.unchanged && held ? { ...p, document: held.document } : p;
 }
 
-export async function fetchPackages(filter: PackageFilter, first = 50, offset = 0): Promise<PackagePage> {
-  return (await query(op.PACKAGES, { filter, first, offset })).packages;
+export async function fetchPackages(filter: PackageFilter, first = 50, offset = 0, sort: PackageSort | null = null): Promise<PackagePage> {
+  return (await query(op.PACKAGES, { filter, first, offset, sort })).packages;
+}
+
+/** The bureau's common opinion phrases (常用意见). */
+export async function fetchOpinionPhrases(): Promise<string[]> {
+  return (await query(op.OPINION_PHRASES, {})).opinionPhrases;
+}
+
+/** The colleagues a package of this stage may be handed to (转交). */
+export async function fetchStageReviewers(stage: 'SUPERVISOR' | 'BUREAU', supervisorUnitId: string | null) {
+  return (await query(op.STAGE_REVIEWERS, { stage, supervisorUnitId })).stageReviewers;
+}
+
+/** How many packages wait for the signed-in person to act (我的待办). */
+export async function fetchWaitingForMe(): Promise<number> {
+  return (await query(op.WAITING_FOR_ME, {})).waitingForMeCount;
 }
 
 export type PublicationState = G.PublicationStatesQuery['packages']['nodes'][number];

@@ -41,6 +41,9 @@ export type SaveAnswer = Omit<G.SaveResultFieldsFragment, 'checks' | 'document'>
 
 export type PackagePage = Omit<G.PackagesQuery['packages'], 'nodes'> & { nodes: PackageListItem[] };
 export type PackageFilter = G.PackageFilterInput;
+export type PackageSort = G.PackageSortInput;
+export type PackageSortField = G.PackageSortField;
+export type PackageCounts = G.PackagesQuery['packages']['counts'];
 export type DiffEntry = G.RevisionDiffQuery['revisionDiff'][number];
 export type BatchResult = G.BatchApproveMutation['batchApprove'][number];
 export type Notification = G.InboxQuery['inbox'][number];

@@ -21,7 +21,7 @@ const routes: RouteRecordRaw[] = [
     path: '/review',
     name: 'review-queue',
     component: () => import('@/features/reviewer/views/ReviewQueueView.vue'),
-    meta: { roles: ['REVIEWER', 'ADMIN'] },
+    meta: { roles: ['SUPERVISOR', 'REVIEWER', 'ADMIN'] },
   },
   {
     path: '/admin/campaigns',

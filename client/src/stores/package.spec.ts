@@ -62,6 +62,10 @@ function makePackage(version: number, document: PackageDocument = clone(SEED_202
     returnedRevisionId: null,
     unchanged: false,
     flags: [],
+    stage: null,
+    assignee: null,
+    supervisorUnit: null,
+    opinions: [],
     ...over,
   };
 }

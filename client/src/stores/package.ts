@@ -163,6 +163,20 @@ export const usePackageStore = defineStore('package', () => {
     pkg.value = { ...pkg.value, comments: fresh.comments };
   }
 
+  // ---------- opinions and hand-over ----------
+  const opinionPhrases = ref<string[]>([]);
+  async function loadOpinionPhrases(): Promise<string[]> {
+    if (!opinionPhrases.value.length) opinionPhrases.value = await api.fetchOpinionPhrases();
+    return opinionPhrases.value;
+  }
+
+  /** The colleagues of the package's current stage, to hand it to (转交). */
+  async function stageReviewers() {
+    const p = pkg.value;
+    if (!p?.stage) return [];
+    return api.fetchStageReviewers(p.stage, p.stage === 'SUPERVISOR' ? (p.supervisorUnit?.id ?? null) : null);
+  }
+
   // ---------- diff and preview ----------
   async function diffSince(revisionId: string): Promise<DiffEntry[]> {
     if (!pkg.value) return [];
@@ -228,6 +242,9 @@ export const usePackageStore = defineStore('package', () => {
     replyComment,
     resolveComment,
     diffSince,
+    opinionPhrases,
+    loadOpinionPhrases,
+    stageReviewers,
     recordView,
     preview,
   };

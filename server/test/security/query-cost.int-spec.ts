@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { SESSION_COOKIE } from '../../src/common/access.guard.js';
 import { LiveBus } from '../../src/modules/live/live-bus.js';
 import { MAX_QUERY_COST } from '../../src/common/graphql.config.js';
-import { PackageService } from '../../src/modules/package/package.service.js';
+import { PackageQueueService } from '../../src/modules/package/package-queue.service.js';
 import { TestApp } from '../support/test-app.js';
 import { buildWorld, errorCode, type World } from '../support/factories.js';
 
@@ -36,7 +36,7 @@ describe('query cost', () => {
     ['a literal', `{ ${aliases(100, `packages(first: 200) { ${NODES} }`)} }`, {}],
     ['a fragment used by every alias', `query($n: Int) { ${aliases(100, 'packages(first: $n) { ...page }')} } fragment page on PackagePage { ${NODES} }`, { n: 200 }],
   ])('refuses 100 aliases of a page sized by %s, before any resolver runs', async (_how, query, variables) => {
-    const list = jest.spyOn(app.get(PackageService), 'list');
+    const list = jest.spyOn(app.get(PackageQueueService), 'list');
     const res = await app.gql(query, variables, token);
     expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
     expect(res.errors![0]!.message).toMatch(/查询过于复杂（成本 \d+，上限 20000）/);
@@ -104,7 +104,7 @@ describe('query cost', () => {
     });
 
     it('refuses a query sent over the socket the same way, sized by a variable, before any resolver runs', async () => {
-      const list = jest.spyOn(app.get(PackageService), 'list');
+      const list = jest.spyOn(app.get(PackageQueueService), 'list');
       const res = await overSocket(`query($n: Int) { ${aliases(100, `packages(first: $n) { ${NODES} }`)} }`, { n: 200 });
       expect(res.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) })]);
       expect(list).not.toHaveBeenCalled();

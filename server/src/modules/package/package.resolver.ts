@@ -10,13 +10,14 @@ import { campaignLoader } from '../campaign/campaign.loaders.js';
 import { CampaignModel } from '../campaign/models/campaign.model.js';
 import { UnitModel, UserRefModel } from '../org/models/org.models.js';
 import { loadUserRef, unitLoader } from '../org/org.loaders.js';
-import { PackageFilterInput, SavePackageInput } from './dto/package.input.js';
-import { CheckResultModel, DiffEntryModel, PackageModel, PackagePageModel, PackageSummaryModel, RevisionModel, SaveResultModel } from './models/package.model.js';
+import { PackageFilterInput, PackageSortInput, SavePackageInput } from './dto/package.input.js';
+import { AssigneeCountModel, SupervisorCountModel, CheckResultModel, DiffEntryModel, PackageModel, PackagePageModel, PackageSummaryModel, RevisionModel, SaveResultModel } from './models/package.model.js';
 import { evaluateAtVersion, gradeFromColumn, type PackageEvaluation } from './package-evaluation.js';
 import { revisionsLoader } from './package.loaders.js';
 import { PackageRevisionService } from './package-revision.service.js';
 import { PackageEntity } from './package.entity.js';
 import { PackageService, campaignContext } from './package.service.js';
+import { PackageQueueService, type PackagePage } from './package-queue.service.js';
 
 function summaryOf(pkg: PackageEntity): PackageSummaryModel {
   return {
@@ -45,6 +46,7 @@ export class PackageResolver {
   constructor(
     private readonly service: PackageService,
     private readonly revisionService: PackageRevisionService,
+    private readonly queue: PackageQueueService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -69,11 +71,18 @@ export class PackageResolver {
     @Args('filter', { nullable: true }) filter?: PackageFilterInput,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset = 0,
-  ): Promise<{ nodes: PackageEntity[]; totalCount: number }> {
+    @Args('sort', { nullable: true }) sort?: PackageSortInput,
+  ): Promise<PackagePage> {
     if (filter?.grade && !GRADES.includes(filter.grade as Grade)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: `等级「${filter.grade}」无效`, en: `No such grade: “${filter.grade}”` });
     }
-    return this.service.list(user, { ...(filter ?? {}), grade: (filter?.grade as Grade | undefined) ?? null }, first, offset);
+    return this.queue.list(user, { ...(filter ?? {}), grade: (filter?.grade as Grade | undefined) ?? null }, sort ?? null, first, offset);
+  }
+
+  @Allow()
+  @Query(() => Int, { description: 'Packages waiting for the signed-in person to act (我的待办), read from the workflow table.' })
+  waitingForMeCount(@CurrentUser() user: RequestUser): Promise<number> {
+    return this.queue.waitingCount(user);
   }
 
   @Allow()
@@ -196,6 +205,28 @@ export class PackageResolver {
     const rows = await revisionsLoader(ctx, this.dataSource).load(pkg.id);
     cache.set(key, rows);
     return rows;
+  }
+}
+
+@Resolver(() => AssigneeCountModel)
+export class AssigneeCountResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Allow()
+  @ResolveField(() => UserRefModel, { nullable: true })
+  assignee(@Parent() row: AssigneeCountModel, @Context() ctx: RequestContext) {
+    return loadUserRef(ctx, this.dataSource, row.assigneeId);
+  }
+}
+
+@Resolver(() => SupervisorCountModel)
+export class SupervisorCountResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Allow()
+  @ResolveField(() => UnitModel, { nullable: true })
+  supervisorUnit(@Parent() row: SupervisorCountModel, @Context() ctx: RequestContext) {
+    return row.supervisorUnitId ? unitLoader(ctx, this.dataSource).load(row.supervisorUnitId) : null;
   }
 }
 

@@ -1,8 +1,7 @@
 import { Clock } from '../../common/clock.js';
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
-  BUREAU_ROLES,
   EDITABLE_STATES,
   ErrorCode,
   canonicalJson,
@@ -15,8 +14,6 @@ import {
   type CampaignContext,
   type CheckResult,
   type PackageDocument,
-  type Grade,
-  type PackageState,
 } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import type { RequestUser } from '../../common/request-context.js';
@@ -27,20 +24,10 @@ import { CampaignEntity } from '../campaign/campaign.entity.js';
 import { UnitEntity } from '../org/unit.entity.js';
 import { SignatureEntity } from '../workflow/signature.entity.js';
 import { assertCanRead } from './package-access.js';
-import { evaluateAtVersion, evaluatePackage, gradeColumn, summaryColumns, type PackageEvaluation } from './package-evaluation.js';
+import { evaluateAtVersion, evaluatePackage, summaryColumns, type PackageEvaluation } from './package-evaluation.js';
 import { guardedUpdate, lockPackage } from './package-lock.js';
 import { PackageSaveEntity } from './package-save.entity.js';
 import { PackageEntity } from './package.entity.js';
-
-export interface PackageFilter {
-  campaignId?: string | null;
-  states?: PackageState[] | null;
-  unitId?: string | null;
-  overdue?: boolean | null;
-  grade?: Grade | null;
-  hasWarnings?: boolean | null;
-  search?: string | null;
-}
 
 export interface SaveInput {
   packageId: string;
@@ -48,9 +35,6 @@ export interface SaveInput {
   document: unknown;
   saveId?: string | null;
 }
-
-/** States in which a package still owes the bureau a submission (for "overdue"). */
-const NOT_YET_SUBMITTED: PackageState[] = ['DRAFT', 'AWAITING_SIGNOFF', 'RETURNED'];
 
 export function campaignContext(campaign: Pick<CampaignEntity, 'fiscalYear'>, unit?: Pick<UnitEntity, 'name'> | null): CampaignContext {
   return { fiscalYear: campaign.fiscalYear, ...(unit ? { unitName: unit.name } : {}) };
@@ -108,47 +92,6 @@ export class PackageService {
     // The filler's next autosave starts from this version (see save).
     if (isEditable(pkg.state)) rowCaches(this.dataSource).packages.set(`${pkg.id}:${pkg.version}`, pkg);
     return pkg;
-  }
-
-  /** Unit roles see their unit's packages, a 主管部门's reviewers its subordinate units', bureau roles their bureau's; filters narrow that. */
-  async list(user: RequestUser, filter: PackageFilter, first: number, offset: number): Promise<{ nodes: PackageEntity[]; totalCount: number }> {
-    const qb = this.dataSource
-      .getRepository(PackageEntity)
-      .createQueryBuilder('p')
-      .innerJoin(UnitEntity, 'u', 'u.id = p.unitId')
-      .innerJoin(CampaignEntity, 'c', 'c.id = p.campaignId')
-      .where('p.bureauId = :bureauId', { bureauId: user.bureauId });
-    if (user.role === 'SUPERVISOR') qb.andWhere('p.supervisorUnitId = :ownUnit', { ownUnit: user.unitId ?? '' });
-    else if (!BUREAU_ROLES.includes(user.role)) qb.andWhere('p.unitId = :ownUnit', { ownUnit: user.unitId ?? '' });
-    if (filter.campaignId) qb.andWhere('p.campaignId = :campaignId', { campaignId: filter.campaignId });
-    if (filter.unitId) qb.andWhere('p.unitId = :unitId', { unitId: filter.unitId });
-    if (filter.states?.length) qb.andWhere('p.state IN (:...states)', { states: filter.states });
-    if (filter.grade) qb.andWhere('p.grade = :grade', { grade: gradeColumn(filter.grade) });
-    if (filter.hasWarnings === true) qb.andWhere('p.warningCount > 0');
-    if (filter.hasWarnings === false) qb.andWhere('p.warningCount = 0');
-    if (filter.overdue != null) {
-      const now = this.clock.now();
-      const overdue = new Brackets((w) =>
-        w.where('p.state IN (:...open)', { open: NOT_YET_SUBMITTED }).andWhere('c.submissionDeadline < :now', { now }),
-      );
-      if (filter.overdue) qb.andWhere(overdue);
-      else qb.andWhere(new Brackets((w) => w.where('NOT (p.state IN (:...open2) AND c.submissionDeadline < :now2)', { open2: NOT_YET_SUBMITTED, now2: now })));
-    }
-    const search = filter.search?.trim();
-    if (search) {
-      // "!" escapes LIKE wildcards the same way on SQLite and MySQL (a backslash does not).
-      const like = `%${search.replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where("u.name LIKE :like ESCAPE '!'", { like }).orWhere("u.code LIKE :like ESCAPE '!'", { like })));
-    }
-    qb.orderBy('c.fiscalYear', 'DESC').addOrderBy('u.code', 'ASC').addOrderBy('p.id', 'ASC');
-    const take = Math.min(Math.max(first, 0), 200);
-    // The page is chosen from the narrow columns (the covering index), then its rows are read
-    // whole: sorting 30,000 rows with their documents attached is what made the queue slow.
-    const page = await qb.clone().select('p.id', 'id').offset(Math.max(offset, 0)).limit(take).getRawMany<{ id: string }>();
-    const totalCount = await qb.getCount();
-    const rows = page.length ? await this.dataSource.getRepository(PackageEntity).findBy({ id: In(page.map((r) => r.id)) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return { nodes: page.map((r) => byId.get(r.id)!).filter(Boolean), totalCount };
   }
 
   /**

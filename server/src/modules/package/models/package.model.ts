@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PackageState, WorkflowAction } from '@zipin/shared';
 import { JSONScalar } from '../../../common/json.scalar.js';
+import { StateCountModel } from '../../dashboard/models/campaign-progress.model.js';
 
 registerEnumType(PackageState, { name: 'PackageState', description: 'Where a package is in its life (材料状态).' });
 registerEnumType(WorkflowAction, { name: 'WorkflowAction', description: 'An action of the workflow table in @zipin/shared.' });
@@ -65,10 +66,39 @@ export class PackageModel {
   @Field(() => ID, { nullable: true, description: 'The revision last returned, for "changes since the return".' }) returnedRevisionId: string | null;
 }
 
+@ObjectType('QueueGradeCount')
+export class QueueGradeCountModel {
+  @Field(() => String, { nullable: true, description: 'Grade code; null: no score yet.' }) grade: string | null;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('AssigneeCount')
+export class AssigneeCountModel {
+  @Field(() => ID, { nullable: true, description: 'null: not claimed by anyone.' }) assigneeId: string | null;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('SupervisorCount')
+export class SupervisorCountModel {
+  @Field(() => ID, { nullable: true, description: 'The 主管部门 (a unit); null: units under none.' }) supervisorUnitId: string | null;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('PackageCounts', { description: 'How many packages each choice of a filter would show, with the other filters as given.' })
+export class PackageCountsModel {
+  @Field(() => [StateCountModel]) states: StateCountModel[];
+  @Field(() => [QueueGradeCountModel]) grades: QueueGradeCountModel[];
+  @Field(() => [AssigneeCountModel]) assignees: AssigneeCountModel[];
+  @Field(() => [SupervisorCountModel]) supervisors: SupervisorCountModel[];
+  @Field(() => Int) overdue: number;
+  @Field(() => Int) withWarnings: number;
+}
+
 @ObjectType('PackagePage')
 export class PackagePageModel {
   @Field(() => [PackageModel]) nodes: PackageModel[];
   @Field(() => Int) totalCount: number;
+  @Field(() => PackageCountsModel) counts: PackageCountsModel;
 }
 
 @ObjectType('SaveResult', { description: 'What an autosave needs back: the new version and what the save changed.' })
