@@ -47,7 +47,7 @@ describe('backup and restore', () => {
     first = await TestApp.start({ chromiumPath, runJobs: true });
     const world = await buildPublicationWorld(first, { units: 2 });
     await approvePackages(first, world, world.packageIds);
-    for (const id of world.packageIds) await first.ok(SCHEDULE, { id, v: 5, at: new Date(Date.now() + 300).toISOString() }, world.admin.token);
+    for (const id of world.packageIds) await first.ok(SCHEDULE, { id, v: 5, at: new Date(Date.now() + 3_000).toISOString() }, world.admin.token);
     const pkgs = first.dataSource.getRepository(PackageEntity);
     await waitFor(async () => (await pkgs.countBy({ id: In(world.packageIds), state: 'PUBLISHED' })) === 2, 120_000, 'both packages published');
     await first.drainJobs(60_000);

@@ -22,6 +22,7 @@ const SIGN = `mutation($id: ID!, $v: Int!, $pw: String!, $o: String) { signPacka
 const CLAIM = `mutation($id: ID!, $v: Int!) { claimPackage(packageId: $id, expectedVersion: $v) { id state version claimedBy { id } } }`;
 const RETURN = `mutation($id: ID!, $v: Int!, $reason: String!, $comments: [CommentInput!]) {
   returnPackage(packageId: $id, expectedVersion: $v, reason: $reason, comments: $comments) { id state version signature { id } } }`;
+const RESOLVE = `mutation($c: ID!) { resolveComment(commentId: $c) { id resolvedAt } }`;
 const APPROVE = `mutation($id: ID!, $v: Int!, $o: String) { approvePackage(packageId: $id, expectedVersion: $v, opinion: $o) { id state version } }`;
 const TRANSFER = `mutation($id: ID!, $v: Int!, $to: ID!, $reason: String!) { transferPackage(packageId: $id, expectedVersion: $v, toUserId: $to, reason: $reason) { id state version } }`;
 const WITHDRAW = `mutation($id: ID!, $v: Int!) { withdrawPackage(packageId: $id, expectedVersion: $v) { id state version signature { id } } }`;
@@ -96,6 +97,11 @@ describe('the 主管部门 stage, assignment and opinions on the record, through
 
     // 4. The supervisor approves with an opinion: on to the bureau, where the reviewer assigned in advance is told.
     r = (await app.ok<any>(CLAIM, { id, v: r.version }, as('a2.supervisor'))).claimPackage;
+    // Its own field comment is still open: approving is refused until the supervisor resolves it.
+    const refused = await app.gql(APPROVE, { id, v: r.version, o: '同意' }, as('a2.supervisor'));
+    expect(errorCode(refused)).toBe('OPEN_COMMENTS');
+    expect(refused.errors?.[0]?.extensions?.messageEn).toMatch(/Field comments are still open/);
+    for (const c of (await load('a2.supervisor')).comments) await app.ok(RESOLVE, { c: c.id }, as('a2.supervisor'));
     r = (await app.ok<any>(APPROVE, { id, v: r.version, o: '经审核，同意报送财政局' }, as('a2.supervisor'))).approvePackage;
     expect(r.state).toBe('SUBMITTED');
     expect((await inbox('a.reviewer')).filter((n) => n.packageId === id).map((n) => n.kind)).toEqual(['APPROVE']);

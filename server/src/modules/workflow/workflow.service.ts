@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
+import { CommentEntity } from './comment.entity.js';
 import {
   ErrorCode,
   OPINION_MAX,
@@ -220,6 +221,12 @@ export class WorkflowService {
     return (await this.decide(manager, pkg, input)).kind;
   }
 
+  /** An approval is a decision on the package as it stands: a field comment still open blocks it. */
+  private async assertNoOpenComments(manager: EntityManager, pkg: PackageEntity): Promise<void> {
+    const open = await manager.getRepository(CommentEntity).countBy({ packageId: pkg.id, parentId: IsNull(), resolvedAt: IsNull() });
+    if (open > 0) throw new DomainError(ErrorCode.OPEN_COMMENTS, undefined, { openComments: open });
+  }
+
   private async decide(manager: EntityManager, pkg: PackageEntity, input: FireInput): Promise<Decision> {
     const { action, actor, expectedVersion } = input;
     if (expectedVersion != null && pkg.version !== expectedVersion) {
@@ -267,6 +274,7 @@ export class WorkflowService {
     if (!outcome.ok) {
       throw new DomainError(outcome.code, outcome.reason.zh, { from: outcome.from, action: outcome.action, reasonEn: outcome.reason.en });
     }
+    if (action === 'APPROVE') await this.assertNoOpenComments(manager, pkg);
     if (outcome.rule.opinion && cleanOpinion(input.opinion) && cleanOpinion(input.opinion)!.length > OPINION_MAX) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, `意见最多${OPINION_MAX}字`);
     }
