@@ -105,6 +105,8 @@ export function describeError(error: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'):
       return view('请由分配到的审核人处理，或请其转交、请管理员改派。', 'Ask the assigned reviewer, who may transfer it, or the admin to reassign it.');
     case ErrorCode.CONCURRENCE_REQUIRED:
       return view('请另一位审核人先会签。', 'Ask a second reviewer to concur first.');
+    case ErrorCode.OPEN_COMMENTS:
+      return view('在“审核意见”中解决已处理的意见，或退回材料。', 'Resolve the comments that were dealt with under “Comments”, or return the package.');
     case ErrorCode.PUBLISH_TIME_INVALID:
       return view('请选择一个将来的时间。', 'Choose a time in the future.');
     case ErrorCode.INVALID_CREDENTIALS:

@@ -188,6 +188,8 @@ const en: typeof zh = {
     fiscalYear: 'FY {year}',
     submittedAt: 'Submitted',
     warnings: 'Flags',
+    pageSize: 'Packages per page',
+    goToPage: 'Go to page',
   },
   transfer: {
     button: 'Transfer',

@@ -196,6 +196,8 @@ export default {
     fiscalYear: '{year}年度',
     submittedAt: '报送时间',
     warnings: '警示',
+    pageSize: '每页条数',
+    goToPage: '跳至页码',
   },
   transfer: {
     button: '转交',
