@@ -298,7 +298,7 @@ const en: typeof zh = {
       PENDING: 'Waiting',
       FAILED: 'Failed',
     },
-    resetPrompt: 'New password for “{name}” (at least 10 characters, not a common password)',
+    resetPrompt: 'New password for “{name}” ({rule})',
     resetDone: 'Password reset',
     code: 'Code',
     unitCode: 'Unit code',
@@ -402,6 +402,11 @@ const en: typeof zh = {
     },
   },
   dashboard: {
+    bySupervisor: 'By supervising department',
+    supervisor: 'Supervising department',
+    direct: 'straight to the finance bureau',
+    withUnit: 'At the unit',
+    withSupervisor: 'With the supervisor',
     points: '{n} points',
     slice: '{name}: {value}',
     listSeparator: ', ',
@@ -598,6 +603,22 @@ const en: typeof zh = {
     pasted: 'Pasted {n} cells',
     skipped: '{n} cells not pasted: {cells}',
     outside: '{n} cells fell outside the table and were not pasted',
+  },
+  reminderPlan: {
+    status: {
+      PLANNED: 'sent on time',
+      AT_ONCE: 'past: sent as soon as saved',
+      SKIPPED: 'past: not sent',
+    },
+    group: 'units at {states}: {roles}',
+    title: 'Deadline reminders',
+    noDeadline: 'Shown once a submission deadline is chosen.',
+    caption: 'Reminders sent by the submission deadline',
+    time: 'Time ({zone})',
+    reminder: 'Reminder',
+    state: 'Status',
+    audience: 'Reminded (packages still at the unit then): {groups}. Units that handed in are not reminded.',
+    notOpen: 'Sent only once the campaign is open.',
   },
 };
 export default en;
