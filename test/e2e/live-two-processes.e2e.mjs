@@ -5,12 +5,9 @@
 // subscription. Skipped, saying so, only when MariaDB/MySQL or Redis is not there
 // (ZIPIN_TEST_MYSQL_URL, ZIPIN_TEST_REDIS_URL, defaults as for the server suites); with CI=true
 // a missing service fails it.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createConnection, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { createConnection } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,17 +19,7 @@ const root = resolve(here, '..', '..');
 const mysql = createRequire(join(root, 'server', 'package.json'))('mysql2/promise');
 const MYSQL_URL = (process.env.ZIPIN_TEST_MYSQL_URL ?? 'mysql://zipin:zipin@127.0.0.1:3306').replace(/\/+$/, '');
 const REDIS_URL = process.env.ZIPIN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PASSWORD = 'Zipin@2024';
 const JYJ = '212002'; // 教育局: submitted, waiting for a reviewer in the demo
-
-const freePort = () =>
-  new Promise((res) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
 
 /** Whether Redis answers PING at the URL's host and port. */
 function redisAnswers(url) {
@@ -60,42 +47,7 @@ async function mysqlAnswers() {
   }
 }
 
-/** The built API (server/dist/main.js) on its own port, on the shared database and Redis. */
-async function startApi(env, label) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), `zipin-e2e-${label}-`));
-  const child = spawn(process.execPath, [join(root, 'server', 'dist', 'main.js')], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', RUN_JOBS: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${label} exited early:\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/ready`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`${label} did not come up:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    baseUrl,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-export async function run({ browser, shot, expect }) {
+export async function run({ shot, expect, signIn, startServer }) {
   const [db, redis] = await Promise.all([mysqlAnswers(), redisAnswers(REDIS_URL)]);
   if (!db || !redis) {
     const missing = [!db && `MariaDB/MySQL at ${MYSQL_URL} (ZIPIN_TEST_MYSQL_URL)`, !redis && `Redis at ${REDIS_URL} (ZIPIN_TEST_REDIS_URL)`].filter(Boolean).join(' and ');
@@ -108,31 +60,20 @@ export async function run({ browser, shot, expect }) {
   const admin = await mysql.createConnection(MYSQL_URL);
   await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  const env = { DATABASE_URL: `${MYSQL_URL}/${database}`, REDIS_URL, REDIS_PREFIX: `zipin-e2e-${suffix}`, SESSION_SECRET: randomBytes(24).toString('hex') };
+  // API processes only (no jobs), answering once the database and Redis are ready.
+  const env = { DATABASE_URL: `${MYSQL_URL}/${database}`, REDIS_URL, REDIS_PREFIX: `zipin-e2e-${suffix}`, SESSION_SECRET: randomBytes(24).toString('hex'), RUN_JOBS: 'false' };
+  const startApi = (extra) => startServer({ ...env, ...extra }, { readyPath: '/api/ready' });
   const apis = [];
   const contexts = [];
   try {
     // The first seeds the demo data and migrates; the second joins the same database.
-    apis.push(await startApi({ ...env, DEMO_DATA: 'true' }, 'api-1'));
-    apis.push(await startApi({ ...env, DEMO_DATA: 'false' }, 'api-2'));
+    apis.push(await startApi({ DEMO_DATA: 'true' }));
+    apis.push(await startApi({ DEMO_DATA: 'false' }));
     const [one, two] = apis;
 
-    async function signIn(baseUrl, username) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      contexts.push(context);
-      const page = await context.newPage();
-      const errors = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(`${username}: ${m.text()}`));
-      page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-      await page.goto(`${baseUrl}/login`);
-      await page.getByTestId('login-username').fill(username);
-      await page.getByTestId('login-password').fill(PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-      return { page, errors };
-    }
-    const colleague = await signIn(two.baseUrl, 'reviewer2');
-    const claimer = await signIn(one.baseUrl, 'reviewer');
+    const colleague = await signIn('reviewer2', { baseUrl: two.baseUrl });
+    const claimer = await signIn('reviewer', { baseUrl: one.baseUrl });
+    contexts.push(colleague.context, claimer.context);
 
     await colleague.page.goto(`${two.baseUrl}/review`);
     const row = colleague.page.getByTestId('review-queue').locator('tr', { has: colleague.page.getByTestId(`queue-open-${JYJ}`) });

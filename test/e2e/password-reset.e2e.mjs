@@ -1,21 +1,11 @@
-export const name = 'after an admin reset, the unit head must choose a new password before anything else';
+import { gql, tokenFor } from './lib/api.mjs';
 
-async function gql(baseUrl, query, variables, token) {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+export const name = 'after an admin reset, the unit head must choose a new password before anything else';
 
 export async function run({ browser, baseUrl, shot, expect }) {
   // The admin resets a head's password (through the API; the admin screen is another journey).
   // 妇女联合会's head: an account no other journey signs in with, since it ends with a new password.
-  const login = 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }';
-  const admin = (await gql(baseUrl, login, { u: 'admin', p: 'Zipin@2024' })).login.token;
+  const admin = await tokenFor(baseUrl);
   const users = (await gql(baseUrl, '{ users { id username } }', {}, admin)).users;
   const head = users.find((u) => u.username === 'fl.head');
   await gql(baseUrl, 'mutation($id: ID!, $p: String!) { resetUserPassword(id: $id, newPassword: $p) }', { id: head.id, p: 'Temp-reset-2025x' }, admin);
@@ -55,7 +45,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
   expect(!page.url().includes('/change-password'), 'back home after the change');
 
   // The new password is the one that works now.
-  const fresh = (await gql(baseUrl, login, { u: 'fl.head', p: 'Head-own-pw-2025' })).login.token;
+  const fresh = await tokenFor(baseUrl, 'fl.head', 'Head-own-pw-2025');
   const me = (await gql(baseUrl, '{ me { mustChangePassword } }', {}, fresh)).me;
   expect(me.mustChangePassword === false, 'flag cleared');
 

@@ -4,59 +4,15 @@
 // sorts and pages over 200+ packages, and ↓ then Enter opens a row.
 // Everything it moves is its own: units (codes 39xxxx) and accounts the admin creates here,
 // whose packages enter the demo campaign as drafts (the desk's default view shows no drafts).
+import { NEW_PASSWORD, gql, tokenFor, unitAwaitingSignOff } from './lib/api.mjs';
+
 export const name = 'the reviewer desk: claim opens, approval is confirmed, returns list their comments, the queue sorts and pages 200+ packages';
 
-const PASSWORD = 'Zipin@2024';
-const NEW_PASSWORD = 'Rq-desk-2026-pass';
 const QUEUE_UNITS = 210;
 const REVIEW_UNIT = { code: '399001', name: '审核确认演练单位' };
 
-async function gql(baseUrl, query, variables = {}, token) {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-const LOGIN = 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }';
-
-/** A new account: created by the admin, its first password replaced as the app requires. */
-export async function newAccount(baseUrl, admin, input) {
-  await gql(baseUrl, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { ...input, password: 'Tmp-first-2026x' } }, admin);
-  const first = (await gql(baseUrl, LOGIN, { u: input.username, p: 'Tmp-first-2026x' })).login.token;
-  await gql(baseUrl, 'mutation($i: ChangePasswordInput!) { changePassword(input: $i) }', { i: { currentPassword: 'Tmp-first-2026x', newPassword: NEW_PASSWORD } }, first);
-  return (await gql(baseUrl, LOGIN, { u: input.username, p: NEW_PASSWORD })).login.token;
-}
-
-/**
- * A unit with a filler and a head whose package the filler fills with a complete document
- * (the approved demo package's, which passes every check) and submits for sign-off.
- */
-export async function unitAwaitingSignOff(baseUrl, admin, { code, name }, campaignId, document) {
-  const unit = (await gql(baseUrl, 'mutation($input: CreateUnitInput!) { createUnit(input: $input) { id } }', { input: { code, name, category: '事业单位' } }, admin)).createUnit;
-  const filler = await newAccount(baseUrl, admin, { username: `u${code}.filler`, displayName: `${name}填表人`, role: 'FILLER', unitId: unit.id });
-  const head = await newAccount(baseUrl, admin, { username: `u${code}.head`, displayName: `${name}负责人`, role: 'UNIT_HEAD', unitId: unit.id });
-  await gql(baseUrl, 'mutation($id: ID!) { openCampaign(id: $id) { id } }', { id: campaignId }, admin);
-  let pkg = (await gql(baseUrl, '{ packages { nodes { id version } } }', {}, filler)).packages.nodes[0];
-  pkg = (
-    await gql(
-      baseUrl,
-      'mutation($input: SavePackageInput!) { savePackage(input: $input) { package { id version summary { canSubmit } } } }',
-      { input: { packageId: pkg.id, baseVersion: pkg.version, document, saveId: `rq-${code}` } },
-      filler,
-    )
-  ).savePackage.package;
-  if (!pkg.summary.canSubmit) throw new Error(`${name}: the copied document does not pass the checks`);
-  pkg = (await gql(baseUrl, 'mutation($p: ID!, $v: Int!) { submitPackage(packageId: $p, expectedVersion: $v) { id version } }', { p: pkg.id, v: pkg.version }, filler)).submitPackage;
-  return { unit, filler, head, pkg, headUsername: `u${code}.head` };
-}
-
 export async function run({ baseUrl, shot, expect, signIn }) {
-  const admin = (await gql(baseUrl, LOGIN, { u: 'admin', p: PASSWORD })).login.token;
+  const admin = await tokenFor(baseUrl);
   const approved = (await gql(baseUrl, '{ packages(filter: { search: "212005" }) { nodes { id campaign { id } } } }', {}, admin)).packages.nodes[0];
   const campaignId = approved.campaign.id;
   const document = (await gql(baseUrl, 'query($id: ID!) { package(id: $id) { document } }', { id: approved.id }, admin)).package.document;
@@ -86,7 +42,7 @@ export async function run({ baseUrl, shot, expect, signIn }) {
     // A field comment, open on the package (the comment tool's dialog is the main journey's).
     const indicator = document.selfEvaluation.indicators[0];
     const commentPath = `selfEvaluation.indicators[${indicator.id}].name`;
-    const reviewer = (await gql(baseUrl, LOGIN, { u: 'reviewer', p: PASSWORD })).login.token;
+    const reviewer = await tokenFor(baseUrl, 'reviewer');
     const comment = (await gql(baseUrl, 'mutation($p: ID!, $path: String!, $b: String!) { addComment(packageId: $p, path: $path, body: $b) { id } }', { p: r.pkg.id, path: commentPath, b: '指标名称与预算批复不一致，请核对。' }, reviewer)).addComment;
     await page.reload();
     await page.locator('[data-testid="package-header"][data-state="IN_REVIEW"]').waitFor();

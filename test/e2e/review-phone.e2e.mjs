@@ -1,27 +1,14 @@
 // The unit head on a phone (390 × 844): from the home list to the summary, the PDF of what is
 // signed, the return dialog, and signing with the password; the page never scrolls sideways.
 // The unit and its accounts are this journey's own (code 399002), made through the API.
-import { unitAwaitingSignOff } from './review-desk.e2e.mjs';
+import { NEW_PASSWORD, gql, tokenFor, unitAwaitingSignOff } from './lib/api.mjs';
 
 export const name = 'the unit head reads, opens the PDF and signs on a phone without sideways scrolling';
 
-const PASSWORD = 'Zipin@2024';
-const NEW_PASSWORD = 'Rq-desk-2026-pass';
 const UNIT = { code: '399002', name: '手机签章演练单位' };
 
-async function gql(baseUrl, query, variables = {}, token) {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 export async function run({ browser, baseUrl, shot, expect }) {
-  const admin = (await gql(baseUrl, 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }', { u: 'admin', p: PASSWORD })).login.token;
+  const admin = await tokenFor(baseUrl);
   const approved = (await gql(baseUrl, '{ packages(filter: { search: "212005" }) { nodes { id campaign { id } } } }', {}, admin)).packages.nodes[0];
   const document = (await gql(baseUrl, 'query($id: ID!) { package(id: $id) { document } }', { id: approved.id }, admin)).package.document;
   const u = await unitAwaitingSignOff(baseUrl, admin, UNIT, approved.campaign.id, document);

@@ -1,8 +1,9 @@
 // Browser journeys: starts the built server embedded (fresh data folder, demo data) on a free
 // port, then runs every *.e2e.mjs here in Debian's Chromium through playwright-core.
 // Each journey exports `name` and `run({ browser, baseUrl, shot, expect, signIn, startServer, freePort })`;
-// a journey that needs the server configured otherwise (single sign-on) starts its own with
-// startServer(env), on its own port and data folder, and stops it.
+// a journey that needs the server configured otherwise (single sign-on, two API processes on
+// MariaDB + Redis) starts its own with startServer(env, options), on its own port and data folder,
+// stops it, and signs in there with signIn(username, { baseUrl }).
 // `node test/e2e/run.mjs dashboard,org-users` runs the journeys whose file names contain either.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { DEMO_PASSWORD } from './lib/api.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -29,7 +31,11 @@ const freePort = () =>
     });
   });
 
-async function startServer(extraEnv = {}) {
+/**
+ * The built server on a free port with a data folder of its own, once `readyPath` answers. A
+ * loaded machine can take well over a minute to start one.
+ */
+async function startServer(extraEnv = {}, { readyPath = '/api/health', timeoutMs = 180_000 } = {}) {
   const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'zipin-e2e-'));
   const child = spawn(process.execPath, [join(root, 'server', 'dist', 'main.js')], {
@@ -41,11 +47,11 @@ async function startServer(extraEnv = {}) {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
-      const res = await fetch(`${baseUrl}/api/health`);
+      const res = await fetch(`${baseUrl}${readyPath}`);
       if (res.ok) break;
     } catch {}
     if (Date.now() > deadline) throw new Error(`server did not come up:\n${output}`);
@@ -55,21 +61,21 @@ async function startServer(extraEnv = {}) {
     baseUrl,
     output: () => output,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-/** Demo accounts all share this password (README). */
-export const DEMO_PASSWORD = 'Zipin@2024';
 
 /**
  * A person signed in in their own browser context: the page after login, and every console or
  * page error it shows (a journey fails on any).
  */
-async function signIn(browser, baseUrl, username, { viewport = { width: 1440, height: 900 }, ...contextOptions } = {}) {
+async function signIn(browser, defaultBaseUrl, username, { baseUrl = defaultBaseUrl, viewport = { width: 1440, height: 900 }, ...contextOptions } = {}) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', ...contextOptions });
   const page = await context.newPage();
   const errors = [];

@@ -3,28 +3,15 @@
 // with an opinion that then shows in the history; the bureau's queue filters by 主管部门, and the
 // admin reassigns (改派) the package to a named bureau reviewer.
 // The 主管部门, its unit and every account are this journey's own (codes 3991xx), made by the admin.
-import { newAccount, unitAwaitingSignOff } from './review-desk.e2e.mjs';
+import { DEMO_PASSWORD as PASSWORD, NEW_PASSWORD, gql, tokenFor, newAccount, unitAwaitingSignOff } from './lib/api.mjs';
 
 export const name = 'the 主管部门 desk: claim opens, 转交 with a reason, approval with an opinion on the record; the bureau filters by 主管部门; the admin 改派';
 
-const PASSWORD = 'Zipin@2024';
-const NEW_PASSWORD = 'Rq-desk-2026-pass';
 const SUPERVISOR = { code: '399100', name: '演练主管局' };
 const UNIT = { code: '399101', name: '演练主管局下属中心' };
 
-async function gql(baseUrl, query, variables = {}, token) {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 export async function run({ browser, baseUrl, shot, expect, signIn }) {
-  const admin = (await gql(baseUrl, 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }', { u: 'admin', p: PASSWORD })).login.token;
+  const admin = await tokenFor(baseUrl);
   const approved = (await gql(baseUrl, '{ packages(filter: { search: "212005" }) { nodes { id campaign { id } } } }', {}, admin)).packages.nodes[0];
   const document = (await gql(baseUrl, 'query($id: ID!) { package(id: $id) { document } }', { id: approved.id }, admin)).package.document;
   const sup = (await gql(baseUrl, 'mutation($input: CreateUnitInput!) { createUnit(input: $input) { id } }', { input: { ...SUPERVISOR, category: '行政单位' } }, admin)).createUnit;
