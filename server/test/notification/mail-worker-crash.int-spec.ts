@@ -3,38 +3,21 @@
  * was not accepted, so the outbox row stays PENDING; once a worker is back the job runs again and
  * the mail arrives exactly once, the row SENT. Separate worker processes on BullMQ: scaled only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import { NotificationDeliveryEntity } from '../../src/modules/notification/notification-delivery.entity.js';
 import { TEST_BACKEND } from '../support/backend.js';
 import { TestApp } from '../support/test-app.js';
 import { buildWorld } from '../support/factories.js';
 import { waitFor } from '../support/wait.js';
+import { spawnWorker } from '../publication/support/spawn-worker.js';
 
 const scaled = TEST_BACKEND === 'scaled';
 if (!scaled) console.warn('the mail worker crash test needs separate worker processes on Redis: run with ZIPIN_TEST_BACKEND=scaled (skipped on the embedded backend)');
 
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const REMIND = 'mutation($id: ID!) { remindUnit(packageId: $id) { recipients } }';
 const SET_EMAIL = 'mutation($id: ID!, $e: String) { updateUser(id: $id, input: { email: $e }) { id } }';
-
-/** The real startWorker over the sources, sharing the test's database, Redis prefix and mail server. */
-function spawnWorker(config: object): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--no-warnings', '--import', here('../publication/support/ts-register.mjs'), here('../publication/support/worker-child.ts')], {
-    env: { ...process.env, ZIPIN_WORKER_CONFIG: JSON.stringify(config) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${log.slice(-3000)}`)));
-  });
-}
 
 /**
  * A real SMTP server (smtp-server) that holds the first message's final answer, so the sender is

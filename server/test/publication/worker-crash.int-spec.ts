@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { In } from 'typeorm';
 import { TransactionService } from '../../src/database/transaction.service.js';
 import { PublicationEntity } from '../../src/modules/publication/publication.entity.js';
@@ -12,28 +11,12 @@ import { TEST_BACKEND } from '../support/backend.js';
 import { TestApp } from '../support/test-app.js';
 import { approvePackages, buildPublicationWorld } from '../support/factories-publication.js';
 import { waitFor } from '../support/wait.js';
+import { spawnWorker } from './support/spawn-worker.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? 'npm';
 const scaled = TEST_BACKEND === 'scaled';
 if (!scaled) console.warn('the worker crash test needs separate worker processes on Redis: run with ZIPIN_TEST_BACKEND=scaled (skipped on the embedded backend)');
 
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-
-/** A real worker process (startWorker over the TypeScript sources), sharing the test's database, Redis prefix and storage. */
-function spawnWorker(config: object): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--no-warnings', '--import', here('./support/ts-register.mjs'), here('./support/worker-child.ts')], {
-    env: { ...process.env, ZIPIN_WORKER_CONFIG: JSON.stringify(config) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${log.slice(-3000)}`)));
-  });
-}
 
 (scaled ? describe : describe.skip)('a worker killed in the middle of rendering', () => {
   let api: TestApp;
