@@ -189,7 +189,7 @@ const en: typeof zh = {
     submittedAt: 'Submitted',
     warnings: 'Flags',
     pageSize: 'Packages per page',
-    goToPage: 'Go to page',
+    perPage: '{n} / page',
   },
   transfer: {
     button: 'Transfer',

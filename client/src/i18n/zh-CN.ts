@@ -197,7 +197,7 @@ export default {
     submittedAt: '报送时间',
     warnings: '警示',
     pageSize: '每页条数',
-    goToPage: '跳至页码',
+    perPage: '{n}条/页',
   },
   transfer: {
     button: '转交',
