@@ -406,7 +406,7 @@ export class PublicationService {
     }
     if (printing && !retry.length) {
       // Looked at again later all the same, in case the render's own wake-up is lost.
-      await this.transactions.run((tx) => this.enqueueDue(tx, new Date(Math.ceil((now.getTime() + RETRY_MAX_MS) / 1000) * 1000), `package.publish.retry.${Math.ceil((now.getTime() + RETRY_MAX_MS) / 1000) * 1000}`));
+      await this.transactions.run((tx) => this.enqueueRetry(tx, now, RETRY_MAX_MS));
     }
     let blocked = 0;
     for (const b of block) if (await this.block(b.row, b.reason, now)) blocked++;
@@ -422,11 +422,16 @@ export class PublicationService {
         // The next look: one job for every package waiting with the same number of tries.
         const tries = Math.min(...retry.map((d) => d.publishTries + 1));
         const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (tries - 1));
-        const at = new Date(Math.ceil((now.getTime() + backoff) / 1000) * 1000);
-        await this.enqueueDue(tx, at, `package.publish.retry.${at.getTime()}`);
+        await this.enqueueRetry(tx, now, backoff);
       });
     }
     return { waiting: rows.length - block.length, blocked };
+  }
+
+  /** The next look at what is due, on a whole second so that every waiting package shares one job. */
+  private enqueueRetry(tx: Tx, now: Date, afterMs: number): Promise<void> {
+    const at = new Date(Math.ceil((now.getTime() + afterMs) / 1000) * 1000);
+    return this.enqueueDue(tx, at, `package.publish.retry.${at.getTime()}`);
   }
 
   /** Its PDF is queued or printing with a job alive to finish it, and the wait is still within bounds. */
