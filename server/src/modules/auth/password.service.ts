@@ -33,7 +33,7 @@ export class PasswordService {
   assertStrong(password: string): void {
     const problem = this.problem(password);
     if (problem) {
-      throw new DomainError(ErrorCode.PASSWORD_TOO_WEAK, PASSWORD_PROBLEMS[problem].zh, { rule: problem, minLength: PASSWORD_MIN_LENGTH, en: PASSWORD_PROBLEMS[problem].en });
+      throw new DomainError(ErrorCode.PASSWORD_TOO_WEAK, PASSWORD_PROBLEMS[problem], { rule: problem, minLength: PASSWORD_MIN_LENGTH });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ERROR_MESSAGES, ErrorCode } from '@zipin/shared';
+import { ErrorCode } from '@zipin/shared';
 import type { AppConfig } from '../../config/app-config.js';
 import { ConfigModule } from '../../config/config.module.js';
 import { DatabaseModule } from '../../database/database.module.js';
@@ -55,12 +55,12 @@ export async function createAdmin(config: AppConfig, input: CreateAdminInput): P
     const org = app.get(OrgService);
     return await app.get(TransactionService).run(async (tx) => {
       const code = input.bureauCode.trim();
-      if (!code) throw new DomainError(ErrorCode.VALIDATION_FAILED, '请用 --bureau 给出财政局编码', { en: 'Give the bureau code with --bureau' });
+      if (!code) throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: '请用 --bureau 给出财政局编码', en: 'Give the bureau code with --bureau' });
       let bureau = await tx.manager.getRepository(BureauEntity).findOneBy({ code });
       const bureauCreated = !bureau;
       if (!bureau) {
         const name = input.bureauName?.trim();
-        if (!name) throw new DomainError(ErrorCode.VALIDATION_FAILED, `没有编码为「${code}」的财政局；新建时请用 --bureau-name 给出名称`, { en: `No bureau has the code ${code}; give --bureau-name to create it` });
+        if (!name) throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: `没有编码为「${code}」的财政局；新建时请用 --bureau-name 给出名称`, en: `No bureau has the code ${code}; give --bureau-name to create it` });
         bureau = await org.createBureau(tx, { code, name, region: input.region?.trim() || name });
       }
       const user = await org.createUser(tx, { username: input.username, displayName: input.displayName?.trim() || input.username, password: input.password, role: 'ADMIN', bureauId: bureau.id });
@@ -72,11 +72,8 @@ export async function createAdmin(config: AppConfig, input: CreateAdminInput): P
   }
 }
 
-/** A refusal as the operator reads it: the Chinese message, and the English wording of its code. */
+/** A refusal as the operator reads it: the Chinese message and its English. */
 export function describeFailure(err: unknown): string {
-  if (err instanceof DomainError) {
-    const en = (err.details?.en as string | undefined) ?? ERROR_MESSAGES[err.code].en;
-    return `${err.message} (${en})`;
-  }
+  if (err instanceof DomainError) return `${err.message} (${err.messageEn})`;
   return err instanceof Error ? err.message : String(err);
 }
