@@ -58,8 +58,9 @@ try {
 
   let saveSeq = 0;
   const ops = {
-    'bare Nest+Apollo { ping }': { port: bare.port, request: (agent) => () => postJson(agent, bare.port, '/graphql', { query: '{ ping }' }).then((r) => ({ ok: !gqlError(r) && r.body?.data?.ping === 'pong', error: gqlError(r) ?? 'bad answer' })) },
+    'bare Nest+Apollo { ping }': { pid: bare.child.pid, request: (agent) => () => postJson(agent, bare.port, '/graphql', { query: '{ ping }' }).then((r) => ({ ok: !gqlError(r) && r.body?.data?.ping === 'pong', error: gqlError(r) ?? 'bad answer' })) },
     [READ_FLOOR]: {
+      pid: bare.child.pid,
       statements: bareStatements,
       request: (agent) => (lane) => {
         const s = state[lane];
@@ -67,6 +68,7 @@ try {
       },
     },
     [SAVE_FLOOR]: {
+      pid: bare.child.pid,
       statements: bareStatements,
       request: (agent) => async (lane) => {
         const s = floorState[lane];
@@ -81,12 +83,14 @@ try {
       },
     },
     'package(id) PackageDetailFields': {
+      pid: api.child.pid,
       request: (agent) => (lane) => {
         const s = state[lane];
         return postJson(agent, api.port, '/graphql', { query: PACKAGE_QUERY, variables: { id: s.id } }, { authorization: `Bearer ${s.token}` }).then((r) => ({ ok: !gqlError(r), error: gqlError(r) }));
       },
     },
     'savePackage (autosave)': {
+      pid: api.child.pid,
       request: (agent) => async (lane) => {
         const s = state[lane];
         const n = ++saveSeq;
@@ -118,7 +122,7 @@ try {
     for (const connections of levels) {
       const agent = keepAliveAgent(connections);
       const send = op.request(agent);
-      results[name][connections] = await closedLoop({ connections, seconds: opt.seconds, request: (lane) => send(lane) });
+      results[name][connections] = await closedLoop({ connections, seconds: opt.seconds, request: (lane) => send(lane), cpuPid: op.pid });
       agent.destroy();
     }
   }
@@ -126,12 +130,14 @@ try {
   const ping = results['bare Nest+Apollo { ping }'];
   const floorOf = (name) => results[FLOOR_OF[name] ?? 'bare Nest+Apollo { ping }'];
   console.log('');
-  console.log(`${'operation'.padEnd(36)} ${'conns'.padStart(5)} ${'req/s'.padStart(9)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'errors'.padStart(7)} ${'× ping'.padStart(7)} ${'× floor'.padStart(8)}`);
+  console.log(`${'operation'.padEnd(36)} ${'conns'.padStart(5)} ${'req/s'.padStart(9)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'errors'.padStart(7)} ${'× ping'.padStart(7)} ${'× floor'.padStart(8)} ${'CPU/req'.padStart(9)} ${'× floor CPU'.padStart(12)}`);
   for (const [name, byLevel] of Object.entries(results)) {
     for (const c of levels) {
       const r = byLevel[c];
       const floor = FLOOR_OF[name] ? (r.perSecond / floorOf(name)[c].perSecond).toFixed(2) : '';
-      console.log(`${name.padEnd(36)} ${String(c).padStart(5)} ${num(r.perSecond, 0).padStart(9)} ${ms(r.p50).padStart(10)} ${ms(r.p99).padStart(10)} ${String(r.errorCount).padStart(7)} ${(r.perSecond / ping[c].perSecond).toFixed(2).padStart(7)} ${floor.padStart(8)}`);
+      // The server's own CPU per request, floor's ÷ this one's: what the ratio would be with a core to spare.
+      const floorCpu = FLOOR_OF[name] && r.cpuPerRequest && floorOf(name)[c].cpuPerRequest ? (floorOf(name)[c].cpuPerRequest / r.cpuPerRequest).toFixed(2) : '';
+      console.log(`${name.padEnd(36)} ${String(c).padStart(5)} ${num(r.perSecond, 0).padStart(9)} ${ms(r.p50).padStart(10)} ${ms(r.p99).padStart(10)} ${String(r.errorCount).padStart(7)} ${(r.perSecond / ping[c].perSecond).toFixed(2).padStart(7)} ${floor.padStart(8)} ${ms(r.cpuPerRequest ?? NaN).padStart(9)} ${floorCpu.padStart(12)}`);
       if (r.errorCount) console.log(`   errors: ${JSON.stringify(r.errors)}`);
     }
   }

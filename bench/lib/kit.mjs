@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -173,14 +173,20 @@ export function postJson(agent, port, path, payload, headers = {}) {
 /**
  * Closed-loop load: `connections` lanes, each sending its next request as soon as the last
  * answered, for `seconds` (after `warmupSeconds` not counted). `request(lane, i)` returns a
- * promise of { ok, error? }. Returns throughput, latency percentiles and the errors.
+ * promise of { ok, error? }. Returns throughput, latency percentiles and the errors; with
+ * `cpuPid`, also the CPU time that process spent per counted request (user + system, from
+ * /proc), which other work on the machine sways far less than throughput.
  */
-export async function closedLoop({ connections, seconds, warmupSeconds = 1, request }) {
+export async function closedLoop({ connections, seconds, warmupSeconds = 1, request, cpuPid }) {
   const latencies = [];
   const errors = new Map();
   let done = 0;
   const warmEnd = performance.now() + warmupSeconds * 1000;
   const end = warmEnd + seconds * 1000;
+  const cpu = {};
+  const cpuTimers = cpuPid
+    ? [setTimeout(() => (cpu.start = cpuMs(cpuPid)), warmupSeconds * 1000), setTimeout(() => (cpu.end = cpuMs(cpuPid)), (warmupSeconds + seconds) * 1000)]
+    : [];
   await Promise.all(
     Array.from({ length: connections }, async (_, lane) => {
       for (let i = 0; performance.now() < end; i++) {
@@ -200,7 +206,15 @@ export async function closedLoop({ connections, seconds, warmupSeconds = 1, requ
       }
     }),
   );
-  return { requests: done, perSecond: done / seconds, ...latencyStats(latencies), errors: Object.fromEntries(errors), errorCount: [...errors.values()].reduce((a, b) => a + b, 0) };
+  for (const t of cpuTimers) clearTimeout(t);
+  const cpuPerRequest = cpu.start != null && cpu.end != null && done ? (cpu.end - cpu.start) / done : null;
+  return { requests: done, perSecond: done / seconds, ...latencyStats(latencies), errors: Object.fromEntries(errors), errorCount: [...errors.values()].reduce((a, b) => a + b, 0), cpuPerRequest };
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc, clock ticks of 10 ms). */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export function keepAliveAgent(connections) {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, execute, getOperationAST, subscribe, type DocumentNode, type ExecutionArgs, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, execute, getOperationAST, subscribe, visit, type DocumentNode, type ExecutionArgs, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ERROR_MESSAGES } from '@zipin/shared';
 
@@ -35,14 +35,23 @@ export function operationLimitError(
 ): GraphQLError | null {
   const refuse = (detail: string, details: Record<string, number>) =>
     new GraphQLError(`${ERROR_MESSAGES.QUERY_TOO_COMPLEX.zh}（${detail}）`, { extensions: { code: 'QUERY_TOO_COMPLEX', details, http: { status: 400 } } });
-  const operation = getOperationAST(op.document, op.operationName ?? undefined);
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of op.document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const depth = operation ? measureDepth(operation.selectionSet, fragments, 0, new Set()) : 0;
-  if (depth > limits.maxDepth) return refuse(`深度 ${depth}，上限 ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
-  let cost: number;
+  const shape = operationShape(op.schema, op.document, op.operationName ?? null);
+  if (shape.depth > limits.maxDepth) return refuse(`深度 ${shape.depth}，上限 ${limits.maxDepth}`, { depth: shape.depth, maxDepth: limits.maxDepth });
+  const key = JSON.stringify(shape.costVariables.map((name) => op.variables?.[name] ?? null));
+  let cost = shape.costs.get(key);
+  if (cost === undefined) {
+    cost = countCost(op);
+    if (shape.costs.size >= MAX_COSTS_PER_OPERATION) shape.costs.clear();
+    shape.costs.set(key, cost);
+  }
+  if (cost === 'too-many-nodes') return refuse(`字段超过 ${MAX_NODES} 个`, { maxNodes: MAX_NODES });
+  if (cost > limits.maxCost) return refuse(`成本 ${cost}，上限 ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
+  return null;
+}
+
+function countCost(op: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variables?: Record<string, unknown> | null }): number | 'too-many-nodes' {
   try {
-    cost = getComplexity({
+    return getComplexity({
       schema: op.schema,
       query: op.document,
       operationName: op.operationName ?? undefined,
@@ -52,11 +61,49 @@ export function operationLimitError(
     });
   } catch (e) {
     // The library stops counting past MAX_NODES selections; that is a refusal like any other.
-    if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message)) return refuse(`字段超过 ${MAX_NODES} 个`, { maxNodes: MAX_NODES });
+    if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message)) return 'too-many-nodes';
     throw e;
   }
-  if (cost > limits.maxCost) return refuse(`成本 ${cost}，上限 ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
-  return null;
+}
+
+/**
+ * What the limits need of one operation of a parsed document: its depth, and the variables its
+ * cost can depend on (those given to a page-size argument or to @skip/@include), with the costs
+ * counted so far per value of those variables. Apollo and graphql-ws hand the same parsed
+ * document to every request with the same query text, so a client's repeated query (an autosave
+ * carrying a whole document in its variables) is walked once, not on every request.
+ */
+interface OperationShape {
+  depth: number;
+  costVariables: string[];
+  costs: Map<string, number | 'too-many-nodes'>;
+}
+const MAX_COSTS_PER_OPERATION = 64;
+const shapes = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | null, OperationShape>>>();
+
+function operationShape(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): OperationShape {
+  let bySchema = shapes.get(schema);
+  if (!bySchema) shapes.set(schema, (bySchema = new WeakMap()));
+  let byName = bySchema.get(document);
+  if (!byName) bySchema.set(document, (byName = new Map()));
+  let shape = byName.get(operationName);
+  if (shape) return shape;
+  const operation = getOperationAST(document, operationName ?? undefined);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const costVariables = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (node.value.kind === Kind.VARIABLE && (LIST_SIZE_ARGS as readonly string[]).includes(node.name.value)) costVariables.add(node.value.name.value);
+    },
+    Directive(node) {
+      if (node.name.value !== 'skip' && node.name.value !== 'include') return;
+      for (const arg of node.arguments ?? []) if (arg.value.kind === Kind.VARIABLE) costVariables.add(arg.value.name.value);
+    },
+  });
+  shape = { depth: operation ? measureDepth(operation.selectionSet, fragments, 0, new Set()) : 0, costVariables: [...costVariables].sort(), costs: new Map() };
+  byName.set(operationName, shape);
+  return shape;
 }
 
 /** Queries and mutations over HTTP: refused before any resolver runs. */

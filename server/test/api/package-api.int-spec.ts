@@ -32,6 +32,24 @@ describe('campaigns, packages and signatures', () => {
     expect(await count()).toBe(3);
   });
 
+  it('answers an autosave leanly: checks only when they changed, the document only when it is not stored as sent', async () => {
+    const SAVE = 'mutation($i: SavePackageInput!) { savePackage(input: $i) { version document checks { code } summary { errorCount } } }';
+    const id = w.packages.a2;
+    const start = (await packageRow(app, id)).version;
+    const first = (await app.ok<any>(SAVE, { i: { packageId: id, baseVersion: start, document: PASSING } }, as('a2.filler'))).savePackage;
+    expect(first.checks).not.toBeNull();
+    expect(first.document).toBeNull();
+    const retold = structuredClone(PASSING);
+    retold.selfEvaluation.goal.actual = `${PASSING.selfEvaluation.goal.actual}（补充说明）`;
+    const second = (await app.ok<any>(SAVE, { i: { packageId: id, baseVersion: first.version, document: retold } }, as('a2.filler'))).savePackage;
+    expect(second).toMatchObject({ version: first.version + 1, checks: null, document: null });
+    const blanked = structuredClone(retold);
+    blanked.basicData.publicFunds.total.currentFinal = null;
+    const third = (await app.ok<any>(SAVE, { i: { packageId: id, baseVersion: second.version, document: blanked } }, as('a2.filler'))).savePackage;
+    expect(third.checks).not.toBeNull();
+    expect(third.checks).not.toEqual(first.checks);
+  });
+
   it('refuses a campaign whose template weights do not add up to 100', async () => {
     const template = { ...LUKOU_2024_TEMPLATE, weights: { ...LUKOU_2024_TEMPLATE.weights, cost: '25' } };
     const res = await app.gql('mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', {

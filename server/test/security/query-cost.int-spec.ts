@@ -52,6 +52,17 @@ describe('query cost', () => {
     expect(MAX_QUERY_COST).toBe(20_000);
   });
 
+  it('judges a repeated query text by the variables of each request: the same text allowed small and refused large, in any order', async () => {
+    const query = `query($n: Int, $withDocs: Boolean!) { ${aliases(100, `packages(first: $n) { totalCount nodes { id document @include(if: $withDocs) } }`)} }`;
+    for (let round = 0; round < 2; round++) {
+      expect((await app.gql(query, { n: 5, withDocs: true }, token)).errors).toBeUndefined();
+      expect(errorCode(await app.gql(query, { n: 200, withDocs: true }, token))).toBe('QUERY_TOO_COMPLEX');
+      // The same page size without the documents costs less; @include's variable is part of the judgement.
+      expect((await app.gql(query, { n: 60, withDocs: false }, token)).errors).toBeUndefined();
+      expect(errorCode(await app.gql(query, { n: 60, withDocs: true }, token))).toBe('QUERY_TOO_COMPLEX');
+    }
+  });
+
   /** One operation over graphql-ws as a signed-in browser sends it; what came back (data or errors). */
   async function overSocket(query: string, variables: Record<string, unknown> = {}, waitMs = 1000): Promise<{ data: unknown[]; errors: unknown[] }> {
     const { port } = app.app.getHttpServer().address() as AddressInfo;

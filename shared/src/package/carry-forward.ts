@@ -22,6 +22,7 @@ import type {
   Operator,
   PackageDocument,
 } from './model.js';
+import { canonicalJson } from './canonical-json.js';
 import { emptyPackageDocument } from './empty.js';
 import { normalizeUnit } from './scoring.js';
 import type { EvaluationTemplate } from './template.js';
@@ -191,6 +192,15 @@ export function keepCarriedFrom(before: PackageDocument, after: PackageDocument)
     return rest as PackageDocument;
   }
   return { ...after, carriedFrom: structuredClone(before.carriedFrom) };
+}
+
+/**
+ * Whether keepCarriedFrom(before, after) stores `after` exactly as sent. It only ever sets
+ * carriedFrom back to the record's, so comparing that part answers without serialising the
+ * whole document.
+ */
+export function keepsCarriedAsSent(before: PackageDocument, after: PackageDocument): boolean {
+  return canonicalJson(before.carriedFrom ?? null) === canonicalJson(after.carriedFrom ?? null);
 }
 
 function sortedCarried(c: CarriedFrom): CarriedFrom {

@@ -7,7 +7,10 @@ import {
   carriedPriorYearPaths,
   carryForwardDocument,
   compareTargets,
+  canonicalJson,
   emptyPackageDocument,
+  keepCarriedFrom,
+  keepsCarriedAsSent,
   parsePackageDocument,
   resetCarriedPart,
   runChecks,
@@ -206,6 +209,31 @@ describe('carriedLockViolations', () => {
     indicator(after, 'ind-1').target.value = '35';
     after.report.chapters.basicInfo.text += '补充。';
     expect(carriedLockViolations(before, after)).toEqual([]);
+  });
+});
+
+describe('keepsCarriedAsSent', () => {
+  it('says whether keepCarriedFrom stores the sent document unchanged, in every combination', () => {
+    const plain = emptyPackageDocument(LUKOU_2024_TEMPLATE, CONTEXT_2025);
+    const withCarried = carried();
+    const dropped = structuredClone(withCarried);
+    delete dropped.carriedFrom;
+    const altered = structuredClone(withCarried);
+    altered.carriedFrom!.columns = [];
+    const edited = structuredClone(withCarried);
+    edited.report.chapters.basicInfo.text += '补充。';
+    const forged = { ...plain, carriedFrom: withCarried.carriedFrom! };
+    const cases: [PackageDocument, PackageDocument][] = [
+      [plain, plain],
+      [plain, forged],
+      [withCarried, edited],
+      [withCarried, dropped],
+      [withCarried, altered],
+    ];
+    for (const [before, sent] of cases) {
+      expect(keepsCarriedAsSent(before, sent)).toBe(canonicalJson(keepCarriedFrom(before, sent)) === canonicalJson(sent));
+    }
+    expect(cases.map(([b, s]) => keepsCarriedAsSent(b, s))).toEqual([true, false, true, false, false]);
   });
 });
 

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import {
   EDITABLE_STATES,
   ErrorCode,
-  canonicalJson,
   carriedLockViolations,
   keepCarriedFrom,
+  keepsCarriedAsSent,
   describePath,
   emptyPackageDocument,
   isEditable,
@@ -182,7 +182,7 @@ export class PackageService {
       if (saveId) await tx.manager.getRepository(PackageSaveEntity).insert({ id: saveId, packageId: pkg.id, userId: user.id, version, createdAt: now });
       const saved = Object.assign(new PackageEntity(), pkg, changes, { version, updatedAt: now });
       const before = evaluateAtVersion(pkg, campaign.template, context);
-      return { pkg: saved, evaluation, checksChanged: !sameChecks(before.checks, evaluation.checks), storedAsSent: canonicalJson(document) === canonicalJson(sent) };
+      return { pkg: saved, evaluation, checksChanged: !sameChecks(before.checks, evaluation.checks), storedAsSent: keepsCarriedAsSent(pkg.document, sent) };
     });
   }
 
@@ -225,9 +225,13 @@ export interface SaveOutcome {
 /** The cached row was not the row at baseVersion: try again from the database. */
 const STALE = Symbol('stale package cache');
 
+/**
+ * Whether two evaluations' checks are the same. Both lists come from runChecks, which builds each
+ * kind of check the same way, so equal checks serialise alike; a difference in key order alone
+ * would only send the checks again, never hide a change.
+ */
 function sameChecks(a: readonly CheckResult[], b: readonly CheckResult[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((c, i) => canonicalJson(c) === canonicalJson(b[i]));
+  return a === b || (a.length === b.length && JSON.stringify(a) === JSON.stringify(b));
 }
 
 /** A duplicate key (the saveId's primary key), as MySQL and SQLite report it. */
