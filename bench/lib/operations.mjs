@@ -15,7 +15,6 @@ const DETAIL = `fragment PackageDetailFields on Package {
   unit { id code name }
   campaign { id fiscalYear title documentNumber template submissionDeadline publicationDeadline timezone }
   document
-  checks { code severity paths messageZh messageEn key explained }
   summary { ...SummaryFields }
   availableActions
   claimedBy { ...UserRefFields } lastEditedBy { ...UserRefFields }
@@ -38,7 +37,7 @@ const LIST_ITEM = `fragment PackageListFields on Package {
 
 export const PACKAGE_QUERY = `query Package($id: ID!, $knownVersion: Int) { package(id: $id, knownVersion: $knownVersion) { ...PackageDetailFields } } ${DETAIL} ${SUMMARY} ${USER_REF} ${COMMENT}`;
 const SAVE_RESULT = `fragment SaveResultFields on SaveResult {
-  version lastEditedAt summary { ...SummaryFields } checks { code severity paths messageZh messageEn key explained } document
+  version lastEditedAt summary { ...SummaryFields } document
 }`;
 export const SAVE_MUTATION = `mutation SavePackage($input: SavePackageInput!) { savePackage(input: $input) { ...SaveResultFields } } ${SAVE_RESULT} ${SUMMARY}`;
 export const PACKAGES_QUERY = `query Packages($filter: PackageFilterInput, $first: Int, $offset: Int) { packages(filter: $filter, first: $first, offset: $offset) { nodes { ...PackageListFields } totalCount } } ${LIST_ITEM} ${SUMMARY} ${USER_REF}`;

@@ -95,6 +95,10 @@ export const COMMENT = gql`
   ${USER_REF}
 `;
 
+/**
+ * An open package. No `checks`: every view runs the same shared rules on the document and
+ * template it holds (the package store), so the server's list would only travel to be ignored.
+ */
 export const PACKAGE_DETAIL = gql`
   fragment PackageDetailFields on Package {
     id
@@ -117,15 +121,6 @@ export const PACKAGE_DETAIL = gql`
       timezone
     }
     document
-    checks {
-      code
-      severity
-      paths
-      messageZh
-      messageEn
-      key
-      explained
-    }
     summary {
       ...SummaryFields
     }
@@ -369,22 +364,13 @@ export const PACKAGE: Doc<G.PackageQuery, G.PackageQueryVariables> = gql`
   ${PACKAGE_DETAIL}
 `;
 
-/** An autosave asks only for what a save changes: the rest of the package is what it already holds. */
+/** An autosave asks only for what a save changes: the rest of the package is what it already holds, and the checks are the client's own. */
 export const SAVE_RESULT = gql`
   fragment SaveResultFields on SaveResult {
     version
     lastEditedAt
     summary {
       ...SummaryFields
-    }
-    checks {
-      code
-      severity
-      paths
-      messageZh
-      messageEn
-      key
-      explained
     }
     document
   }

@@ -3,7 +3,7 @@
  * from server/schema.gql and src/api/operations.ts (src/api/generated). Only JSON scalars are
  * narrowed here: the schema types them as `JSON`, the domain types live in @zipin/shared.
  */
-import type { CheckResult, PackageDocument } from '@zipin/shared';
+import type { PackageDocument } from '@zipin/shared';
 import type * as G from './generated/graphql.js';
 
 export type { PackageState, Role, WorkflowAction, RenderStatus, RenderPurpose } from './generated/graphql.js';
@@ -25,16 +25,12 @@ export type Signature = NonNullable<Detail['signature']>;
 export type PackageListItem = G.PackageListFieldsFragment;
 
 /** The whole package as the workspaces read it; JSON fields narrowed to the domain types. */
-export type PackageDetail = Omit<Detail, 'document' | 'checks'> & {
+export type PackageDetail = Omit<Detail, 'document'> & {
   document: PackageDocument;
-  /** The server's verdict (the client recomputes the same checks live from @zipin/shared). */
-  checks: CheckResult[];
 };
 
 /** What an autosave answers: the version it made, and what changed (null: as the client has it). */
-export type SaveAnswer = Omit<G.SaveResultFieldsFragment, 'checks' | 'document'> & {
-  /** The checks of the saved document when they differ from those at the base version. */
-  checks: CheckResult[] | null;
+export type SaveAnswer = Omit<G.SaveResultFieldsFragment, 'document'> & {
   /** The document as stored when it differs from the one sent. */
   document: PackageDocument | null;
 };

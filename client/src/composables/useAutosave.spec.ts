@@ -8,9 +8,9 @@ import { AUTOSAVE_DELAY_MS, useAutosave } from './useAutosave.js';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const pkgAt = (version: number, document: PackageDocument = clone(SEED_2024_LUKOU_GSL)) =>
   ({ id: 'pkg-1', version, document, state: 'DRAFT', availableActions: ['SUBMIT'], comments: [] }) as unknown as PackageDetail;
-/** A save's lean answer: the version it made; checks and document as the client has them. */
+/** A save's lean answer: the version it made; the document as the client has it. */
 const savedAt = (version: number, over: Partial<SaveAnswer> = {}): SaveAnswer =>
-  ({ version, lastEditedAt: new Date().toISOString(), summary: { errorCount: 0, warningCount: 0, unexplainedWarningCount: 0, executionRate: null, declaredTotal: null, suggestedTotal: null, grade: null, canSubmit: true }, checks: null, document: null, ...over }) as SaveAnswer;
+  ({ version, lastEditedAt: new Date().toISOString(), summary: { errorCount: 0, warningCount: 0, unexplainedWarningCount: 0, executionRate: null, declaredTotal: null, suggestedTotal: null, grade: null, canSubmit: true }, document: null, ...over }) as SaveAnswer;
 const settle = async () => {
   for (let i = 0; i < 6; i++) await Promise.resolve();
 };
@@ -126,9 +126,8 @@ describe('useAutosave states', () => {
     expect(h.a.lastError.value!.code).toBe('VALIDATION_FAILED');
   });
 
-  it('takes the version and summary from a lean answer, and checks or document only when the server sends them', async () => {
+  it('takes the version and summary from a lean answer, and the document only when the server sends it', async () => {
     const h = harness();
-    const before = h.pkg.value!;
     const summary = { ...savedAt(4).summary, warningCount: 2, canSubmit: false };
     h.savePackage.mockImplementation(async () => savedAt(4, { summary }));
     h.edit((d) => (d.basicData.staffing.actual = 6));
@@ -136,22 +135,19 @@ describe('useAutosave states', () => {
     await settle();
     expect(h.version.value).toBe(4);
     expect(h.pkg.value!.summary).toEqual(summary);
-    expect(h.pkg.value!.checks).toBe(before.checks);
     // The base is the document sent: typing the same again saves nothing.
     expect(h.pkg.value!.document.basicData.staffing.actual).toBe(6);
     await h.a.flush();
     expect(h.savePackage).toHaveBeenCalledTimes(1);
 
-    // Checks that changed, and a document the server stored otherwise, replace the client's.
+    // A document the server stored otherwise replaces the client's base.
     const stored = clone(h.document.value!);
     stored.basicData.austerityMeasures = '服务器保存的';
-    const checks = [{ code: 'X', severity: 'warning', paths: [], messageZh: '', messageEn: '', key: 'X@', explained: false }];
-    h.savePackage.mockImplementation(async () => savedAt(5, { checks, document: stored } as Partial<SaveAnswer>));
+    h.savePackage.mockImplementation(async () => savedAt(5, { document: stored } as Partial<SaveAnswer>));
     h.edit((d) => (d.basicData.staffing.actual = 7));
     await h.a.flush();
     await settle();
     expect(h.version.value).toBe(5);
-    expect(h.pkg.value!.checks).toEqual(checks);
     expect(h.pkg.value!.document.basicData.austerityMeasures).toBe('服务器保存的');
     // What the person typed stays in the working copy.
     expect(h.document.value!.basicData.staffing.actual).toBe(7);

@@ -108,13 +108,13 @@ export function useAutosave(deps: AutosaveDeps) {
   }
 
   /**
-   * A save's answer becomes the base: the new version and summary, the checks if they changed,
-   * and the document as sent unless the server says it stored another (it keeps carried figures).
+   * A save's answer becomes the base: the new version and summary, and the document as sent
+   * unless the server says it stored another (it keeps carried figures).
    */
   function adoptSave(saved: SaveAnswer, sent: PendingSave) {
     const current = pkg.value!;
     const stored = saved.document ?? sent.document;
-    pkg.value = { ...current, version: saved.version, lastEditedAt: saved.lastEditedAt, summary: saved.summary, checks: saved.checks ?? current.checks, document: stored };
+    pkg.value = { ...current, version: saved.version, lastEditedAt: saved.lastEditedAt, summary: saved.summary, document: stored };
     version.value = saved.version;
     baseDocument.value = stored;
     baseCanonical = saved.document ? canonicalJson(stored) : sent.canonical;

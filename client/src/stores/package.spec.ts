@@ -21,10 +21,10 @@ const { usePackageStore, AUTOSAVE_DELAY_MS } = await import('./package.js');
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-/** A save's lean answer: the version it made; checks and document as the client has them. */
+/** A save's lean answer: the version it made; the document as the client has it. */
 function savedAt(version: number, over: Partial<SaveAnswer> = {}): SaveAnswer {
   const summary = { errorCount: 0, warningCount: 0, unexplainedWarningCount: 0, executionRate: null, declaredTotal: null, suggestedTotal: null, grade: null, canSubmit: true };
-  return { version, lastEditedAt: new Date().toISOString(), summary, checks: null, document: null, ...over } as SaveAnswer;
+  return { version, lastEditedAt: new Date().toISOString(), summary, document: null, ...over } as SaveAnswer;
 }
 
 function makePackage(version: number, document: PackageDocument = clone(SEED_2024_LUKOU_GSL), over: Partial<PackageDetail> = {}): PackageDetail {
@@ -45,7 +45,6 @@ function makePackage(version: number, document: PackageDocument = clone(SEED_202
       timezone: 'Asia/Shanghai',
     },
     document,
-    checks: [],
     summary: { errorCount: 0, warningCount: 0, unexplainedWarningCount: 0, executionRate: null, declaredTotal: null, suggestedTotal: null, grade: null, canSubmit: false },
     availableActions: ['SUBMIT'],
     claimedBy: null,

@@ -104,7 +104,10 @@ export class PackageResolver {
       version: saved.pkg.version,
       lastEditedAt: saved.pkg.lastEditedAt ?? saved.pkg.updatedAt,
       summary: summaryOf(saved.pkg),
-      checks: saved.checksChanged ? checkModels(saved.evaluation) : null,
+      // Worked out only when the answer selects them: the client runs the same checks itself.
+      get checks() {
+        return saved.checksChanged() ? checkModels(saved.evaluation) : null;
+      },
       document: saved.storedAsSent ? null : saved.pkg.document,
       package: saved.pkg,
     };

@@ -133,7 +133,7 @@ export class PackageService {
     if (outcome === 'replay') {
       const pkg = await this.getReadable(user, input.packageId);
       const { campaign, unit } = await this.campaignAndUnit(null, pkg);
-      return { pkg, evaluation: evaluateAtVersion(pkg, campaign.template, campaignContext(campaign, unit)), checksChanged: true, storedAsSent: false };
+      return { pkg, evaluation: evaluateAtVersion(pkg, campaign.template, campaignContext(campaign, unit)), checksChanged: () => true, storedAsSent: false };
     }
     caches.packages.set(`${outcome.pkg.id}:${outcome.pkg.version}`, outcome.pkg);
     return outcome;
@@ -181,8 +181,8 @@ export class PackageService {
       }
       if (saveId) await tx.manager.getRepository(PackageSaveEntity).insert({ id: saveId, packageId: pkg.id, userId: user.id, version, createdAt: now });
       const saved = Object.assign(new PackageEntity(), pkg, changes, { version, updatedAt: now });
-      const before = evaluateAtVersion(pkg, campaign.template, context);
-      return { pkg: saved, evaluation, checksChanged: !sameChecks(before.checks, evaluation.checks), storedAsSent: keepsCarriedAsSent(pkg.document, sent) };
+      const checksChanged = () => !sameChecks(evaluateAtVersion(pkg, campaign.template, context).checks, evaluation.checks);
+      return { pkg: saved, evaluation, checksChanged, storedAsSent: keepsCarriedAsSent(pkg.document, sent) };
     });
   }
 
@@ -216,8 +216,8 @@ export class PackageService {
 export interface SaveOutcome {
   pkg: PackageEntity;
   evaluation: PackageEvaluation;
-  /** The checks differ from those at the base version. */
-  checksChanged: boolean;
+  /** Whether the checks differ from those at the base version (asked only when an answer wants them). */
+  checksChanged: () => boolean;
   /** The stored document is the one sent (keepCarriedFrom changed nothing). */
   storedAsSent: boolean;
 }
