@@ -163,6 +163,10 @@ export const PACKAGE_DETAIL = gql`
       }
       actorRole
       signedWith
+      opinion
+      toUser {
+        ...UserRefFields
+      }
     }
     revisions {
       id
