@@ -162,6 +162,7 @@ export async function run({ browser, baseUrl, shot, expect, signIn }) {
     await shot(hp, 'sign-opinion');
     await hp.getByTestId('sign-confirm').click();
     await hp.locator('[data-testid="package-header"][data-state="SUBMITTED_TO_SUPERVISOR"]').waitFor();
+    await hp.locator('.el-message', { hasText: '已签章，材料已报送主管部门审核' }).waitFor();
     await hp.getByRole('tab', { name: '操作记录' }).click();
     await hp.getByText('同意报送。经核实，数据真实准确。').first().waitFor();
     await shot(hp, 'history');

@@ -280,6 +280,7 @@ const en: typeof zh = {
     changesOf: 'Changes {base}',
     noted: 'Noted; it goes with the return',
     signed: 'Signed: the package went to the finance bureau',
+    signedToSupervisor: 'Signed: the package went to its department in charge',
     wrongPassword: 'Wrong password, not signed. Enter your own sign-in password.',
     returned: 'Returned to the filler',
     scoreLine: 'Total score {score} ({grade}); {warnings}. ',

@@ -288,6 +288,7 @@ export default {
     changesOf: '{base}的修改',
     noted: '已记下，退回时一并发送',
     signed: '已签章，材料已报送财政局',
+    signedToSupervisor: '已签章，材料已报送主管部门审核',
     wrongPassword: '密码不正确，未签章。请输入您本人的登录密码。',
     returned: '已退回填表人',
     scoreLine: '自评总分 {score} 分（{grade}），{warnings}。',
