@@ -2,7 +2,7 @@
 // reviewers, removing that again, a package of its own, and 改派 of an away supervisor's work to a
 // colleague; then the unit head signs with an opinion from the common phrases, which the history
 // and the PDF cover's 单位负责人 box show, and the 主管部门 reviewer finds it under 分配给我.
-// The unit and its accounts are this journey's own (code 399101), made through the API; whatever
+// The unit and its accounts are this journey's own (code 399111), made through the API; whatever
 // it assigns in the demo's 教育局 group it takes back.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { NEW_PASSWORD, gql, tokenFor, unitAwaitingSignOff } from './lib/api.mjs'
 
 export const name = 'the admin assigns reviewers in advance (units, a 主管部门 group, a package), removes and reassigns; the head signs with an opinion';
 
-const UNIT = { code: '399101', name: '分配演练学校' };
+const UNIT = { code: '399111', name: '分配演练学校' };
 const shotsDir = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
 export async function run({ browser, baseUrl, shot, expect, signIn }) {
