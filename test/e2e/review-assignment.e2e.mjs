@@ -133,6 +133,12 @@ export async function run({ browser, baseUrl, shot, expect, signIn }) {
     await unitRow(UNIT.code).waitFor();
     expect((await page.getByTestId('assign-unit-count').innerText()).includes('1'), "查看单位 lists the reviewer's units");
     await shot(page, 'after-away');
+    // The same screen in English (staff-english checks every tab for untranslated text).
+    await page.getByTestId('locale-toggle').click();
+    await page.getByRole('heading', { name: 'Assignments' }).waitFor();
+    await shot(page, 'english');
+    await page.getByTestId('locale-toggle').click();
+    await page.getByRole('heading', { name: '审核分配' }).waitFor();
     const trail = (await gql(baseUrl, 'query($id: ID!) { package(id: $id) { auditTrail { action reason toUser { displayName } } } }', { id: u.pkg.id }, admin)).package.auditTrail;
     expect(trail.at(-1)?.action === 'ASSIGN' && trail.at(-1)?.reason === '休假' && trail.at(-1)?.toUser?.displayName === '教育局计财股审核人二（演示）', `the history records the reassignment and its reason: ${JSON.stringify(trail.at(-1))}`);
     expect(errors.length === 0, `no console errors (admin): ${errors.join('; ')}`);
