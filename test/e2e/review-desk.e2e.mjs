@@ -142,7 +142,7 @@ export async function run({ baseUrl, shot, expect, signIn }) {
     await page.locator('.el-select-dropdown__item:visible').first().click();
     await page.getByTestId('filter-assignee').click();
     const mine = page.getByTestId('filter-assignee-me');
-    expect(/我领取的（\d+）/.test(await mine.innerText()), 'who holds it, with a count');
+    expect(/分配给我（\d+）/.test(await mine.innerText()), 'who holds it, with a count');
     await mine.click();
     await page.waitForFunction(() => !document.querySelector('.el-loading-mask'));
     const held = await page.locator('[data-testid="review-queue"] .el-table__row').count();

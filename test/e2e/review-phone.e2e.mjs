@@ -52,6 +52,11 @@ export async function run({ browser, baseUrl, shot, expect }) {
     await page.getByTestId('sign-button').tap();
     await page.getByTestId('sign-dialog').waitFor();
     await page.getByTestId('sign-password').fill(NEW_PASSWORD);
+    // The opinion for the cover: a common phrase, tapped, then added to.
+    await page.getByTestId('sign-phrase-同意').tap();
+    const opinion = page.locator('textarea[data-testid="sign-opinion"], [data-testid="sign-opinion"] textarea').first();
+    expect((await opinion.inputValue()) === '同意', 'the tapped phrase fills the opinion');
+    await opinion.fill('同意，手机签章');
     await noSidewaysScroll('sign dialog');
     await shot(page, 'sign-dialog');
     await page.getByTestId('sign-confirm').tap();

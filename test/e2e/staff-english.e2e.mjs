@@ -239,6 +239,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
       ['admin-dashboard', '/admin/dashboard'],
       ['admin-campaigns', '/admin/campaigns'],
       ['admin-org', '/admin/org'],
+      ['admin-assignments', '/admin/assignments'],
       ['admin-publications', '/admin/publications'],
     ]) {
       await admin.goto(`${baseUrl}${path}`);

@@ -111,7 +111,7 @@ export async function run({ browser, baseUrl, shot, expect }) {
 
     // 管理员.
     const admin = await open('admin');
-    for (const path of ['/admin/dashboard', '/admin/campaigns', '/admin/org', '/admin/publications']) {
+    for (const path of ['/admin/dashboard', '/admin/campaigns', '/admin/org', '/admin/assignments', '/admin/publications']) {
       await admin.goto(`${baseUrl}${path}`);
       await admin.locator('.el-table, .el-card, main').first().waitFor();
       await scanWithTabs(admin, `admin ${path}`);

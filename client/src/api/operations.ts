@@ -158,6 +158,10 @@ export const PACKAGE_DETAIL = gql`
       }
       actorRole
       signedWith
+      opinion
+      toUser {
+        ...UserRefFields
+      }
     }
     revisions {
       id
@@ -657,6 +661,9 @@ export const UNITS: Doc<G.UnitsQuery, G.UnitsQueryVariables> = gql`
       name
       category
       active
+      supervisorUnitId
+      reviewerId
+      supervisorReviewerId
     }
   }
 `;
@@ -917,3 +924,71 @@ export const REMIND_OVERDUE: Doc<G.RemindOverdueMutation, G.RemindOverdueMutatio
   }
 `;
 
+
+// ---------- assignment in advance (预先分配) ----------
+export const REVIEWER_WORKLOAD: Doc<G.ReviewerWorkloadQuery, G.ReviewerWorkloadQueryVariables> = gql`
+  query ReviewerWorkload {
+    reviewerWorkload {
+      userId
+      displayName
+      username
+      active
+      stage
+      supervisorUnitId
+      units
+      packages
+      inReview
+    }
+  }
+`;
+
+export const ASSIGNMENT_PACKAGES: Doc<G.AssignmentPackagesQuery, G.AssignmentPackagesQueryVariables> = gql`
+  query AssignmentPackages($filter: PackageFilterInput, $first: Int, $offset: Int) {
+    packages(filter: $filter, first: $first, offset: $offset, sort: { field: UNIT_CODE, direction: ASC }) {
+      nodes {
+        id
+        state
+        unit {
+          id
+          code
+          name
+        }
+        supervisorUnit {
+          id
+          name
+        }
+        assignee {
+          ...UserRefFields
+        }
+        supervisorAssignee {
+          ...UserRefFields
+        }
+        claimedBy {
+          ...UserRefFields
+        }
+      }
+      totalCount
+    }
+  }
+  ${USER_REF}
+`;
+
+export const ASSIGN_REVIEWER: Doc<G.AssignReviewerMutation, G.AssignReviewerMutationVariables> = gql`
+  mutation AssignReviewer($input: AssignReviewerInput!) {
+    assignReviewer(input: $input) {
+      units
+      packages
+      skippedPackageIds
+    }
+  }
+`;
+
+export const REASSIGN_REVIEWER_WORK: Doc<G.ReassignReviewerWorkMutation, G.ReassignReviewerWorkMutationVariables> = gql`
+  mutation ReassignReviewerWork($input: ReassignWorkInput!) {
+    reassignReviewerWork(input: $input) {
+      units
+      packages
+      skippedPackageIds
+    }
+  }
+`;

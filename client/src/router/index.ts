@@ -29,6 +29,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/admin/views/CampaignsView.vue'),
     meta: { roles: ['ADMIN'] },
   },
+  {
+    path: '/admin/assignments',
+    name: 'admin-assignments',
+    component: () => import('@/features/admin/views/AssignmentsView.vue'),
+    meta: { roles: ['ADMIN'] },
+  },
   { path: '/admin/org', name: 'admin-org', component: () => import('@/features/admin/views/OrgView.vue'), meta: { roles: ['ADMIN'] } },
   {
     path: '/admin/publications',

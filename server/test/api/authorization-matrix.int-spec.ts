@@ -23,6 +23,7 @@ import { explainWarnings, repairSeed } from '../../src/demo/demo-documents.js';
 import { TransactionService } from '../../src/database/transaction.service.js';
 import { OrgService } from '../../src/modules/org/org.service.js';
 import { UserEntity } from '../../src/modules/org/user.entity.js';
+import { UnitEntity } from '../../src/modules/org/unit.entity.js';
 import { NotificationEntity } from '../../src/modules/notification/notification.entity.js';
 import { graphqlHandlers, restRoutes } from '../../src/common/route-catalogue.js';
 import { TestApp, type GraphqlResult } from '../support/test-app.js';
@@ -276,6 +277,29 @@ describe('authorization matrix', () => {
         const mine = (await app.dataSource.getRepository(UserEntity).findBy({ unitId: a.unitId!, role: 'SUPERVISOR' })).map((u) => u.id).sort();
         if (JSON.stringify((colleagues.data?.stageReviewers ?? []).map((u: { id: string }) => u.id).sort()) !== JSON.stringify(mine)) mismatches.push(`stageReviewers(SUPERVISOR) by ${label(a)}: not exactly own 主管部门's`);
       }
+    }
+    // The 主管部门 stage's assignment in advance: the bureau admin only, to that 主管部门's own reviewer,
+    // for its own subordinate units (a1 is under a2 here); another 主管部门's or bureau's account is refused.
+    const SUP_ASSIGN = 'mutation($i: AssignReviewerInput!) { assignReviewer(input: $i) { units } }';
+    const onA1 = (reviewerId: string) => ({ i: { stage: 'SUPERVISOR', reviewerId, unitIds: [w.units.a1] } });
+    for (const a of actors) {
+      const isAdminA = !!a && a.role === 'ADMIN' && a.bureauId === w.bureaus.a;
+      const res = await call(SUP_ASSIGN, onA1(w.users['a2.supervisor2']!.id), a);
+      expectOutcome('assignReviewer(SUPERVISOR) (bureau A unit)', a, res, isAdminA, !a ? 'UNAUTHENTICATED' : a.role !== 'ADMIN' ? 'FORBIDDEN' : 'VALIDATION_FAILED');
+      const unit = await app.dataSource.getRepository(UnitEntity).findOneByOrFail({ id: w.units.a1 });
+      if ((unit.supervisorReviewerId === w.users['a2.supervisor2']!.id) !== isAdminA) mismatches.push(`assignReviewer(SUPERVISOR) by ${label(a)}: ${unit.supervisorReviewerId}`);
+      await app.dataSource.getRepository(UnitEntity).update({ id: w.units.a1 }, { supervisorReviewerId: null });
+    }
+    const adminA = w.users['a.admin']!;
+    expectOutcome('assignReviewer(SUPERVISOR) to another bureau\'s supervisor', adminA, await call(SUP_ASSIGN, onA1(w.users['b1.supervisor']!.id), adminA), false, 'VALIDATION_FAILED');
+    expectOutcome('assignReviewer(SUPERVISOR) to a bureau reviewer', adminA, await call(SUP_ASSIGN, onA1(w.users['a.reviewer']!.id), adminA), false, 'VALIDATION_FAILED');
+    expectOutcome('assignReviewer(SUPERVISOR) of the 主管部门 itself', adminA, await call(SUP_ASSIGN, { i: { stage: 'SUPERVISOR', reviewerId: w.users['a2.supervisor']!.id, unitIds: [w.units.a2] } }, adminA), false, 'VALIDATION_FAILED');
+    for (const a of actors) {
+      const isAdminA = !!a && a.role === 'ADMIN' && a.bureauId === w.bureaus.a;
+      const res = await call('mutation($i: ReassignWorkInput!) { reassignReviewerWork(input: $i) { units } }', { i: { fromUserId: w.users['a2.supervisor2']!.id, toUserId: w.users['a2.supervisor']!.id } }, a);
+      expectOutcome('reassignReviewerWork (bureau A supervisor)', a, res, isAdminA, !a ? 'UNAUTHENTICATED' : a.role !== 'ADMIN' ? 'FORBIDDEN' : 'VALIDATION_FAILED');
+      const workload = await call('{ reviewerWorkload { userId } }', {}, a);
+      expectOutcome('reviewerWorkload', a, workload, !!a && a.role === 'ADMIN', !a ? 'UNAUTHENTICATED' : 'FORBIDDEN');
     }
     expect(mismatches).toEqual([]);
   }, 180_000);

@@ -9,6 +9,7 @@ import { NotificationDelivery1765800000000 } from './1765800000000-notification-
 import { ReviewStages1766100000001 } from './1766100000001-review-stages.js';
 import { PublicationPdf1766300000001 } from './1766300000001-publication-pdf.js';
 import { SingleSignOn1766500000001 } from './1766500000001-single-sign-on.js';
+import { SupervisorAssignment1766700000001 } from './1766700000001-supervisor-assignment.js';
 
 /** In order; each runs once on both drivers. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ReviewStages1766100000001,
   PublicationPdf1766300000001,
   SingleSignOn1766500000001,
+  SupervisorAssignment1766700000001,
 ];

@@ -218,10 +218,15 @@ export class OrgService {
         throw new DomainError(ErrorCode.VALIDATION_FAILED, `「${unit.name}」下已有所属单位，不能再隶属于其他主管部门`);
       }
     }
-    await units.update({ id }, { supervisorUnitId });
-    await tx.manager.getRepository(PackageEntity).update({ unitId: id, state: In([...WITH_UNIT_STATES]) }, { supervisorUnitId });
+    // A 主管部门's reviewer assigned in advance belongs to that 主管部门: a new one starts unassigned.
+    const moved = supervisorUnitId !== unit.supervisorUnitId;
+    const supervisorReviewerId = moved ? null : unit.supervisorReviewerId;
+    await units.update({ id }, { supervisorUnitId, supervisorReviewerId });
+    await tx.manager
+      .getRepository(PackageEntity)
+      .update({ unitId: id, state: In([...WITH_UNIT_STATES]) }, moved ? { supervisorUnitId, supervisorAssigneeId: null } : { supervisorUnitId });
     await this.audit(tx, actor, 'SET_UNIT_SUPERVISOR', { unitId: id }, { supervisorUnitId, previous: unit.supervisorUnitId });
-    return { ...unit, supervisorUnitId };
+    return { ...unit, supervisorUnitId, supervisorReviewerId };
   }
 
   /** The bureau's common opinion phrases (常用意见), or the shared defaults until it sets its own. */

@@ -18,5 +18,7 @@ export class UnitEntity {
   @RefColumn({ nullable: true }) supervisorUnitId: string | null;
   /** The bureau reviewer its packages are assigned to in advance, if any. */
   @RefColumn({ nullable: true }) reviewerId: string | null;
+  /** The 主管部门's reviewer (a SUPERVISOR account of its 主管部门) its packages are assigned to in advance, if any. */
+  @RefColumn({ nullable: true }) supervisorReviewerId: string | null;
   @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt: Date;
 }

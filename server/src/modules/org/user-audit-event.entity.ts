@@ -25,4 +25,5 @@ export type UserAuditAction =
   | 'IMPORT_UNITS'
   | 'SET_UNIT_SUPERVISOR'
   | 'ASSIGN_REVIEWER'
+  | 'REASSIGN_WORK'
   | 'SET_OPINION_PHRASES';

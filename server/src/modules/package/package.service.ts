@@ -69,7 +69,7 @@ export class PackageService {
       claimedById: null,
       supervisorUnitId: unit.supervisorUnitId ?? null,
       assigneeId: unit.reviewerId ?? null,
-      supervisorAssigneeId: null,
+      supervisorAssigneeId: unit.supervisorUnitId ? (unit.supervisorReviewerId ?? null) : null,
       concurredById: null,
       lastEditedById: null,
       lastEditedAt: null,

@@ -9,7 +9,7 @@ import { loadUserRef, unitLoader } from '../org/org.loaders.js';
 import { PackageModel } from '../package/models/package.model.js';
 import type { PackageEntity } from '../package/package.entity.js';
 import { AssignmentService, type AssignmentResult } from './assignment.service.js';
-import { AssignReviewerInput, AssignmentResultModel, OpinionModel, ReviewStageEnum } from './models/workflow.models.js';
+import { AssignReviewerInput, AssignmentResultModel, OpinionModel, ReassignWorkInput, ReviewStageEnum, ReviewerWorkloadModel } from './models/workflow.models.js';
 import { opinionsLoader } from './workflow.loaders.js';
 
 /**
@@ -26,10 +26,34 @@ export class ReviewResolver {
 
   @Allow('ADMIN')
   @Mutation(() => AssignmentResultModel, {
-    description: 'Assigns packages, whole units or 主管部门 groups to a bureau reviewer in advance (null reviewerId removes it). No state or version changes.',
+    description: "Assigns packages, whole units or 主管部门 groups in advance to a bureau reviewer, or (stage SUPERVISOR) to a 主管部门's own reviewer (null reviewerId removes it). No state or version changes.",
   })
   assignReviewer(@CurrentUser() user: RequestUser, @Args('input') input: AssignReviewerInput): Promise<AssignmentResult> {
     return this.assignments.assign(user, input);
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => AssignmentResultModel, {
+    description: "改派 when someone is away: all of one reviewer's open work to a colleague of the same stage; packages in that stage now are reassigned (audited, with the reason).",
+  })
+  reassignReviewerWork(@CurrentUser() user: RequestUser, @Args('input') input: ReassignWorkInput): Promise<AssignmentResult> {
+    return this.assignments.reassignWork(user, input);
+  }
+
+  @Allow('ADMIN')
+  @Query(() => [ReviewerWorkloadModel], { description: "Each reviewer of the bureau and its 主管部门 (inactive ones while they hold work): units and open packages assigned." })
+  async reviewerWorkload(@CurrentUser() user: RequestUser): Promise<ReviewerWorkloadModel[]> {
+    return (await this.assignments.workload(user)).map((w) => ({
+      userId: w.reviewer.id,
+      displayName: w.reviewer.displayName,
+      username: w.reviewer.username,
+      active: w.reviewer.active,
+      stage: w.stage,
+      supervisorUnitId: w.stage === 'SUPERVISOR' ? w.reviewer.unitId : null,
+      units: w.units,
+      packages: w.packages,
+      inReview: w.inReview,
+    }));
   }
 
   @Allow('ADMIN', 'REVIEWER', 'SUPERVISOR')
@@ -70,7 +94,7 @@ export class ReviewResolver {
   }
 
   @Allow()
-  @ResolveField(() => UserRefModel, { nullable: true, description: "The 主管部门's reviewer it is assigned to (by a claim that sticks)." })
+  @ResolveField(() => UserRefModel, { nullable: true, description: "The 主管部门's reviewer it is assigned to (in advance, or by a claim that sticks)." })
   supervisorAssignee(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, pkg.supervisorAssigneeId);
   }

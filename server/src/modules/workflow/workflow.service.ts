@@ -124,6 +124,11 @@ export class WorkflowService {
         // Where the unit stands now decides the way (its 主管部门 may have changed since the draft).
         changes.supervisorUnitId = unit?.supervisorUnitId ?? null;
         if (to === 'SUBMITTED' && !pkg.assigneeId) changes.assigneeId = unit?.reviewerId ?? null;
+        if (to === 'SUBMITTED_TO_SUPERVISOR') {
+          // A claim sticks within the same 主管部门; otherwise its reviewer assigned in advance takes the package.
+          const sameSupervisor = pkg.supervisorUnitId === changes.supervisorUnitId;
+          if (!pkg.supervisorAssigneeId || !sameSupervisor) changes.supervisorAssigneeId = unit?.supervisorReviewerId ?? null;
+        }
         break;
       case 'APPROVE':
         changes.claimedById = null;

@@ -21,6 +21,8 @@ export class UnitModel {
   @Field(() => ID, { nullable: true, description: 'The 主管部门 its packages pass through (when the campaign has the stage), if any.' })
   supervisorUnitId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The bureau reviewer its packages are assigned to in advance, if any.' }) reviewerId?: string | null;
+  @Field(() => ID, { nullable: true, description: "The 主管部门's reviewer its packages are assigned to in advance, if any." })
+  supervisorReviewerId?: string | null;
 }
 
 @ObjectType('User', { description: 'An account of the bureau or of one of its units.' })

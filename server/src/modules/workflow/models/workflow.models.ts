@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OpinionKind, PackageState, Role } from '@zipin/shared';
+import { OpinionKind, PackageState, Role, type ReviewStage } from '@zipin/shared';
 
 /** The review stages as a GraphQL enum (ReviewStage of @zipin/shared). */
 export const ReviewStageEnum = { SUPERVISOR: 'SUPERVISOR', BUREAU: 'BUREAU' } as const;
@@ -93,10 +93,36 @@ export class AssignmentResultModel {
   @Field(() => [ID], { description: 'Packages left as they are: claimed by another reviewer (reassign them) or past review.' }) skippedPackageIds: string[];
 }
 
-@InputType({ description: 'Packages, whole units, or 主管部门 groups (the 主管部门 and its subordinate units) to assign to one bureau reviewer.' })
+@InputType({
+  description:
+    "Packages, whole units, or 主管部门 groups to assign to one reviewer of a stage: a bureau REVIEWER (the group is the 主管部门 and its subordinate units), or a 主管部门's own SUPERVISOR account (its subordinate units only).",
+})
 export class AssignReviewerInput {
-  @Field(() => ID, { nullable: true, description: 'A REVIEWER of the bureau; null removes the assignment.' }) reviewerId: string | null;
+  @Field(() => ReviewStageEnum, { nullable: true, defaultValue: 'BUREAU', description: 'Whose assignment: BUREAU (default) or SUPERVISOR (the 主管部门 stage).' })
+  stage?: ReviewStage | null;
+  @Field(() => ID, { nullable: true, description: "A REVIEWER of the bureau (or, for SUPERVISOR, a SUPERVISOR account of the units' 主管部门); null removes the assignment." })
+  reviewerId: string | null;
   @Field(() => [ID], { nullable: true }) packageIds?: string[] | null;
   @Field(() => [ID], { nullable: true }) unitIds?: string[] | null;
   @Field(() => [ID], { nullable: true }) supervisorUnitIds?: string[] | null;
+}
+
+@InputType({ description: "All of one reviewer's open work (units assigned in advance, packages held) to a colleague of the same stage." })
+export class ReassignWorkInput {
+  @Field(() => ID) fromUserId: string;
+  @Field(() => ID, { description: 'An active reviewer of the same stage (the same 主管部门 for a supervisor).' }) toUserId: string;
+  @Field(() => String, { nullable: true, description: 'Why (休假, 离岗 …); recorded on each package moved.' }) reason?: string | null;
+}
+
+@ObjectType('ReviewerWorkload', { description: 'What one reviewer is assigned: units in advance and open packages.' })
+export class ReviewerWorkloadModel {
+  @Field(() => ID) userId: string;
+  @Field() displayName: string;
+  @Field() username: string;
+  @Field() active: boolean;
+  @Field(() => ReviewStageEnum) stage: ReviewStage;
+  @Field(() => ID, { nullable: true, description: 'The 主管部门 a supervisor reviews for.' }) supervisorUnitId: string | null;
+  @Field(() => Int, { description: 'Units whose packages go to this reviewer in advance.' }) units: number;
+  @Field(() => Int, { description: 'Open packages assigned to or claimed by this reviewer.' }) packages: number;
+  @Field(() => Int, { description: "Of those, the ones in this reviewer's stage now." }) inReview: number;
 }
