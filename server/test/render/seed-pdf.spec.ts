@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_2024_LUKOU_GSL } from '@zipin/shared';
 import { BrowserPool, pdfPageCount } from '../../src/modules/render/browser/browser-pool.js';
-import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
-import { pdfFonts, pdfPagesText, pdfToPngs, popplerAvailable } from './pdf-tools.js';
+import { packageHtml } from '../../src/modules/render/templates/package-document.js';
+import { pdfBoxText, pdfFonts, pdfPagesText, pdfToPngs, popplerAvailable } from './pdf-tools.js';
 import { seedRenderModel } from './seed-model.js';
 
 /**
@@ -19,7 +19,7 @@ describe('the seed package as a PDF', () => {
   const squash = (s: string) => s.replace(/\s+/g, '');
 
   beforeAll(async () => {
-    pdf = await pool.pdf(packageHtml(seedRenderModel()), { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+    pdf = await pool.pdf(packageHtml(seedRenderModel()));
     if (poppler) pages = pdfPagesText(pdf);
     const out = process.env.ZIPIN_RENDER_OUT ?? join(tmpdir(), 'zipin-seed-render');
     mkdirSync(out, { recursive: true });
@@ -39,6 +39,19 @@ describe('the seed package as a PDF', () => {
     if (!poppler) return;
     expect(pages).toHaveLength(5);
     pages.forEach((text, i) => expect(squash(text)).toContain(`第${i + 1}页共5页`));
+  });
+
+  it('prints the page number once per page, centred in the bottom margin, in the document font', () => {
+    if (!poppler) return;
+    // A4 is 595 × 842 pt; the bottom margin is 16 mm (45 pt). The number sits about 5 mm above
+    // the page's edge, across its middle third.
+    const margin = { x: 198, y: 797, width: 199, height: 45 };
+    for (let page = 1; page <= 5; page++) {
+      expect(pdfBoxText(pdf, page, margin).trim()).toBe(`第 ${page} 页 共 5 页`);
+      expect(squash(pdfBoxText(pdf, page, { x: 0, y: 0, width: 595, height: 797 }))).not.toMatch(/第\d+页共\d+页/);
+    }
+    // No font of its own: the footer prints in the embedded Noto Sans SC like the rest.
+    expect(pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]+\+/, '')).sort()).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular']);
   });
 
   it('prints the 封面 first, the bureau’s box empty while the seed is only signed', () => {
@@ -116,7 +129,7 @@ describe('the seed package as a PDF', () => {
     expect(html).toContain('&lt;script&gt;document.title=&quot;x&quot;&lt;/script&gt;&lt;b&gt;粗体&lt;/b&gt;');
     expect(html).not.toContain('<img src=x');
     if (!poppler) return;
-    const out = await pool.pdf(html, { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+    const out = await pool.pdf(html);
     expect(squash(pdfPagesText(out).join(''))).toContain('<script>document.title="x"</script><b>粗体</b>');
   }, 60_000);
 });
