@@ -50,8 +50,8 @@ describe('the seed package as a PDF', () => {
       expect(pdfBoxText(pdf, page, margin).trim()).toBe(`第 ${page} 页 共 5 页`);
       expect(squash(pdfBoxText(pdf, page, { x: 0, y: 0, width: 595, height: 797 }))).not.toMatch(/第\d+页共\d+页/);
     }
-    // No font of its own: the footer prints in the embedded Noto Sans SC like the rest.
-    expect(pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]+\+/, '')).sort()).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular']);
+    // No font of its own: the footer prints in the embedded Noto Sans SC cut like the rest.
+    expect(pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]+\+/, '')).sort()).toEqual(['NotoSansSCPrint-Bold', 'NotoSansSCPrint-Regular']);
   });
 
   it('prints the 封面 first, the bureau’s box empty while the seed is only signed', () => {
@@ -114,11 +114,23 @@ describe('the seed package as a PDF', () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) {
-      expect(f.name).toMatch(/\+NotoSansSC-(Regular|Bold)$/);
+      expect(f.name).toMatch(/\+NotoSansSC(Print)?-(Regular|Bold)$/);
       expect(f.type).toContain('TrueType');
       expect(f.embedded).toBe(true);
     }
   });
+
+  it('prints a character outside the common cut from the whole Noto Sans SC, in the same place', async () => {
+    if (!poppler) return;
+    // 堃 and 喆 are not in GB 2312 (so not in "Noto Sans SC Print"); names have them.
+    const model = seedRenderModel();
+    model.context = { ...model.context, unitName: '株洲市渌口区堃喆工商业联合会' };
+    const out = await pool.pdf(packageHtml(model));
+    expect(squash(pdfPagesText(out).join(''))).toContain('株洲市渌口区堃喆工商业联合会');
+    const names = pdfFonts(out).map((f) => f.name.replace(/^[A-Z]+\+/, ''));
+    expect(names).toEqual(expect.arrayContaining(['NotoSansSCPrint-Regular', 'NotoSansSC-Regular']));
+    expect(pdfPageCount(out)).toBe(5);
+  }, 60_000);
 
   it('prints a report containing markup as text', async () => {
     const doc = structuredClone(SEED_2024_LUKOU_GSL);
