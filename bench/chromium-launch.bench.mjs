@@ -22,7 +22,7 @@ const PER_ROUND = opt('per-round', 5);
 const { CHROMIUM_FLAGS } = await import('../server/src/modules/render/browser/browser-pool.ts');
 const { locateChromium, chromiumVersion } = await import('../server/src/modules/render/browser/chromium-locator.ts');
 const { writeFontConfig } = await import('../server/src/modules/render/browser/font-config.ts');
-const { packageHtml, PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE } = await import('../server/src/modules/render/templates/package-document.ts');
+const { packageHtml } = await import('../server/src/modules/render/templates/package-document.ts');
 const { seedRenderModel } = await import('../server/test/render/seed-model.ts');
 const { chromium } = createRequire(new URL('../server/package.json', import.meta.url))('playwright-core');
 
@@ -59,7 +59,7 @@ const printOne = async (v) => {
   const t0 = performance.now();
   await v.page.setContent(html, { waitUntil: 'load' });
   const t1 = performance.now();
-  await v.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+  await v.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   v.setContent.push(t1 - t0);
   v.times.push(performance.now() - t0);
 };

@@ -23,7 +23,7 @@ const JOBS = Number(opt('jobs', 40));
 const { BrowserPool, CHROMIUM_FLAGS, pdfPageCount } = await import('../server/src/modules/render/browser/browser-pool.ts');
 const { locateChromium, chromiumVersion } = await import('../server/src/modules/render/browser/chromium-locator.ts');
 const { writeFontConfig } = await import('../server/src/modules/render/browser/font-config.ts');
-const { packageHtml, PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE } = await import('../server/src/modules/render/templates/package-document.ts');
+const { packageHtml } = await import('../server/src/modules/render/templates/package-document.ts');
 const { seedRenderModel } = await import('../server/test/render/seed-model.ts');
 // playwright-core is the server's dependency, not the bench's.
 const { chromium } = createRequire(new URL('../server/package.json', import.meta.url))('playwright-core');
@@ -35,7 +35,6 @@ if (!found.ok) {
   process.exit(1);
 }
 const html = packageHtml(seedRenderModel());
-const pdfOptions = { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE };
 const stats = (ms) => {
   const s = [...ms].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], mean: s.reduce((a, b) => a + b, 0) / s.length, p90: s[Math.ceil(s.length * 0.9) - 1] };
@@ -64,9 +63,9 @@ console.log(`seed package, ${JOBS} jobs per measurement; ${found.install.source}
 // The production way: one warm browser, a pool of 2 reused pages.
 const pool = new BrowserPool({ chromiumPath: found.install.source === 'npm' ? 'npm' : found.install.executablePath, pages: 2 });
 let pages = 0;
-for (let i = 0; i < 3; i++) pages = pdfPageCount(await pool.pdf(html, pdfOptions)); // warm-up
-const pooledSerial = await run(1, JOBS / 2, () => pool.pdf(html, pdfOptions));
-const pooled = await run(2, JOBS, () => pool.pdf(html, pdfOptions));
+for (let i = 0; i < 3; i++) pages = pdfPageCount(await pool.pdf(html)); // warm-up
+const pooledSerial = await run(1, JOBS / 2, () => pool.pdf(html));
+const pooled = await run(2, JOBS, () => pool.pdf(html));
 await pool.close();
 
 // Baseline: the same warm browser, but a new context (and page) for every job.
@@ -82,7 +81,7 @@ const fresh = async () => {
   try {
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, ...pdfOptions });
+    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
     await context.close();
   }

@@ -1,5 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import type { GraphQLFormattedError } from 'graphql';
+import { assertValidSchema, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ERROR_MESSAGES, ErrorCode } from '@zipin/shared';
 import type { AppConfig } from '../config/app-config.js';
 import type { RequestContext } from './request-context.js';
@@ -42,7 +42,14 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // The access guard runs on field resolvers too, so each declares who may call it (start-up
     // checks refuse one that does not); their types are reached only by signed-in users.
     fieldResolverEnhancers: ['guards'],
-    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: BoundedDateTime }] },
+    // Nest's check runs the whole introspection query over the new schema at every start; the
+    // same mistakes are refused by graphql-js's own validation, run below (and by
+    // makeExecutableSchema's SDL validation before it), so start-up still fails on a bad schema.
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: BoundedDateTime }], skipCheck: true },
+    transformSchema: (schema: GraphQLSchema): GraphQLSchema => {
+      assertValidSchema(schema);
+      return schema;
+    },
     path: '/graphql',
     // Off unless NODE_ENV=development is set explicitly: an unset NODE_ENV must not open the schema.
     graphiql: config.devTools,

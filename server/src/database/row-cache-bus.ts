@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -28,6 +28,8 @@ export class RowCacheBus implements OnModuleInit, OnModuleDestroy {
     if (!redis) return;
     const channel = `${redis.prefix}:row-cache`;
     const caches = rowCaches(this.dataSource);
+    // Loaded only with Redis: an embedded process never needs ioredis.
+    const { Redis } = await import('ioredis');
     this.publisher = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
     this.subscriber = new Redis(redis.url, { maxRetriesPerRequest: null, lazyConnect: true });
     for (const c of [this.publisher, this.subscriber]) c.on('error', (err) => this.logger.warn(`cache bus: ${err.message}`));

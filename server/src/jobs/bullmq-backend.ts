@@ -10,10 +10,8 @@ import { JobBackend } from './job-backend.js';
 import { JobEntity } from './job.entity.js';
 import { JobRegistry } from './job-registry.js';
 import { PermanentJobError } from './job-handler.js';
+import { bullJobId, PUBLISH_QUEUE_NAME, QUEUE_NAME } from './queue-tokens.js';
 
-export const QUEUE_NAME = 'zipin-jobs';
-/** The due-time publication flips wait here, apart from renders and mails (JOB_DEFAULTS' lanes). */
-export const PUBLISH_QUEUE_NAME = 'zipin-publish';
 const RELAY_MS = 2_000;
 const ADD_TIMEOUT_MS = 5_000;
 /** Rows handed to BullMQ per round trip. */
@@ -26,8 +24,6 @@ interface QueuedData {
   payload: JobEntity['payload'];
 }
 
-/** BullMQ ids may not contain ':'; the fixed key keeps its meaning otherwise. */
-export const bullJobId = (row: Pick<JobEntity, 'id' | 'jobKey'>) => (row.jobKey ?? row.id).replace(/:/g, '.');
 
 /**
  * Production's queue: PENDING rows of the job table are relayed to BullMQ with their fixed

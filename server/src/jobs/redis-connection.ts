@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
+import { REDIS_CLIENT } from './queue-tokens.js';
 
 /** ioredis options from a redis:// URL (password, db number, TLS for rediss://). */
 export function redisConnectionOptions(url: string): RedisOptions {
@@ -15,8 +16,6 @@ export function redisConnectionOptions(url: string): RedisOptions {
     retryStrategy: (times) => Math.min(times * 200, 2_000),
   };
 }
-
-export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
 /** Closes the shared client with the app (BullMQ leaves a client it was given open). */
 @Injectable()

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import pino from 'pino';
+import type PinoPretty from 'pino-pretty';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/app-config.js';
 
@@ -59,14 +61,18 @@ function pathOf(req: IncomingMessage): string | undefined {
   return (req as { originalUrl?: string }).originalUrl ?? req.url;
 }
 
+/** pino-pretty is a development dependency, loaded only when LOG_FORMAT is pretty (the config checks it is installed). */
+function prettyStream(options: PinoPretty.PrettyOptions): PinoPretty.PrettyStream {
+  return (createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty)(options);
+}
+
 /** pino-http options for one process: level, format, request ids, what a line holds. */
 export function logOptions(config: AppConfig, role: string): Options {
   const destination =
     config.logFormat === 'pretty'
-      ? pino.transport({
-          target: 'pino-pretty',
-          options: { destination: config.logFile ?? 1, mkdir: true, append: true, colorize: !config.logFile, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,role' },
-        })
+      ? // In this thread, not a pino transport's worker thread: starting a second thread with its
+        // own copy of pino cost a development start more than the lines ever cost to format.
+        prettyStream({ destination: config.logFile ?? 1, mkdir: true, append: true, sync: true, colorize: !config.logFile, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,role' })
       : pino.destination({ dest: config.logFile ? (mkdirSync(dirname(config.logFile), { recursive: true }), config.logFile) : 1, sync: true, append: true });
   return {
     level: PINO_LEVEL[config.logLevel],

@@ -2,10 +2,9 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Queue } from 'bullmq';
-import { getQueueToken } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
 import { PROCESS_ROLE } from '../ops/process-role.js';
-import { PUBLISH_QUEUE_NAME, QUEUE_NAME } from '../jobs/bullmq-backend.js';
+import { PUBLISH_QUEUE, WORK_QUEUE } from '../jobs/queue-tokens.js';
 import { PackageEntity } from '../modules/package/package.entity.js';
 import { MetricsRecorder } from './metrics-recorder.js';
 
@@ -56,7 +55,7 @@ export class MetricsService extends MetricsRecorder {
         for (const r of rows) this.set({ job: r.name, status: r.status }, Number(r.n));
       },
     });
-    const queues = [this.bullQueue(QUEUE_NAME), this.bullQueue(PUBLISH_QUEUE_NAME)].filter((q): q is Queue => q !== null);
+    const queues = [this.bullQueue(WORK_QUEUE), this.bullQueue(PUBLISH_QUEUE)].filter((q): q is Queue => q !== null);
     if (queues.length) {
       new Gauge({
         name: 'zipin_bullmq_jobs',
@@ -117,9 +116,9 @@ export class MetricsService extends MetricsRecorder {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 
-  private bullQueue(name: string): Queue | null {
+  private bullQueue(token: symbol): Queue | null {
     try {
-      return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      return this.moduleRef.get<Queue>(token, { strict: false });
     } catch {
       return null;
     }

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { ArtifactStorage, checkArtifactKey } from './artifact-storage.js';
 
 export interface S3StorageOptions {
@@ -14,29 +14,42 @@ function notFound(err: unknown): boolean {
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 }
 
-/** An S3-compatible bucket; path-style addressing so MinIO works without DNS tricks. */
+type Sdk = typeof import('@aws-sdk/client-s3');
+
+/**
+ * An S3-compatible bucket; path-style addressing so MinIO works without DNS tricks. The AWS
+ * SDK is loaded on the first call, not when the process starts.
+ */
 export class S3ArtifactStorage extends ArtifactStorage {
-  private readonly client: S3Client;
+  private connection: Promise<{ sdk: Sdk; client: S3Client }> | null = null;
   private bucketChecked: Promise<void> | null = null;
 
   constructor(private readonly options: S3StorageOptions) {
     super();
-    this.client = new S3Client({
-      endpoint: options.url,
-      region: options.region,
-      forcePathStyle: true,
-      credentials: { accessKeyId: options.accessKey, secretAccessKey: options.secretKey },
-    });
+  }
+
+  private connect(): Promise<{ sdk: Sdk; client: S3Client }> {
+    this.connection ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        endpoint: this.options.url,
+        region: this.options.region,
+        forcePathStyle: true,
+        credentials: { accessKeyId: this.options.accessKey, secretAccessKey: this.options.secretKey },
+      }),
+    }));
+    return this.connection;
   }
 
   /** Creates the bucket on first write if it is missing (a fresh MinIO has none). */
   private ensureBucket(): Promise<void> {
     this.bucketChecked ??= (async () => {
+      const { sdk, client } = await this.connect();
       try {
-        await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }));
+        await client.send(new sdk.HeadBucketCommand({ Bucket: this.options.bucket }));
       } catch (err) {
         if (!notFound(err)) throw err;
-        await this.client.send(new CreateBucketCommand({ Bucket: this.options.bucket }));
+        await client.send(new sdk.CreateBucketCommand({ Bucket: this.options.bucket }));
       }
     })().catch((err) => {
       this.bucketChecked = null;
@@ -47,12 +60,14 @@ export class S3ArtifactStorage extends ArtifactStorage {
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
     await this.ensureBucket();
-    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key), Body: bytes, ContentType: contentType }));
+    const { sdk, client } = await this.connect();
+    await client.send(new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key), Body: bytes, ContentType: contentType }));
   }
 
   async get(key: string): Promise<Buffer | null> {
+    const { sdk, client } = await this.connect();
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key) }));
+      const res = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key) }));
       if (!res.Body) return null;
       return Buffer.from(await res.Body.transformToByteArray());
     } catch (err) {
@@ -62,8 +77,9 @@ export class S3ArtifactStorage extends ArtifactStorage {
   }
 
   async exists(key: string): Promise<boolean> {
+    const { sdk, client } = await this.connect();
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key) }));
+      await client.send(new sdk.HeadObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key) }));
       return true;
     } catch (err) {
       if (notFound(err)) return false;
@@ -72,6 +88,7 @@ export class S3ArtifactStorage extends ArtifactStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key) }));
+    const { sdk, client } = await this.connect();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key) }));
   }
 }

@@ -4,7 +4,7 @@ import { LUKOU_2024_TEMPLATE, SEED_2024_LUKOU_GSL, emptyPackageDocument } from '
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserPool } from '../../src/modules/render/browser/browser-pool.js';
-import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
+import { packageHtml } from '../../src/modules/render/templates/package-document.js';
 import { buildPackageWorkbook } from '../../src/modules/excel/package-export.js';
 import { importPackageWorkbook } from '../../src/modules/excel/package-import.js';
 import { pdfPagesText, popplerAvailable } from '../render/pdf-tools.js';
@@ -34,7 +34,7 @@ describe('the seed package against its golden output', () => {
 
   it('prints the same PDF text, page by page', async () => {
     if (!popplerAvailable()) return;
-    const pdf = await pool.pdf(packageHtml(seedRenderModel()), { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+    const pdf = await pool.pdf(packageHtml(seedRenderModel()));
     const pages = pdfPagesText(pdf);
     const text = pages.map((p, i) => `=== page ${i + 1}\n${p.trimEnd()}`).join('\n') + '\n';
     if (update) writeFileSync(fixture('seed-pdf.txt'), text);

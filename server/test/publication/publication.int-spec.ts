@@ -10,7 +10,7 @@ import { AuditEventEntity } from '../../src/modules/workflow/audit-event.entity.
 import { SignatureEntity } from '../../src/modules/workflow/signature.entity.js';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { PUBLISH_QUEUE_NAME } from '../../src/jobs/bullmq-backend.js';
+import { PUBLISH_QUEUE_NAME } from '../../src/jobs/queue-tokens.js';
 import { RenderEntity } from '../../src/modules/render/render.entity.js';
 import { TEST_BACKEND } from '../support/backend.js';
 import { TestApp } from '../support/test-app.js';

@@ -12,7 +12,7 @@ import {
   type RowSpec,
 } from '@zipin/shared';
 import { BrowserPool } from '../../src/modules/render/browser/browser-pool.js';
-import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
+import { packageHtml } from '../../src/modules/render/templates/package-document.js';
 import { buildPackageWorkbook } from '../../src/modules/excel/package-export.js';
 import { importPackageWorkbook } from '../../src/modules/excel/package-import.js';
 import { seedExportInput } from '../golden/seed-export.js';
@@ -63,7 +63,7 @@ describe('official forms drawn from their layouts', () => {
   const poppler = popplerAvailable();
   afterAll(() => pool.close());
   // The pages of the forms: page 1 is the 封面.
-  const pdfText = async (html: string) => pdfPagesText(await pool.pdf(html, { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE })).map(squash).slice(1);
+  const pdfText = async (html: string) => pdfPagesText(await pool.pdf(html)).map(squash).slice(1);
 
   describe('a fixture layout with an added row and a relabelled column', () => {
     it('prints both in the PDF', async () => {

@@ -1,5 +1,5 @@
 import { BrowserPool } from '../../src/modules/render/browser/browser-pool.js';
-import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
+import { packageHtml } from '../../src/modules/render/templates/package-document.js';
 import { pdfPagesText, popplerAvailable } from './pdf-tools.js';
 import { seedRenderModel } from './seed-model.js';
 
@@ -8,7 +8,6 @@ import { seedRenderModel } from './seed-model.js';
  * package must be what a freshly loaded page prints for it, whatever was printed before.
  */
 describe('a reused print page', () => {
-  const options = { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE };
   const first = seedRenderModel();
   const second = seedRenderModel();
   second.context = { ...second.context, unitName: '株洲市渌口区另一个单位 & <测试>' };
@@ -19,9 +18,9 @@ describe('a reused print page', () => {
     const reused = new BrowserPool({ chromiumPath: process.env.CHROMIUM_PATH ?? 'npm', pages: 1 });
     const fresh = new BrowserPool({ chromiumPath: process.env.CHROMIUM_PATH ?? 'npm', pages: 1, recycleAfter: 1 });
     try {
-      const a = await reused.pdf(packageHtml(first), options);
-      const b = await reused.pdf(packageHtml(second), options);
-      const expected = await fresh.pdf(packageHtml(second), options);
+      const a = await reused.pdf(packageHtml(first));
+      const b = await reused.pdf(packageHtml(second));
+      const expected = await fresh.pdf(packageHtml(second));
       expect(squash(pdfPagesText(b))).toEqual(squash(pdfPagesText(expected)));
       expect(squash(pdfPagesText(b))).not.toEqual(squash(pdfPagesText(a)));
       expect(pdfPagesText(b).join('')).toContain('另一个单位 & <测试>');

@@ -35,6 +35,16 @@ export function pdfPagesText(pdf: Buffer): string[] {
   });
 }
 
+/** Text inside a box of one page (1-based), in PDF points from the page's top left corner. */
+export function pdfBoxText(pdf: Buffer, page: number, box: { x: number; y: number; width: number; height: number }): string {
+  return withFile(pdf, (file) => {
+    const args = ['-f', String(page), '-l', String(page), '-r', '72', '-x', String(box.x), '-y', String(box.y), '-W', String(box.width), '-H', String(box.height)];
+    const out = spawnSync('pdftotext', [...args, '-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`pdftotext failed: ${out.stderr}`);
+    return out.stdout.replace(/\f/g, '');
+  });
+}
+
 /** Font names embedded in the PDF (pdffonts). */
 export function pdfFonts(pdf: Buffer): { name: string; type: string; embedded: boolean }[] {
   return withFile(pdf, (file) => {

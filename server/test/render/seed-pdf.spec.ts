@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_2024_LUKOU_GSL } from '@zipin/shared';
 import { BrowserPool, pdfPageCount } from '../../src/modules/render/browser/browser-pool.js';
-import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
-import { pdfFonts, pdfPagesText, pdfToPngs, popplerAvailable } from './pdf-tools.js';
+import { packageHtml } from '../../src/modules/render/templates/package-document.js';
+import { pdfBoxText, pdfFonts, pdfPagesText, pdfToPngs, popplerAvailable } from './pdf-tools.js';
 import { seedRenderModel } from './seed-model.js';
 
 /**
@@ -19,7 +19,7 @@ describe('the seed package as a PDF', () => {
   const squash = (s: string) => s.replace(/\s+/g, '');
 
   beforeAll(async () => {
-    pdf = await pool.pdf(packageHtml(seedRenderModel()), { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+    pdf = await pool.pdf(packageHtml(seedRenderModel()));
     if (poppler) pages = pdfPagesText(pdf);
     const out = process.env.ZIPIN_RENDER_OUT ?? join(tmpdir(), 'zipin-seed-render');
     mkdirSync(out, { recursive: true });
@@ -39,6 +39,19 @@ describe('the seed package as a PDF', () => {
     if (!poppler) return;
     expect(pages).toHaveLength(5);
     pages.forEach((text, i) => expect(squash(text)).toContain(`第${i + 1}页共5页`));
+  });
+
+  it('prints the page number once per page, centred in the bottom margin, in the document font', () => {
+    if (!poppler) return;
+    // A4 is 595 × 842 pt; the bottom margin is 16 mm (45 pt). The number sits about 5 mm above
+    // the page's edge, across its middle third.
+    const margin = { x: 198, y: 797, width: 199, height: 45 };
+    for (let page = 1; page <= 5; page++) {
+      expect(pdfBoxText(pdf, page, margin).trim()).toBe(`第 ${page} 页 共 5 页`);
+      expect(squash(pdfBoxText(pdf, page, { x: 0, y: 0, width: 595, height: 797 }))).not.toMatch(/第\d+页共\d+页/);
+    }
+    // No font of its own: the footer prints in the embedded Noto Sans SC cut like the rest.
+    expect(pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]+\+/, '')).sort()).toEqual(['NotoSansSCPrint-Bold', 'NotoSansSCPrint-Regular']);
   });
 
   it('prints the 封面 first, the bureau’s box empty while the seed is only signed', () => {
@@ -101,11 +114,23 @@ describe('the seed package as a PDF', () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) {
-      expect(f.name).toMatch(/\+NotoSansSC-(Regular|Bold)$/);
+      expect(f.name).toMatch(/\+NotoSansSC(Print)?-(Regular|Bold)$/);
       expect(f.type).toContain('TrueType');
       expect(f.embedded).toBe(true);
     }
   });
+
+  it('prints a character outside the common cut from the whole Noto Sans SC, in the same place', async () => {
+    if (!poppler) return;
+    // 堃 and 喆 are not in GB 2312 (so not in "Noto Sans SC Print"); names have them.
+    const model = seedRenderModel();
+    model.context = { ...model.context, unitName: '株洲市渌口区堃喆工商业联合会' };
+    const out = await pool.pdf(packageHtml(model));
+    expect(squash(pdfPagesText(out).join(''))).toContain('株洲市渌口区堃喆工商业联合会');
+    const names = pdfFonts(out).map((f) => f.name.replace(/^[A-Z]+\+/, ''));
+    expect(names).toEqual(expect.arrayContaining(['NotoSansSCPrint-Regular', 'NotoSansSC-Regular']));
+    expect(pdfPageCount(out)).toBe(5);
+  }, 60_000);
 
   it('prints a report containing markup as text', async () => {
     const doc = structuredClone(SEED_2024_LUKOU_GSL);
@@ -116,7 +141,7 @@ describe('the seed package as a PDF', () => {
     expect(html).toContain('&lt;script&gt;document.title=&quot;x&quot;&lt;/script&gt;&lt;b&gt;粗体&lt;/b&gt;');
     expect(html).not.toContain('<img src=x');
     if (!poppler) return;
-    const out = await pool.pdf(html, { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+    const out = await pool.pdf(html);
     expect(squash(pdfPagesText(out).join(''))).toContain('<script>document.title="x"</script><b>粗体</b>');
   }, 60_000);
 });

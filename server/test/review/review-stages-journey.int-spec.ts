@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PackageDocument } from '@zipin/shared';
 import { BrowserPool } from '../../src/modules/render/browser/browser-pool.js';
-import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from '../../src/modules/render/templates/package-document.js';
+import { packageHtml } from '../../src/modules/render/templates/package-document.js';
 import { pdfPagesText, pdfToPngs, popplerAvailable } from '../render/pdf-tools.js';
 import { RenderInputService } from '../../src/modules/render/render-input.service.js';
 import { TestApp } from '../support/test-app.js';
@@ -167,7 +167,7 @@ describe('the 主管部门 stage, assignment and opinions on the record, through
     // images go to $ZIPIN_RENDER_OUT (default: a temp folder) for a person to look at.
     const pool = new BrowserPool({ chromiumPath: process.env.CHROMIUM_PATH ?? 'npm' });
     try {
-      const pdf = await pool.pdf(packageHtml(cover), { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+      const pdf = await pool.pdf(packageHtml(cover));
       if (popplerAvailable()) {
         const out = process.env.ZIPIN_RENDER_OUT ?? join(tmpdir(), 'zipin-review-stages-render');
         mkdirSync(out, { recursive: true });

@@ -2,7 +2,6 @@
  * What an evidence file may be, decided from its bytes: the type comes from the magic bytes
  * (file-type), the name's extension must agree with it, and the name is cleaned for display.
  */
-import { fileTypeFromBuffer } from 'file-type';
 import { ErrorCode } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 
@@ -96,6 +95,8 @@ export function cleanTitle(input: string | null | undefined): string {
 export async function detectAllowedType(bytes: Buffer, fileName: string): Promise<AllowedType> {
   if (bytes.length === 0) throw rejectFile('EMPTY', '文件内容为空');
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(bytes.length);
+  // Loaded with the first upload: nothing else needs the file-type sniffers.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
   const type = detected ? ALLOWED_TYPES.find((t) => t.mime === detected.mime && t.ext === detected.ext) : undefined;
   if (!type) {

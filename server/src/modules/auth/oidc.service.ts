@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import * as client from 'openid-client';
+import type { Configuration, IDToken } from 'openid-client';
 import { ErrorCode } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import type { RequestUser } from '../../common/request-context.js';
@@ -43,6 +43,11 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
   return value;
 }
 
+type Oidc = typeof import('openid-client');
+let oidcLibrary: Promise<Oidc> | null = null;
+/** openid-client is loaded with the first sign-in through the provider, not at start. */
+const openidClient = (): Promise<Oidc> => (oidcLibrary ??= import('openid-client'));
+
 /**
  * Single sign-on with an OpenID Connect provider: the authorization code flow with PKCE, state
  * and nonce, the account found by the configured claim (never created), and for a unit head's
@@ -51,7 +56,7 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
 @Injectable()
 export class OidcService {
   private readonly logger = new Logger('SingleSignOn');
-  private discovered: Promise<client.Configuration> | null = null;
+  private discovered: Promise<Configuration> | null = null;
   private readonly sealKey: Buffer;
 
   constructor(
@@ -72,13 +77,15 @@ export class OidcService {
   }
 
   /** The provider's metadata, fetched on first use (the API starts while the provider is down) and again after a failure. */
-  private provider(): Promise<client.Configuration> {
+  private provider(): Promise<Configuration> {
     const s = this.settings;
-    this.discovered ??= client
-      .discovery(new URL(s.issuer), s.clientId, { redirect_uris: [s.redirectUrl] }, client.ClientSecretBasic(s.clientSecret), {
-        // An intranet provider on plain http is the administrator's explicit choice in OIDC_ISSUER.
-        execute: s.issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
-      })
+    this.discovered ??= openidClient()
+      .then((oidc) =>
+        oidc.discovery(new URL(s.issuer), s.clientId, { redirect_uris: [s.redirectUrl] }, oidc.ClientSecretBasic(s.clientSecret), {
+          // An intranet provider on plain http is the administrator's explicit choice in OIDC_ISSUER.
+          execute: s.issuer.startsWith('http:') ? [oidc.allowInsecureRequests] : [],
+        }),
+      )
       .catch((err) => {
         this.discovered = null;
         this.logger.error(`cannot reach the provider at ${s.issuer}: ${(err as Error).message}`);
@@ -92,13 +99,14 @@ export class OidcService {
   async begin(purpose: 'sign', returnTo: string, user: RequestUser): Promise<{ url: string; flow: OidcFlow }>;
   async begin(purpose: 'login' | 'sign', returnTo: string, user?: RequestUser): Promise<{ url: string; flow: OidcFlow }> {
     const provider = await this.provider();
+    const oidc = await openidClient();
     if (purpose === 'sign' && user?.sessionMethod !== 'OIDC') {
       throw new DomainError(ErrorCode.FORBIDDEN, '您以本系统账号密码登录，签章请输入登录密码');
     }
     const flow: OidcFlow = {
-      state: client.randomState(),
-      nonce: client.randomNonce(),
-      verifier: client.randomPKCECodeVerifier(),
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      verifier: oidc.randomPKCECodeVerifier(),
       purpose,
       sessionId: user?.sessionId ?? null,
       userId: user?.id ?? null,
@@ -110,12 +118,12 @@ export class OidcService {
       scope: this.settings.scope,
       state: flow.state,
       nonce: flow.nonce,
-      code_challenge: await client.calculatePKCECodeChallenge(flow.verifier),
+      code_challenge: await oidc.calculatePKCECodeChallenge(flow.verifier),
       code_challenge_method: 'S256',
     };
     // A signature needs the person at the keyboard now, not a provider session left open.
     if (purpose === 'sign') Object.assign(params, { prompt: 'login', max_age: '0' });
-    return { url: client.buildAuthorizationUrl(provider, params).href, flow };
+    return { url: oidc.buildAuthorizationUrl(provider, params).href, flow };
   }
 
   /**
@@ -133,9 +141,10 @@ export class OidcService {
       throw new DomainError(ErrorCode.SSO_FAILED, error === 'access_denied' ? '统一身份认证被取消或拒绝' : '统一身份认证服务拒绝了本次登录');
     }
     const provider = await this.provider();
-    let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+    const oidc = await openidClient();
+    let tokens: Awaited<ReturnType<Oidc['authorizationCodeGrant']>>;
     try {
-      tokens = await client.authorizationCodeGrant(provider, callbackUrl, {
+      tokens = await oidc.authorizationCodeGrant(provider, callbackUrl, {
         pkceCodeVerifier: flow.verifier,
         expectedState: flow.state,
         expectedNonce: flow.nonce,
@@ -177,12 +186,12 @@ export class OidcService {
   }
 
   /** The configured claim, from the ID token or else the userinfo endpoint. */
-  private async identityOf(provider: client.Configuration, claims: client.IDToken, accessToken: string): Promise<string> {
+  private async identityOf(provider: Configuration, claims: IDToken, accessToken: string): Promise<string> {
     const name = this.settings.claim;
     let value: unknown = claims[name];
     if (value === undefined && accessToken) {
       try {
-        const info = await client.fetchUserInfo(provider, accessToken, claims.sub);
+        const info = await (await openidClient()).fetchUserInfo(provider, accessToken, claims.sub);
         value = info[name];
       } catch (err) {
         this.logger.warn(`userinfo failed: ${(err as Error).message}`);
@@ -211,7 +220,7 @@ export class OidcService {
   async endSessionUrl(): Promise<string | null> {
     const provider = await this.provider().catch(() => null);
     if (!provider?.serverMetadata().end_session_endpoint) return null;
-    return client.buildEndSessionUrl(provider, { client_id: this.settings.clientId, post_logout_redirect_uri: this.settings.postLogoutUrl }).href;
+    return (await openidClient()).buildEndSessionUrl(provider, { client_id: this.settings.clientId, post_logout_redirect_uri: this.settings.postLogoutUrl }).href;
   }
 
   /** The flow as an opaque cookie value: AES-256-GCM under a key derived from SESSION_SECRET. */

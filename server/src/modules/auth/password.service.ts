@@ -1,14 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+import type { dictionary as Dictionary } from '@zxcvbn-ts/language-common';
 import { ErrorCode, PASSWORD_MIN_LENGTH, PASSWORD_PROBLEMS, passwordLengthProblem, type PasswordProblem } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 
 /**
  * The ~49,000 most common passwords from leaked sets (zxcvbn's list, kept up by its maintainers),
- * compared case-insensitively: `Password123` is as easy to guess as `password123`.
+ * compared case-insensitively: `Password123` is as easy to guess as `password123`. Read when a
+ * password is first set, not at start (the list is half a megabyte); synchronously, through the
+ * package's CommonJS build, so the check stays a plain function.
  */
-const COMMON_PASSWORDS: ReadonlySet<string> = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+let commonPasswords: ReadonlySet<string> | null = null;
+function isCommonPassword(password: string): boolean {
+  if (!commonPasswords) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as { dictionary: typeof Dictionary };
+    commonPasswords = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  }
+  return commonPasswords.has(password.toLowerCase());
+}
 
 /** argon2id hashes, and the one check of a password being set, wherever it is set. */
 @Injectable()
@@ -27,7 +37,7 @@ export class PasswordService {
 
   /** What the rule (shared/src/errors/password-policy.ts) finds wrong with a new password, if anything. */
   problem(password: string): PasswordProblem | null {
-    return passwordLengthProblem(password) ?? (COMMON_PASSWORDS.has(password.toLowerCase()) ? 'COMMON' : null);
+    return passwordLengthProblem(password) ?? (isCommonPassword(password) ? 'COMMON' : null);
   }
 
   assertStrong(password: string): void {

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { PackageState, Role } from '@zipin/shared';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -39,25 +38,28 @@ export type LiveEvent = LivePackageEvent | LiveInboxEvent;
  * in this process.
  */
 @Injectable()
-export class LiveBus implements OnModuleDestroy {
+export class LiveBus implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LiveBus');
-  private readonly engine: PubSubEngine;
+  private engine: PubSubEngine = new PubSub();
   private readonly connections: Redis[] = [];
   private readonly channel: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.channel = `${config.redis?.prefix ?? 'zipin'}:live`;
-    if (config.redis) {
-      // While Redis is down a publish fails at once (no queue): users' actions never wait for it.
-      const publisher = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-      // The subscriber reconnects and re-subscribes by itself when Redis returns.
-      const subscriber = new Redis(config.redis.url, { maxRetriesPerRequest: null });
-      for (const c of [publisher, subscriber]) c.on('error', (err) => this.logger.warn(`live updates: ${err.message}`));
-      this.connections.push(publisher, subscriber);
-      this.engine = new RedisPubSub({ publisher, subscriber });
-    } else {
-      this.engine = new PubSub();
-    }
+  }
+
+  /** With Redis, pub/sub replaces the in-process engine before the app serves anyone (ioredis is loaded only then). */
+  async onModuleInit(): Promise<void> {
+    const redis = this.config.redis;
+    if (!redis) return;
+    const [{ Redis }, { RedisPubSub }] = await Promise.all([import('ioredis'), import('graphql-redis-subscriptions')]);
+    // While Redis is down a publish fails at once (no queue): users' actions never wait for it.
+    const publisher = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // The subscriber reconnects and re-subscribes by itself when Redis returns.
+    const subscriber = new Redis(redis.url, { maxRetriesPerRequest: null });
+    for (const c of [publisher, subscriber]) c.on('error', (err) => this.logger.warn(`live updates: ${err.message}`));
+    this.connections.push(publisher, subscriber);
+    this.engine = new RedisPubSub({ publisher, subscriber });
   }
 
   /**

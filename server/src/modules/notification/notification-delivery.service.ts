@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { newId } from '../../database/columns.js';
@@ -105,8 +105,10 @@ export class NotificationDeliveryService implements OnModuleDestroy {
     return 'SENT';
   }
 
-  private mailer(): Transporter {
+  /** Nodemailer is loaded with the first mail, not at start (SMTP_URL is checked with the config). */
+  private async mailer(): Promise<Transporter> {
     if (!this.config.mail) throw new Error('SMTP_URL is not set');
+    const { default: nodemailer } = await import('nodemailer');
     this.transport ??= nodemailer.createTransport(this.config.mail.url, { from: this.config.mail.from });
     return this.transport;
   }
@@ -114,7 +116,8 @@ export class NotificationDeliveryService implements OnModuleDestroy {
   private async sendMail(row: NotificationDeliveryEntity): Promise<void> {
     const link = this.link(row.packageId);
     const text = [row.body, link ? `\n打开材料：${link}` : '', '\n—— 自评通（此邮件由系统发送，请勿回复）'].join('\n');
-    await this.mailer().sendMail({
+    const mailer = await this.mailer();
+    await mailer.sendMail({
       to: row.recipient,
       subject: row.subject,
       text,

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { bullJobId, QUEUE_NAME } from '../../jobs/bullmq-backend.js';
+import { bullJobId, WORK_QUEUE } from '../../jobs/queue-tokens.js';
 import { JobEntity } from '../../jobs/job.entity.js';
 
 const LIVE_IN_REDIS = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
@@ -18,7 +17,7 @@ const OVERDUE_MS = 60_000;
 export class JobLiveness {
   constructor(
     private readonly dataSource: DataSource,
-    @Optional() @Inject(getQueueToken(QUEUE_NAME)) private readonly queue?: Queue,
+    @Optional() @Inject(WORK_QUEUE) private readonly queue?: Queue,
   ) {}
 
   async rows(baseKey: string): Promise<JobEntity[]> {

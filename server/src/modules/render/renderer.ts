@@ -4,7 +4,7 @@ import { MetricsRecorder } from '../../metrics/metrics-recorder.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { BrowserPool, pdfPageCount } from './browser/browser-pool.js';
-import { PAGE_FOOTER_TEMPLATE, PAGE_HEADER_TEMPLATE, packageHtml } from './templates/package-document.js';
+import { packageHtml } from './templates/package-document.js';
 import type { RenderModel } from './templates/render-model.js';
 
 export interface RenderedPdf {
@@ -36,7 +36,7 @@ export class Renderer implements OnApplicationShutdown {
     const started = performance.now();
     let pdf: Buffer;
     try {
-      pdf = await this.pool.pdf(packageHtml(model), { headerTemplate: PAGE_HEADER_TEMPLATE, footerTemplate: PAGE_FOOTER_TEMPLATE });
+      pdf = await this.pool.pdf(packageHtml(model));
     } catch (err) {
       this.metrics?.observeRender('failed', (performance.now() - started) / 1000);
       throw err;

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { REDIS_CLIENT } from '../../jobs/redis-connection.js';
+import { REDIS_CLIENT } from '../../jobs/queue-tokens.js';
 import { ArtifactStorage } from '../../storage/artifact-storage.js';
 import { Renderer } from '../render/renderer.js';
 import { PROCESS_ROLE } from '../../ops/process-role.js';

@@ -18,11 +18,6 @@ export const CHROMIUM_FLAGS = [
   '--font-render-hinting=none',
 ];
 
-export interface PdfOptions {
-  headerTemplate: string;
-  footerTemplate: string;
-}
-
 export interface BrowserPoolOptions {
   chromiumPath: string | null;
   /** Pages kept warm (one per concurrent job). */
@@ -163,8 +158,8 @@ export class BrowserPool {
     else this.idle.push(pooled);
   }
 
-  /** Prints one HTML document to PDF on a pooled page. */
-  async pdf(html: string, options: PdfOptions): Promise<Buffer> {
+  /** Prints one HTML document to PDF on a pooled page (page size, margins and page numbers come from its @page rule). */
+  async pdf(html: string): Promise<Buffer> {
     if (this.closed) throw new DomainError('RENDER_UNAVAILABLE', 'PDF 生成服务正在关闭，稍后将自动重试');
     const pooled = await this.acquire();
     let broken = false;
@@ -174,9 +169,6 @@ export class BrowserPool {
         format: 'A4',
         printBackground: true,
         preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: options.headerTemplate,
-        footerTemplate: options.footerTemplate,
         margin: { top: '15mm', bottom: '16mm', left: '14mm', right: '14mm' },
       });
     } catch (err) {

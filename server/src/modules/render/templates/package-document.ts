@@ -39,9 +39,3 @@ ${packageSections(model)}
 </html>`;
   return page.value;
 }
-
-/** Chromium's page footer: 第 X 页 共 Y 页 (its own tiny document, so styles are inline). */
-export const PAGE_FOOTER_TEMPLATE =
-  '<div style="width:100%;text-align:center;font-size:8pt;font-family:\'Noto Sans SC\',sans-serif;color:#000;">' +
-  '第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
-export const PAGE_HEADER_TEMPLATE = '<span></span>';
