@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { ArtifactStorage, checkArtifactKey } from './artifact-storage.js';
 
 export interface S3StorageOptions {
@@ -14,29 +14,46 @@ function notFound(err: unknown): boolean {
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 }
 
+type Sdk = typeof import('@aws-sdk/client-s3');
+
+/**
+ * The AWS SDK, loaded on the first use of a bucket: it is a large module graph, and an install
+ * that keeps artifacts on disk (every embedded one) never needs it.
+ */
+let sdk: Promise<Sdk> | null = null;
+
 /** An S3-compatible bucket; path-style addressing so MinIO works without DNS tricks. */
 export class S3ArtifactStorage extends ArtifactStorage {
-  private readonly client: S3Client;
+  private connected: Promise<{ s3: Sdk; client: S3Client }> | null = null;
   private bucketChecked: Promise<void> | null = null;
 
   constructor(private readonly options: S3StorageOptions) {
     super();
-    this.client = new S3Client({
-      endpoint: options.url,
-      region: options.region,
-      forcePathStyle: true,
-      credentials: { accessKeyId: options.accessKey, secretAccessKey: options.secretKey },
-    });
+  }
+
+  private connect(): Promise<{ s3: Sdk; client: S3Client }> {
+    this.connected ??= (sdk ??= import('@aws-sdk/client-s3')).then((s3) => ({
+      s3,
+      client: new s3.S3Client({
+        endpoint: this.options.url,
+        region: this.options.region,
+        forcePathStyle: true,
+        credentials: { accessKeyId: this.options.accessKey, secretAccessKey: this.options.secretKey },
+      }),
+    }));
+    return this.connected;
   }
 
   /** Creates the bucket on first write if it is missing (a fresh MinIO has none). */
   private ensureBucket(): Promise<void> {
     this.bucketChecked ??= (async () => {
       try {
-        await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }));
+        const { s3, client } = await this.connect();
+        await client.send(new s3.HeadBucketCommand({ Bucket: this.options.bucket }));
       } catch (err) {
         if (!notFound(err)) throw err;
-        await this.client.send(new CreateBucketCommand({ Bucket: this.options.bucket }));
+        const { s3, client } = await this.connect();
+        await client.send(new s3.CreateBucketCommand({ Bucket: this.options.bucket }));
       }
     })().catch((err) => {
       this.bucketChecked = null;
@@ -47,12 +64,16 @@ export class S3ArtifactStorage extends ArtifactStorage {
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
     await this.ensureBucket();
-    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key), Body: bytes, ContentType: contentType }));
+    const Key = checkArtifactKey(key);
+    const { s3, client } = await this.connect();
+    await client.send(new s3.PutObjectCommand({ Bucket: this.options.bucket, Key, Body: bytes, ContentType: contentType }));
   }
 
   async get(key: string): Promise<Buffer | null> {
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key) }));
+      const Key = checkArtifactKey(key);
+      const { s3, client } = await this.connect();
+      const res = await client.send(new s3.GetObjectCommand({ Bucket: this.options.bucket, Key }));
       if (!res.Body) return null;
       return Buffer.from(await res.Body.transformToByteArray());
     } catch (err) {
@@ -63,7 +84,9 @@ export class S3ArtifactStorage extends ArtifactStorage {
 
   async exists(key: string): Promise<boolean> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key) }));
+      const Key = checkArtifactKey(key);
+      const { s3, client } = await this.connect();
+      await client.send(new s3.HeadObjectCommand({ Bucket: this.options.bucket, Key }));
       return true;
     } catch (err) {
       if (notFound(err)) return false;
@@ -72,6 +95,8 @@ export class S3ArtifactStorage extends ArtifactStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: checkArtifactKey(key) }));
+    const Key = checkArtifactKey(key);
+    const { s3, client } = await this.connect();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.options.bucket, Key }));
   }
 }
