@@ -223,9 +223,10 @@ async function test() {
   const haveRedis = await reachable(redis.hostname, Number(redis.port || 6379));
 
   // Two lanes for two cores. The MariaDB suite spends most of its time waiting (on the database,
-  // Redis, worker processes it starts), so it gets two Jest workers and a lane of its own; the
-  // short suites run first in the other lane, then the SQLite suite with one worker. The browser
-  // journeys run last, alone: their live updates are expected within about a second.
+  // Redis, the worker processes it starts), so it has a lane of its own; the other runs the short
+  // suites first (a failure there shows early), then the SQLite suite, then the browser journeys,
+  // which so run beside the MariaDB suite's tail only, never beside two Jest suites. ZIPIN_TEST_SERIAL=1
+  // runs the lanes one after another.
   const workers = (n) => (SERIAL ? [] : [`--maxWorkers=${n}`]);
   await lanes(
     lane(
@@ -238,7 +239,12 @@ async function test() {
           });
         }
       },
-      () => suite('server (SQLite + in-process jobs)', 'sqlite', ...jest('server', ...workers(1)), { reportArgs: jestReport, env: { ZIPIN_TEST_BACKEND: 'embedded' } }),
+      () => suite('server (SQLite + in-process jobs)', 'sqlite', ...jest('server', ...workers(2)), { reportArgs: jestReport, env: { ZIPIN_TEST_BACKEND: 'embedded' } }),
+      async () => {
+        const chromium = findChromium();
+        if (chromium) await suite('browser', 'browser', process.execPath, [join(root, 'test', 'e2e', 'run.mjs')], { env: { CHROMIUM_PATH: chromium } });
+        else skip('browser', 'no Chromium found (install Debian\'s chromium or set CHROMIUM_PATH)');
+      },
     ),
     lane(async () => {
       if (haveMysql && haveRedis) {
@@ -251,13 +257,6 @@ async function test() {
       }
     }),
   );
-
-  const chromium = findChromium();
-  if (chromium) {
-    await suite('browser', 'browser', process.execPath, [join(root, 'test', 'e2e', 'run.mjs')], { env: { CHROMIUM_PATH: chromium } });
-  } else {
-    skip('browser', 'no Chromium found (install Debian\'s chromium or set CHROMIUM_PATH)');
-  }
 
   results.sort((a, b) => SUITE_ORDER.indexOf(a.name) - SUITE_ORDER.indexOf(b.name));
   const passed = results.reduce((n, r) => n + r.passed, 0);
