@@ -127,16 +127,46 @@ function findChromium() {
 
 const results = [];
 
+/**
+ * Runs a command with each output line tagged `[tag] `, so suites running side by side stay
+ * readable; resolves with the exit status.
+ */
+function runTagged(tag, cmd, args, env) {
+  return new Promise((resolvePromise) => {
+    const color = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv({ ...color, ...env }), shell: process.platform === 'win32' });
+    const label = `\x1b[36m[${tag}]\x1b[0m `;
+    const relay = (stream, out) => {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop();
+        if (lines.length) out.write(lines.map((l) => label + l).join('\n') + '\n');
+      });
+      stream.on('end', () => rest && out.write(label + rest + '\n'));
+    };
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
+    child.on('error', (err) => {
+      console.error(`${label}${cmd} could not start: ${err.message}`);
+      resolvePromise(1);
+    });
+    child.on('close', (code) => resolvePromise(code ?? 1));
+  });
+}
+
+/** The summary lists suites in this order, whichever lane finishes first. */
+const SUITE_ORDER = ['shared', 'server-typecheck', 'server (SQLite + in-process jobs)', 'server (MariaDB + BullMQ)', 'client', 'browser'];
+
 /** Runs one suite; Jest and Vitest write JSON reports we count from. */
-function suite(name, cmd, args, options = {}) {
+async function suite(name, tag, cmd, args, options = {}) {
   say(`suite: ${name}`);
+  const started = Date.now();
   const report = join(root, 'data', 'test-reports', `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
   mkdirSync(dirname(report), { recursive: true });
   rmSync(report, { force: true });
-  const status = run(cmd, options.reportArgs ? [...args, ...options.reportArgs(report)] : args, {
-    env: { ...options.env, ZIPIN_TEST_REPORT: report },
-    allowFailure: true,
-  });
+  const status = await runTagged(tag, cmd, options.reportArgs ? [...args, ...options.reportArgs(report)] : args, { ...options.env, ZIPIN_TEST_REPORT: report });
   let passed = 0;
   let failed = 0;
   if (existsSync(report)) {
@@ -148,7 +178,9 @@ function suite(name, cmd, args, options = {}) {
     passed = status === 0 ? 1 : 0;
     failed = status === 0 ? 0 : 1;
   }
-  results.push({ name, status: status === 0 ? 'passed' : 'failed', passed, failed });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  results.push({ name, status: status === 0 ? 'passed' : 'failed', passed, failed, seconds });
+  say(`suite ${name} ${status === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
 }
 
 function skip(name, why) {
@@ -161,11 +193,26 @@ function skip(name, why) {
   }
 }
 
-const jest = (pkg) => [
+const jest = (pkg, ...extra) => [
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings', join(root, pkg, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', join(root, pkg, 'jest.config.js')],
+  ['--experimental-vm-modules', '--no-warnings', join(root, pkg, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', join(root, pkg, 'jest.config.js'), ...extra],
 ];
 const jestReport = (file) => ['--json', `--outputFile=${file}`];
+
+/**
+ * Steps one after another; lanes one after another too unless ZIPIN_TEST_LANES=1 runs them side
+ * by side. Side by side suits a machine with cores to spare: on two shared cores both Jest suites
+ * slowed down enough for tests with a time budget (a render finishing within a shutdown's grace
+ * period, a demo seed within Jest's timeout) to give way.
+ */
+const SERIAL = process.env.ZIPIN_TEST_LANES !== '1';
+const lane = (...steps) => async () => {
+  for (const step of steps) await step();
+};
+const lanes = async (...laneList) => {
+  if (SERIAL) for (const l of laneList) await l();
+  else await Promise.all(laneList.map((l) => l()));
+};
 
 async function test() {
   checkNode();
@@ -173,44 +220,55 @@ async function test() {
   buildAll();
   const started = Date.now();
 
-  suite('shared', ...jest('shared'), { reportArgs: jestReport });
-  suite('server-typecheck', pnpm[0], [...pnpm.slice(1), '--filter', '@zipin/server', 'run', 'typecheck']);
-  suite('server (SQLite + in-process jobs)', ...jest('server'), { reportArgs: jestReport, env: { ZIPIN_TEST_BACKEND: 'embedded' } });
-
   const mysqlUrl = process.env.ZIPIN_TEST_MYSQL_URL ?? 'mysql://zipin:zipin@127.0.0.1:3306';
   const redisUrl = process.env.ZIPIN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const mysql = new URL(mysqlUrl);
   const redis = new URL(redisUrl);
   const haveMysql = await reachable(mysql.hostname, Number(mysql.port || 3306));
   const haveRedis = await reachable(redis.hostname, Number(redis.port || 6379));
-  if (haveMysql && haveRedis) {
-    const [node, args] = jest('server');
-    suite('server (MariaDB + BullMQ)', node, [...args, '--testPathPatterns', 'int-spec'], {
-      reportArgs: jestReport,
-      env: { ZIPIN_TEST_BACKEND: 'scaled', ZIPIN_TEST_MYSQL_URL: mysqlUrl, ZIPIN_TEST_REDIS_URL: redisUrl },
-    });
-  } else {
-    skip('server (MariaDB + BullMQ)', `${haveMysql ? '' : `no MySQL/MariaDB at ${mysql.host}`}${!haveMysql && !haveRedis ? ', ' : ''}${haveRedis ? '' : `no Redis at ${redis.host}`} (set ZIPIN_TEST_MYSQL_URL / ZIPIN_TEST_REDIS_URL)`);
-  }
 
-  if (existsSync(join(root, 'client', 'vite.config.ts'))) {
-    suite('client', pnpm[0], [...pnpm.slice(1), '--filter', '@zipin/client', 'exec', 'vitest', 'run'], {
-      reportArgs: (file) => ['--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
-    });
-  }
+  // Two lanes for two cores. The MariaDB suite spends most of its time waiting (on the database,
+  // Redis, the worker processes it starts), so it has a lane of its own; the other runs the short
+  // suites first (a failure there shows early), then the SQLite suite, then the browser journeys,
+  // which so run beside the MariaDB suite's tail only, never beside two Jest suites. Only with
+  // ZIPIN_TEST_LANES=1; by default the lanes run one after another.
+  const workers = (n) => (SERIAL ? [] : [`--maxWorkers=${n}`]);
+  await lanes(
+    lane(
+      () => suite('shared', 'shared', ...jest('shared'), { reportArgs: jestReport }),
+      () => suite('server-typecheck', 'typecheck', pnpm[0], [...pnpm.slice(1), '--filter', '@zipin/server', 'run', 'typecheck']),
+      async () => {
+        if (existsSync(join(root, 'client', 'vite.config.ts'))) {
+          await suite('client', 'client', pnpm[0], [...pnpm.slice(1), '--filter', '@zipin/client', 'exec', 'vitest', 'run'], {
+            reportArgs: (file) => ['--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+          });
+        }
+      },
+      () => suite('server (SQLite + in-process jobs)', 'sqlite', ...jest('server', ...workers(2)), { reportArgs: jestReport, env: { ZIPIN_TEST_BACKEND: 'embedded' } }),
+      async () => {
+        const chromium = findChromium();
+        if (chromium) await suite('browser', 'browser', process.execPath, [join(root, 'test', 'e2e', 'run.mjs')], { env: { CHROMIUM_PATH: chromium } });
+        else skip('browser', 'no Chromium found (install Debian\'s chromium or set CHROMIUM_PATH)');
+      },
+    ),
+    lane(async () => {
+      if (haveMysql && haveRedis) {
+        await suite('server (MariaDB + BullMQ)', 'mariadb', ...jest('server', ...workers(2), '--testPathPatterns', 'int-spec'), {
+          reportArgs: jestReport,
+          env: { ZIPIN_TEST_BACKEND: 'scaled', ZIPIN_TEST_MYSQL_URL: mysqlUrl, ZIPIN_TEST_REDIS_URL: redisUrl },
+        });
+      } else {
+        skip('server (MariaDB + BullMQ)', `${haveMysql ? '' : `no MySQL/MariaDB at ${mysql.host}`}${!haveMysql && !haveRedis ? ', ' : ''}${haveRedis ? '' : `no Redis at ${redis.host}`} (set ZIPIN_TEST_MYSQL_URL / ZIPIN_TEST_REDIS_URL)`);
+      }
+    }),
+  );
 
-  const chromium = findChromium();
-  if (chromium) {
-    suite('browser', process.execPath, [join(root, 'test', 'e2e', 'run.mjs')], { env: { CHROMIUM_PATH: chromium } });
-  } else {
-    skip('browser', 'no Chromium found (install Debian\'s chromium or set CHROMIUM_PATH)');
-  }
-
+  results.sort((a, b) => SUITE_ORDER.indexOf(a.name) - SUITE_ORDER.indexOf(b.name));
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   console.log('\nZipin test summary');
   for (const r of results) {
-    console.log(`  ${r.status.padEnd(8)} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
+    console.log(`  ${r.status.padEnd(8)} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.seconds !== undefined ? `, ${r.seconds} s` : ''}${r.note ? ` (${r.note})` : ''}`);
   }
   console.log(`  time ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`${passed} passed, ${failed} failed`);

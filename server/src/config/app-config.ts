@@ -38,7 +38,19 @@ export interface AppConfig extends OpsConfig {
   robot: { url: string; kind: 'dingtalk' | 'wecom' } | null;
   /** Single sign-on through an OpenID Connect provider, beside local accounts; null when OIDC_ISSUER is unset. */
   oidc: OidcConfig | null;
+  /** argon2id cost of new password hashes; always PASSWORD_HASHING outside the test suites. */
+  passwordHashing: PasswordHashing;
 }
+
+export interface PasswordHashing {
+  /** KiB of memory per hash. */
+  memoryCost: number;
+  /** Passes over that memory. */
+  timeCost: number;
+}
+
+/** OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): not configurable from outside. */
+export const PASSWORD_HASHING: PasswordHashing = { memoryCost: 19_456, timeCost: 2 };
 
 export interface OidcConfig {
   issuer: string;
@@ -208,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `自评通 <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : null,
     robot: e.ROBOT_WEBHOOK_URL ? { url: e.ROBOT_WEBHOOK_URL, kind: e.ROBOT_WEBHOOK_KIND ?? robotKindOf(e.ROBOT_WEBHOOK_URL) } : null,
     oidc,
+    passwordHashing: PASSWORD_HASHING,
   };
 }
 

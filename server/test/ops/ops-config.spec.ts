@@ -14,6 +14,12 @@ describe('operations settings', () => {
     expect(config.shutdownTimeoutMs).toBe(25_000);
   });
 
+  it('hashes passwords at the argon2id baseline cost whatever the environment says', () => {
+    for (const NODE_ENV of ['production', 'development', 'test'] as const) {
+      expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV, SESSION_SECRET: 's'.repeat(40), ARGON2_MEMORY_COST: '8' } as NodeJS.ProcessEnv).passwordHashing).toEqual({ memoryCost: 19_456, timeCost: 2 });
+    }
+  });
+
   it('logs readable lines in development when pino-pretty is installed', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'development' }).logFormat).toBe('pretty');
     expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'development', LOG_FORMAT: 'json' }).logFormat).toBe('json');

@@ -115,7 +115,13 @@ describe('PDF renders without a browser', () => {
     expect(render.status).toBe('QUEUED');
     expect(render.error).toContain('PDF 生成服务暂不可用');
     expect(render.error).toContain('CHROMIUM_PATH');
-    const job = await app.dataSource.getRepository(JobEntity).findOneByOrFail({ jobKey: `render.${requestPreview.id}` });
+    // The render records its reason first; the queue records the failed attempt just after (on
+    // BullMQ, in the worker's failure handler), so wait for that too.
+    const jobs = app.dataSource.getRepository(JobEntity);
+    const job = await waitFor(async () => {
+      const j = await jobs.findOneByOrFail({ jobKey: `render.${requestPreview.id}` });
+      return j.lastError ? j : null;
+    }, 20_000, 'the job to record the failed attempt');
     // The queue keeps the job for another attempt (backoff), rather than failing it for good.
     expect(['PENDING', 'DISPATCHED', 'ACTIVE']).toContain(job.status);
     expect(job.lastError).toContain('暂不可用');

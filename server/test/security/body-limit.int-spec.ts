@@ -3,12 +3,17 @@
  * are saved, anything over the computed limit is refused with an error naming it; every
  * response carries the anti-framing headers.
  */
+import type { Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { LIMITS, LUKOU_2024_TEMPLATE, REPORT_SECTION_KEYS, maxDocumentJsonBytes, parsePackageDocument } from '@zipin/shared';
 import { explainWarnings, repairSeed } from '../../src/demo/demo-documents.js';
 import { jsonBodyLimitBytes } from '../../src/http-setup.js';
 import { TestApp } from '../support/test-app.js';
 import { buildWorld, packageRow, type World } from '../support/factories.js';
 
+/** Stands for the oversized chapter text in a request template. */
+const FILL = '@@fill@@';
 const SAVE = 'mutation($i: SavePackageInput!) { savePackage(input: $i) { package { version } } }';
 
 describe('request body limit', () => {
@@ -19,6 +24,53 @@ describe('request body limit', () => {
     w = await buildWorld(app);
   }, 60_000);
   afterAll(() => app?.close());
+
+  /**
+   * POSTs to /graphql the JSON `template` with its FILL string replaced by `fill` bytes of "x"
+   * (Content-Length is the whole body's), streamed as a browser would send it; once the server
+   * has answered, the rest is not sent. The limit is a few hundred MB: building that string and
+   * writing all of it after the refusal only costs time.
+   */
+  async function postOversized(template: string, fill: number, token: string): Promise<{ status: number; body: any }> {
+    const [head, tail] = template.split(JSON.stringify(FILL)).map((part) => Buffer.from(part));
+    if (!head || !tail) throw new Error('template has no FILL');
+    const server = app.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      const req = httpRequest(
+        { host: '127.0.0.1', port, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': head.length + 2 + fill + tail.length } },
+        (res) => {
+          answered = true;
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (text += d));
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+          });
+        },
+      );
+      req.on('error', (err) => (answered ? undefined : reject(err)));
+      const chunk = Buffer.alloc(1024 * 1024, 'x');
+      const parts = function* () {
+        yield Buffer.concat([head, Buffer.from('"')]);
+        for (let left = fill; left > 0; left -= chunk.length) yield left >= chunk.length ? chunk : chunk.subarray(0, left);
+        yield Buffer.concat([Buffer.from('"'), tail]);
+      };
+      const it = parts();
+      const pump = () => {
+        for (;;) {
+          if (answered || req.destroyed) return;
+          const next = it.next();
+          if (next.done) return void req.end();
+          if (!req.write(next.value)) return void req.once('drain', pump);
+        }
+      };
+      pump();
+    });
+  }
 
   /** Every report chapter at its maximum length in Chinese (3 bytes a character), explanations too. */
   function largestRealDocument() {
@@ -54,9 +106,8 @@ describe('request body limit', () => {
     const row = await packageRow(app, w.packages.a1);
     const limit = jsonBodyLimitBytes();
     const doc = largestRealDocument();
-    doc.report.chapters[REPORT_SECTION_KEYS[0]].text = 'x'.repeat(limit);
-    const res = await app.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${w.users['a1.filler']!.token}`)
-      .send(JSON.stringify({ query: SAVE, variables: { i: { packageId: row.id, baseVersion: row.version, document: doc } } }));
+    doc.report.chapters[REPORT_SECTION_KEYS[0]].text = FILL;
+    const res = await postOversized(JSON.stringify({ query: SAVE, variables: { i: { packageId: row.id, baseVersion: row.version, document: doc } } }), limit, w.users['a1.filler']!.token);
     expect(res.status).toBe(413);
     const error = res.body.errors[0];
     expect(error.extensions.code).toBe('REQUEST_TOO_LARGE');

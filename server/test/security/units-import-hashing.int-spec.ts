@@ -4,6 +4,7 @@
  * progress can be polled, and the result lists each account with its sheet row.
  */
 import { jest } from '@jest/globals';
+import { PASSWORD_HASHING } from '../../src/config/app-config.js';
 import { TransactionService } from '../../src/database/transaction.service.js';
 import { PasswordService } from '../../src/modules/auth/password.service.js';
 import { UserEntity } from '../../src/modules/org/user.entity.js';
@@ -16,7 +17,8 @@ describe('units import hashing', () => {
   let w: World;
   let template: Buffer;
   beforeAll(async () => {
-    app = await TestApp.start({ runJobs: false });
+    // Production's cost: what is measured here is how the import lives with slow hashing.
+    app = await TestApp.start({ runJobs: false, passwordHashing: PASSWORD_HASHING });
     w = await buildWorld(app);
     template = (await download(app, '/api/admin/units-template.xlsx', w.users['a.admin']!.token)).body;
   }, 60_000);

@@ -16,6 +16,9 @@ export const TEST_BACKEND: TestBackend = process.env.ZIPIN_TEST_BACKEND === 'sca
 export const TEST_MYSQL_URL = process.env.ZIPIN_TEST_MYSQL_URL ?? 'mysql://zipin:zipin@127.0.0.1:3306';
 export const TEST_REDIS_URL = process.env.ZIPIN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** argon2id's lowest cost (1 MiB, 1 pass): a test's hash is ~1 ms instead of ~40. */
+export const TEST_PASSWORD_HASHING = { memoryCost: 1024, timeCost: 1 };
+
 export interface TestEnvironment {
   config: AppConfig;
   cleanup(): Promise<void>;
@@ -26,7 +29,9 @@ export async function createTestEnvironment(overrides: Partial<AppConfig> = {}):
   const suffix = randomBytes(4).toString('hex');
   const base = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, SESSION_SECRET: 'x'.repeat(40), LOG_LEVEL: 'error' } as NodeJS.ProcessEnv);
   let dropDatabase = async () => {};
-  let config: AppConfig = { ...base, demoData: false, runJobs: true, port: 0, host: '127.0.0.1' };
+  // Accounts are made by the dozen per file: hashes at argon2's floor cost, so the suites spend
+  // their time on what they test. A suite about hashing itself passes PASSWORD_HASHING back.
+  let config: AppConfig = { ...base, demoData: false, runJobs: true, port: 0, host: '127.0.0.1', passwordHashing: TEST_PASSWORD_HASHING };
   if (TEST_BACKEND === 'scaled') {
     const dbName = `zipin_test_${suffix}`;
     const admin = await createConnection(TEST_MYSQL_URL);

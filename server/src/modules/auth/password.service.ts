@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { createRequire } from 'node:module';
 import type { dictionary as Dictionary } from '@zxcvbn-ts/language-common';
 import { ErrorCode, PASSWORD_MIN_LENGTH, PASSWORD_PROBLEMS, passwordLengthProblem, type PasswordProblem } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
 
 /**
  * The ~49,000 most common passwords from leaked sets (zxcvbn's list, kept up by its maintainers),
@@ -20,11 +22,17 @@ function isCommonPassword(password: string): boolean {
   return commonPasswords.has(password.toLowerCase());
 }
 
-/** argon2id hashes, and the one check of a password being set, wherever it is set. */
+/**
+ * argon2id hashes, and the one check of a password being set, wherever it is set. A hash names
+ * its own cost, so verify() checks any stored hash whatever the cost new hashes get.
+ */
 @Injectable()
 export class PasswordService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    const { memoryCost, timeCost } = this.config.passwordHashing;
+    return argon2.hash(password, { type: argon2.argon2id, memoryCost, timeCost, parallelism: 1 });
   }
 
   async verify(hash: string, password: string): Promise<boolean> {
