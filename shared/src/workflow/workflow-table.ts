@@ -188,6 +188,9 @@ export const STAGE_OF_STATE: Partial<Record<PackageState, ReviewStage>> = {
 export const stageOf = (state: PackageState): ReviewStage | null => STAGE_OF_STATE[state] ?? null;
 /** Who reviews in a stage. */
 export const STAGE_ROLE: Record<ReviewStage, Role> = { SUPERVISOR: 'SUPERVISOR', BUREAU: 'REVIEWER' };
+/** The stage a role reviews in, or null for a role that reviews in none. */
+export const stageOfRole = (role: Role | null | undefined): ReviewStage | null =>
+  (Object.keys(STAGE_ROLE) as ReviewStage[]).find((stage) => STAGE_ROLE[stage] === role) ?? null;
 /** Where a package waits to be claimed in each stage, and where it is once claimed. */
 export const STAGE_STATES: Record<ReviewStage, { waiting: PackageState; claimed: PackageState }> = {
   SUPERVISOR: { waiting: 'SUBMITTED_TO_SUPERVISOR', claimed: 'SUPERVISOR_REVIEW' },

@@ -6,6 +6,7 @@ import {
   availableActions,
   stageOf,
   STAGE_ROLE,
+  stageOfRole,
   type PackageState,
   type WorkflowActor,
   type WorkflowSubject,
@@ -183,5 +184,13 @@ describe('workflow table', () => {
   it('refuses a publication time in the past', () => {
     const outcome = checkTransition({ action: 'SCHEDULE', actor: actor('ADMIN'), pkg: pkg('APPROVED'), publishAt: new Date(Date.now() - 1000) });
     expect(outcome).toMatchObject({ code: 'PUBLISH_TIME_INVALID' });
+  });
+});
+
+describe('stageOfRole', () => {
+  it('reads the stage a role reviews in from STAGE_ROLE, and none for the other roles', () => {
+    expect(stageOfRole('REVIEWER')).toBe('BUREAU');
+    expect(stageOfRole('SUPERVISOR')).toBe('SUPERVISOR');
+    for (const role of ['FILLER', 'UNIT_HEAD', 'ADMIN', null, undefined] as const) expect(stageOfRole(role)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
-import { APPROVED_STATES, ErrorCode, STAGE_ROLE, STAGE_STATES, stageOf, type ReviewStage } from '@zipin/shared';
+import { APPROVED_STATES, ErrorCode, STAGE_ROLE, STAGE_STATES, stageOf, stageOfRole, type ReviewStage } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { TransactionService, type Tx } from '../../database/transaction.service.js';
@@ -150,7 +150,7 @@ export class AssignmentService {
     return this.transactions.run(async (tx) => {
       const m = tx.manager;
       const from = await m.getRepository(UserEntity).findOneBy({ id: input.fromUserId });
-      const stage: ReviewStage | null = from?.role === 'SUPERVISOR' ? 'SUPERVISOR' : from?.role === 'REVIEWER' ? 'BUREAU' : null;
+      const stage = stageOfRole(from?.role);
       if (!from || from.bureauId !== admin.bureauId || !stage) {
         throw new DomainError(ErrorCode.VALIDATION_FAILED, { zh: '只能改派本财政局审核人的工作', en: "Only the work of this bureau's reviewers can be reassigned" }, { fromUserId: input.fromUserId });
       }
@@ -216,7 +216,7 @@ export class AssignmentService {
     });
     const out: ReviewerWorkload[] = [];
     for (const r of reviewers) {
-      const stage: ReviewStage = r.role === 'SUPERVISOR' ? 'SUPERVISOR' : 'BUREAU';
+      const stage = stageOfRole(r.role) ?? 'BUREAU';
       const mine = packages.filter((p) => p[PACKAGE_COLUMN[stage]] === r.id || (p.claimedById === r.id && stageOf(p.state) === stage));
       const row = {
         reviewer: r,
