@@ -44,9 +44,8 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
 }
 
 type Oidc = typeof import('openid-client');
-let oidcLibrary: Promise<Oidc> | null = null;
-/** openid-client is loaded with the first sign-in through the provider, not at start. */
-const openidClient = (): Promise<Oidc> => (oidcLibrary ??= import('openid-client'));
+/** openid-client is loaded with the first sign-in through the provider, not at start (the module loader keeps it after). */
+const openidClient = (): Promise<Oidc> => import('openid-client');
 
 /**
  * Single sign-on with an OpenID Connect provider: the authorization code flow with PKCE, state
