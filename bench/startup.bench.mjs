@@ -4,7 +4,9 @@
  * `npm start` does) against the bare NestJS + Apollo app (bench/lib/bare-nest.mjs), both from
  * spawning node to the first answered request, alternating, in the same run. Also says whether
  * start-up loaded ExcelJS or Playwright (neither is needed before the first export or PDF).
- * Aim: ≤ 1.5× the bare app.
+ * Aim: ≤ 1.5× the bare app. The API starts as `npm start` starts it (the bundle,
+ * server/dist/bundle/api.mjs); the same API from tsc's modules (server/dist/main.js) is printed
+ * beside it.
  *
  *   node bench/startup.bench.mjs [--runs 5]
  */
@@ -36,6 +38,7 @@ try {
   const first = await timeStart('startup-child.mjs', apiEnv);
   console.log(`first start (empty data dir: migrations, demo data): ${ms(first.elapsed)}`);
   const api = [];
+  const unbundled = [];
   const bare = [];
   let loaded = '';
   for (let i = 0; i < opt.runs; i++) {
@@ -43,10 +46,12 @@ try {
     const r = await timeStart('startup-child.mjs', apiEnv);
     api.push(r.elapsed);
     loaded = r.loaded;
+    unbundled.push((await timeStart('startup-child.mjs', { ...apiEnv, STARTUP_ENTRY: 'dist' })).elapsed);
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`bare Nest+Apollo      median ${ms(median(bare))}  (${bare.map((x) => x.toFixed(0)).join(', ')} ms)`);
   console.log(`API, existing data    median ${ms(median(api))}  (${api.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  console.log(`API, tsc's modules    median ${ms(median(unbundled))}  (${unbundled.map((x) => x.toFixed(0)).join(', ')} ms; ${(median(unbundled) / median(bare)).toFixed(2)}×)`);
   console.log(`start-up loaded: ${loaded}`);
   const ratio = median(api) / median(bare);
   console.log(`ratio API ÷ bare: ${ratio.toFixed(2)}× (aim ≤ 1.50×) → ${ratio <= 1.5 ? 'met' : 'NOT met'}`);

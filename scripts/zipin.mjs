@@ -88,7 +88,7 @@ function build(pkg, inputs) {
 
 function buildAll() {
   build('shared', ['shared/src']);
-  build('server', ['server/src', 'shared/src']);
+  build('server', ['server/src', 'server/scripts', 'shared/src']);
   build('client', ['client/src', 'client/index.html', 'shared/src']);
 }
 
@@ -97,7 +97,7 @@ async function start() {
   install();
   buildAll();
   const env = childEnv({ DATA_DIR: process.env.DATA_DIR ?? join(root, 'data'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const child = spawn(process.execPath, [join(root, 'server', 'dist', 'main.js')], { cwd: root, stdio: 'inherit', env });
+  const child = spawn(process.execPath, [join(root, 'server', 'dist', 'bundle', 'api.mjs')], { cwd: root, stdio: 'inherit', env });
   const stop = (signal) => child.kill(signal);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

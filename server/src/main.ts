@@ -63,7 +63,8 @@ function defaultClientDist(): string | null {
   return existsSync(dir) ? dir : null;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** `node dist/main.js` (or the bundle, dist/bundle/api.mjs): config from the environment, then listen. */
+export async function runApi(): Promise<NestExpressApplication> {
   const config = loadConfigOrExit();
   exitIfShutdownHangs(config);
   config.clientDist ??= defaultClientDist();
@@ -75,4 +76,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // The person at the terminal always sees where it runs, whatever the log level; collectors get a log line.
   if (config.logFormat === 'pretty' && !config.logFile) console.log(running);
   else app.get(Logger).log(running, 'Main');
+  return app;
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runApi();

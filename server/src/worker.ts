@@ -18,7 +18,8 @@ export async function startWorker(config: AppConfig) {
   return app;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** `node dist/worker.js` (or the bundle, dist/bundle/worker.mjs): config from the environment, then run jobs. */
+export async function runWorker() {
   const config = loadConfigOrExit();
   exitIfShutdownHangs(config);
   if (config.database.kind === 'sqlite' && !config.redis) {
@@ -27,4 +28,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const app = await startWorker(config);
   app.get(Logger).log(`Zipin worker running (${config.database.kind}, BullMQ ${config.redis?.url.replace(/\/\/[^@]*@/, '//***@')})`, 'Main');
+  return app;
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runWorker();

@@ -1,5 +1,5 @@
 /**
- * Scaled: SIGTERM to a worker (server/dist/worker.js) while it renders a PDF from BullMQ. The
+ * Scaled: SIGTERM to a worker (server/dist/bundle/worker.mjs, as the image runs it) while it renders a PDF from BullMQ. The
  * worker finishes the job (or, past SHUTDOWN_TIMEOUT_MS, exits and BullMQ hands the stalled job
  * to the next worker); after a new worker starts, the render is done once.
  */
@@ -14,7 +14,7 @@ import { TEST_BACKEND, TEST_MYSQL_URL, TEST_REDIS_URL } from '../support/backend
 import { freePort } from '../faults/support/processes.js';
 import { waitFor } from '../support/wait.js';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function spawnProcess(script: string, env: Record<string, string>) {
@@ -41,7 +41,7 @@ function spawnProcess(script: string, env: Record<string, string>) {
   });
 
   it('finishes the render it was running on SIGTERM, and nothing runs twice after a new worker starts', async () => {
-    if (!existsSync(join(DIST, 'worker.js'))) throw new Error('build the server first (pnpm --filter @zipin/server build)');
+    if (!existsSync(join(DIST, 'worker.mjs'))) throw new Error('build the server first (pnpm --filter @zipin/server build)');
     dataDir = mkdtempSync(join(tmpdir(), 'zipin-shutdown-scaled-'));
     dbName = `zipin_test_${randomBytes(4).toString('hex')}`;
     const admin = await createConnection(TEST_MYSQL_URL);
@@ -52,12 +52,12 @@ function spawnProcess(script: string, env: Record<string, string>) {
       DATA_DIR: dataDir, DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `zipin-test-${dbName}`, DEMO_DATA: 'true',
       CHROMIUM_PATH: chromium, HOST: '127.0.0.1', SESSION_SECRET: 'x'.repeat(40),
     };
-    const api = spawnProcess('main.js', { ...env, PORT: String(await freePort()) });
+    const api = spawnProcess('api.mjs', { ...env, PORT: String(await freePort()) });
     children.push(api.child);
     const db = await createConnection(url);
     try {
       await waitFor(async () => /is running at/.test(api.output()), 120_000, 'the API up (migrated, demo data)');
-      const worker = spawnProcess('worker.js', { ...env, PORT: String(await freePort()) });
+      const worker = spawnProcess('worker.mjs', { ...env, PORT: String(await freePort()) });
       children.push(worker.child);
       const renderId = await waitFor(async () => {
         const [rows] = (await db.query("SELECT id FROM render WHERE status = 'RUNNING' LIMIT 1")) as unknown as [{ id: string }[]];
@@ -69,7 +69,7 @@ function spawnProcess(script: string, env: Record<string, string>) {
       const [[afterStop]] = (await db.query('SELECT status FROM render WHERE id = ?', [renderId])) as unknown as [{ status: string }[]];
       expect(afterStop!.status).toBe('DONE');
 
-      const next = spawnProcess('worker.js', { ...env, PORT: String(await freePort()) });
+      const next = spawnProcess('worker.mjs', { ...env, PORT: String(await freePort()) });
       children.push(next.child);
       // Everything the demo scheduled for now gets done; the render stays done once.
       await waitFor(async () => {

@@ -1,5 +1,5 @@
 /**
- * SIGTERM in the middle of a PDF render, on the built server (server/dist/main.js) as a real
+ * SIGTERM in the middle of a PDF render, on the built server (server/dist/bundle/api.mjs, as npm start runs it) as a real
  * process: it stops answering as ready, finishes (or, past SHUTDOWN_TIMEOUT_MS, hands back)
  * the running job and exits; after a restart on the same data every render is done once.
  */
@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { freePort } from '../faults/support/processes.js';
 import { waitFor } from '../support/wait.js';
 
-const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../dist/bundle/api.mjs', import.meta.url));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Server {
@@ -64,7 +64,7 @@ describe('graceful shutdown', () => {
   const dirs: string[] = [];
   const children: ChildProcess[] = [];
   beforeAll(() => {
-    if (!existsSync(MAIN)) throw new Error('build the server first (pnpm --filter @zipin/server build): this test runs server/dist/main.js');
+    if (!existsSync(MAIN)) throw new Error('build the server first (pnpm --filter @zipin/server build): this test runs server/dist/bundle/api.mjs');
   });
   afterAll(() => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');

@@ -2,7 +2,7 @@
  * The built API started as an operator would in production (NODE_ENV=production and a
  * SESSION_SECRET, nothing else): no demo accounts, Secure session cookies, no introspection, no
  * GraphiQL, no "Did you mean" suggestions, and a start-up line saying which mode it runs in.
- * Needs `pnpm build` first (it runs server/dist/main.js).
+ * Needs `pnpm build` first (it runs server/dist/bundle/api.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, stopProcess } from '../faults/support/processes.js';
 
-const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../dist/bundle/api.mjs', import.meta.url));
 const SECRET = 'production-test-secret-0123456789abcdef';
 
 interface Started {
