@@ -19,7 +19,9 @@ body { margin: 0; }
 .doc + .doc { break-before: page; }
 .doc-title { text-align: center; font-size: 14pt; font-weight: 700; margin: 4mm 0 5mm; letter-spacing: 0.02em; }
 .draft-mark { position: absolute; top: -2mm; right: 0; color: #c0392b; border: 1px solid #c0392b; padding: 0 2mm; font-size: 8.5pt; }
-table.form { width: 100%; border-collapse: collapse; table-layout: fixed; }
+/* Collapsed borders: half of the outer border lies outside the table's box, so the box leaves that half
+   (0.35pt a side) inside the printable area, where the page does not clip it. */
+table.form { width: calc(100% - 0.7pt); margin-left: 0.35pt; margin-right: 0.35pt; border-collapse: collapse; table-layout: fixed; }
 table.form th, table.form td { border: 0.7pt solid #000; padding: 1.4mm 1.6mm; vertical-align: middle; line-height: 1.38; overflow-wrap: anywhere; word-break: break-word; }
 table.form th { font-weight: 700; text-align: center; }
 table.form td.num { text-align: center; }
