@@ -11,6 +11,7 @@ import { EventSubscriber, type DataSource, type EntitySubscriberInterface, type 
  */
 export class RowCache<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
+  private dropped = 0;
 
   constructor(
     readonly ttlMs: number,
@@ -37,8 +38,27 @@ export class RowCache<V> {
     this.entries.delete(key);
   }
 
+  /** Counts the drops: a read that began before one must not store what it read (see `load`). */
+  get generation(): number {
+    return this.dropped;
+  }
+
+  /**
+   * The cached value, or `read()` stored — unless the cache was dropped while it ran: a row read
+   * before a write committed would otherwise be kept after the commit dropped the cache.
+   */
+  async load(key: string, read: () => Promise<V>): Promise<V> {
+    const hit = this.get(key);
+    if (hit !== undefined) return hit;
+    const generation = this.dropped;
+    const value = await read();
+    if (generation === this.dropped) this.set(key, value);
+    return value;
+  }
+
   clear(): void {
     this.entries.clear();
+    this.dropped++;
   }
 
   get size(): number {
@@ -56,6 +76,13 @@ export class RowCaches {
   readonly revisions = new RowCache<unknown>(60_000, 5_000);
   /** Keyed `packageId:version`: a package row at a version never changes (every write bumps it). */
   readonly packages = new RowCache<unknown>(60_000, 2_000);
+  /**
+   * A package's comment threads and audit trail, keyed `packageId:version`: every transition bumps
+   * the version, and the writes that do not (a comment, a reply, an assignment, a reminder) drop
+   * the whole cache of their table.
+   */
+  readonly comments = new RowCache<unknown>(60_000, 5_000);
+  readonly auditTrails = new RowCache<unknown>(60_000, 5_000);
 
   private readonly byTable: Record<string, RowCache<unknown>[]> = {
     session: [this.sessions],
@@ -63,6 +90,8 @@ export class RowCaches {
     campaign: [this.campaigns],
     unit: [this.units],
     package_revision: [this.revisions],
+    package_comment: [this.comments],
+    audit_event: [this.auditTrails],
   };
 
   /** Set by the cache bus: tells the other processes which tables changed. */

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
+import { rowCaches, type RowCache } from '../../database/row-cache.js';
 import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
 import { UserRefModel } from '../org/models/org.models.js';
@@ -163,13 +164,15 @@ export class WorkflowResolver {
   @Allow()
   @ResolveField(() => [CommentModel], { description: 'Threads of review comments (unit and bureau only).' })
   async comments(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CommentModel[]> {
-    return threads(await commentsLoader(ctx, this.dataSource).load(pkg.id), pkg.document, pkg.fiscalYear);
+    const cache = rowCaches(this.dataSource).comments as RowCache<CommentModel[]>;
+    return cache.load(`${pkg.id}:${pkg.version}`, async () => threads(await commentsLoader(ctx, this.dataSource).load(pkg.id), pkg.document, pkg.fiscalYear));
   }
 
   @Allow()
   @ResolveField(() => [AuditEventModel])
   auditTrail(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<AuditEventModel[]> {
-    return auditLoader(ctx, this.dataSource).load(pkg.id);
+    const cache = rowCaches(this.dataSource).auditTrails as RowCache<AuditEventModel[]>;
+    return cache.load(`${pkg.id}:${pkg.version}`, () => auditLoader(ctx, this.dataSource).load(pkg.id));
   }
 }
 
