@@ -142,11 +142,16 @@ export async function run({ baseUrl, shot, expect, signIn }) {
     await page.locator('.el-select-dropdown__item:visible').first().click();
     await page.getByTestId('filter-assignee').click();
     const mine = page.getByTestId('filter-assignee-me');
-    expect(/分配给我（\d+）/.test(await mine.innerText()), 'who holds it, with a count');
+    const mineLabel = await mine.innerText();
+    expect(/分配给我（\d+）/.test(mineLabel), 'who holds it, with a count');
+    const heldCount = Number(mineLabel.match(/（(\d+)）/)[1]);
     await mine.click();
-    await page.waitForFunction(() => !document.querySelector('.el-loading-mask'));
+    // The filtered page replaces the unfiltered one once its answer arrives (no loading mask may show first).
+    const filtered = await page
+      .waitForFunction((n) => document.querySelectorAll('[data-testid="review-queue"] .el-table__row').length <= n, heldCount, { timeout: 15_000 })
+      .then(() => true, () => false);
     const held = await page.locator('[data-testid="review-queue"] .el-table__row').count();
-    expect(held <= Number((await mine.innerText()).match(/（(\d+)）/)[1]), 'the rows are those held by me');
+    expect(filtered, `the rows are those held by me (${held} rows, ${heldCount} held)`);
     await page.getByTestId('queue-pagination').locator('.el-select').click();
     await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '20条/页' }).click();
     await shot(page, 'queue-filters');

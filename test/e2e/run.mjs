@@ -95,42 +95,58 @@ function expect(condition, message) {
 
 const journeys = readdirSync(here).filter((f) => f.endsWith('.e2e.mjs') && (!only?.length || only.some((o) => f.includes(o)))).sort();
 mkdirSync(shotsDir, { recursive: true });
-const server = await startServer();
+/**
+ * Journeys spend most of their time waiting (a publication time, a toast to pass, a live update:
+ * a serial run kept the CPU a third busy), so they run in lanes side by side (ZIPIN_E2E_LANES,
+ * default 3), each lane on a server of its own, taking every third journey in the order of the
+ * file names (so the two long ones, staff-english and views-scan, land in different lanes).
+ */
+const laneCount = Math.max(1, Math.min(Number(process.env.ZIPIN_E2E_LANES ?? 3) || 1, journeys.length));
+const laneFiles = Array.from({ length: laneCount }, (_, lane) => journeys.filter((_, i) => i % laneCount === lane));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 let passed = 0;
 let failed = 0;
-try {
-  for (const file of journeys) {
-    const journey = await import(join(here, file));
-    const prefix = file.replace('.e2e.mjs', '');
-    let step = 0;
-    const shot = async (page, label, docName) => {
-      step += 1;
-      await page.screenshot({ path: join(shotsDir, `${prefix}-${String(step).padStart(2, '0')}-${label}.png`), fullPage: true });
-      if (docsDir && docName) {
-        mkdirSync(docsDir, { recursive: true });
-        // The README's picture shows the screen, not a passing toast.
-        await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
-        await page.screenshot({ path: join(docsDir, `${docName}.png`) });
+
+async function runLane(files) {
+  const server = await startServer();
+  try {
+    for (const file of files) {
+      const journey = await import(join(here, file));
+      const prefix = file.replace('.e2e.mjs', '');
+      let step = 0;
+      const shot = async (page, label, docName) => {
+        step += 1;
+        await page.screenshot({ path: join(shotsDir, `${prefix}-${String(step).padStart(2, '0')}-${label}.png`), fullPage: true });
+        if (docsDir && docName) {
+          mkdirSync(docsDir, { recursive: true });
+          // The README's picture shows the screen, not a passing toast.
+          await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
+          await page.screenshot({ path: join(docsDir, `${docName}.png`) });
+        }
+      };
+      const started = Date.now();
+      try {
+        await journey.run({ browser, baseUrl: server.baseUrl, shot, expect, signIn: (username, options) => signIn(browser, server.baseUrl, username, options), startServer, freePort });
+        passed++;
+        console.log(`  ✓ ${journey.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (err) {
+        failed++;
+        console.log(`  ✗ ${journey.name}: ${err?.stack ?? err}`);
+        console.log(server.output().split('\n').slice(-30).join('\n'));
       }
-    };
-    const started = Date.now();
-    try {
-      await journey.run({ browser, baseUrl: server.baseUrl, shot, expect, signIn: (username, options) => signIn(browser, server.baseUrl, username, options), startServer, freePort });
-      passed++;
-      console.log(`  ✓ ${journey.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (err) {
-      failed++;
-      console.log(`  ✗ ${journey.name}: ${err?.stack ?? err}`);
-      console.log(server.output().split('\n').slice(-30).join('\n'));
     }
+  } finally {
+    await server.stop();
   }
+}
+
+try {
+  await Promise.all(laneFiles.map(runLane));
 } finally {
   await browser.close();
-  await server.stop();
 }
 console.log(`browser: ${passed} passed, ${failed} failed`);
 // The test command counts journeys from this report, like Jest's and Vitest's JSON reports.
