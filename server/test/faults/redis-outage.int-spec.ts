@@ -82,7 +82,14 @@ const SCHEDULE = `mutation($id: ID!, $v: Int!, $at: DateTime) { schedulePublicat
     const publications = await app.dataSource.getRepository(PublicationEntity).findBy({ packageId: In(ids) });
     expect(publications).toHaveLength(ids.length);
     expect(await app.dataSource.getRepository(AuditEventEntity).countBy({ packageId: In(ids), action: 'PUBLISH' })).toBe(ids.length);
-    expect(await jobs.countBy({ status: In(['PENDING', 'DISPATCHED', 'ACTIVE', 'FAILED']), name: In(['package.render-pdf', 'package.prepare-pdf', 'package.publish']) })).toBe(0);
+    // A job whose attempt failed on a loaded machine waits for its retry (runAt ahead, which
+    // drainJobs leaves alone): wait it out, then nothing may be left open or failed.
+    const left = () => jobs.find({ where: { status: In(['PENDING', 'DISPATCHED', 'ACTIVE', 'FAILED']), name: In(['package.render-pdf', 'package.prepare-pdf', 'package.publish']) } });
+    const open = await waitFor(async () => {
+      const rows = await left();
+      return rows.some((j) => j.status === 'FAILED') || rows.length === 0 ? { rows } : null;
+    }, 90_000, 'the retried jobs to finish').catch(async () => ({ rows: await left() }));
+    expect(open.rows.map((j) => `${j.name} ${j.status} attempts ${j.attempts} ${j.lastError ?? ''}`)).toEqual([]);
     console.log(`Redis down ${DOWN_MS} ms: ${actions.join('; ')}; ${waiting} jobs waited in the outbox; all published once ${Date.now() - upAt} ms after Redis came back`);
-  }, 240_000 + DOWN_MS);
+  }, 330_000 + DOWN_MS);
 });
