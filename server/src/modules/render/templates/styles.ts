@@ -40,6 +40,9 @@ table.self-evaluation td.level1, table.self-evaluation td.level2, table.project-
 table.self-evaluation td.small, table.project-self-evaluation td.small { font-size: 8pt; line-height: 1.25; }
 table.self-evaluation tr.goal td, table.project-self-evaluation tr.goal td { height: 11mm; vertical-align: top; }
 table.self-evaluation tr.total th, table.self-evaluation tr.total td, table.project-self-evaluation tr.total th, table.project-self-evaluation tr.total td { font-weight: 700; }
+/* Its own formatting context: the title's top margin stays inside, so the 预览稿 stamp sits at the top of the page, not on the title. */
+.doc-cover { display: flow-root; }
+.doc-cover .draft-mark { top: 0; }
 .doc-cover .doc-title { font-size: 20pt; margin: 38mm 6mm 22mm; line-height: 1.5; }
 table.cover th, table.cover td { padding: 3mm 3mm; height: 14mm; }
 table.cover th { letter-spacing: 0.1em; }
