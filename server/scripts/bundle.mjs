@@ -73,8 +73,9 @@ const ownLocation = {
       if (!usesUrl && !usesDir) return undefined;
       const url = `new URL(${JSON.stringify(relative(outdir, args.path).split('\\').join('/'))}, __bundleUrl).href`;
       let contents = usesUrl ? source.replaceAll('import.meta.url', url) : source;
-      // Only CommonJS sees these names; an ES module that spells them is shadowing nothing.
-      if (usesDir && !/\bimport\s*[{*\w]|\bexport\s/.test(source)) {
+      // A module that declares these names itself (an ES module deriving them from
+      // import.meta.url) keeps its own; any other use is CommonJS's, or would fail unbundled too.
+      if (usesDir && !/\b(?:const|let|var|function|class)\s+__(?:dirname|filename)\b|\bimport\s*\{[^}]*\b__(?:dirname|filename)\b/.test(source)) {
         contents = `var __filename = __bundleFileURLToPath(${url}); var __dirname = __bundleDirname(__filename);\n${contents}`;
       }
       return { contents, loader: 'js', resolveDir: dirname(args.path) };
