@@ -11,6 +11,7 @@ import { EventSubscriber, type DataSource, type EntitySubscriberInterface, type 
  */
 export class RowCache<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
+  /** Counts the drops: a read that began before one must not store what it read (see `load`). */
   private dropped = 0;
 
   constructor(
@@ -36,11 +37,6 @@ export class RowCache<V> {
 
   delete(key: string): void {
     this.entries.delete(key);
-  }
-
-  /** Counts the drops: a read that began before one must not store what it read (see `load`). */
-  get generation(): number {
-    return this.dropped;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { rowCaches } from '../../database/row-cache.js';
+import { rowCaches, type RowCache } from '../../database/row-cache.js';
 import { ErrorCode, GRADES, WorkflowAction, availableActions, stageOf, type Grade } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -201,13 +201,8 @@ export class PackageResolver {
   @ResolveField(() => [RevisionModel])
   async revisions(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<RevisionModel[]> {
     // A revision is only ever added with a new package version, so a version's list is final.
-    const cache = rowCaches(this.dataSource).revisions;
-    const key = `${pkg.id}:${pkg.version}`;
-    const hit = cache.get(key) as RevisionModel[] | undefined;
-    if (hit) return hit;
-    const rows = await revisionsLoader(ctx, this.dataSource).load(pkg.id);
-    cache.set(key, rows);
-    return rows;
+    const cache = rowCaches(this.dataSource).revisions as RowCache<RevisionModel[]>;
+    return cache.load(`${pkg.id}:${pkg.version}`, () => revisionsLoader(ctx, this.dataSource).load(pkg.id));
   }
 }
 
