@@ -13,7 +13,8 @@ export interface AppConfig extends OpsConfig {
   /** Folder for the SQLite file, the session secret and local artifacts in embedded mode. */
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
-  redis: { url: string; prefix: string } | null;
+  /** lockMs: how long a job stays with a worker that stopped answering before another takes it. */
+  redis: { url: string; prefix: string; lockMs: number } | null;
   storage: { kind: 'local'; dir: string } | { kind: 's3'; url: string; bucket: string; accessKey: string; secretKey: string; region: string };
   timezone: string;
   sessionSecret: string;
@@ -87,6 +88,7 @@ const envSchema = z.object({
     .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, : _ - only').default('zipin'),
+  JOB_LOCK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   STORAGE_DIR: z.string().min(1).optional(),
   STORAGE_URL: z.string().url('must be a URL like http://minio:9000/bucket').optional(),
   STORAGE_ACCESS_KEY: z.string().optional(),
@@ -202,7 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     dataDir,
     database,
-    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX, lockMs: e.JOB_LOCK_SECONDS * 1000 } : null,
     storage,
     timezone: e.APP_TIMEZONE,
     sessionSecret,

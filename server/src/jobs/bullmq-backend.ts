@@ -1,5 +1,5 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type Type } from '@nestjs/common';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { DataSource } from 'typeorm';
@@ -186,7 +186,8 @@ abstract class JobWorker extends WorkerHost implements BeforeApplicationShutdown
   }
 }
 
-@Processor(QUEUE_NAME, { concurrency: 2 })
+/** Two jobs at a time per process (renders wait on the browser, mail on the SMTP server). */
+@Injectable()
 export class BullmqJobProcessor extends JobWorker {
   constructor(registry: JobRegistry, transactions: TransactionService, clock: Clock) {
     super(registry, transactions, clock);
@@ -199,7 +200,7 @@ export class BullmqJobProcessor extends JobWorker {
 }
 
 /** One flip at a time per process: a flip is a few statements over every package due. */
-@Processor(PUBLISH_QUEUE_NAME, { concurrency: 1 })
+@Injectable()
 export class BullmqPublishProcessor extends JobWorker {
   constructor(registry: JobRegistry, transactions: TransactionService, clock: Clock) {
     super(registry, transactions, clock);
@@ -209,6 +210,18 @@ export class BullmqPublishProcessor extends JobWorker {
   onFailed(job: Job<QueuedData> | undefined, err: Error): Promise<void> {
     return this.failed(job, err);
   }
+}
+
+/**
+ * The two processors bound to their queues. `lockMs` is how long a job stays with a worker that
+ * stopped answering (killed, frozen, cut off) before another worker takes it: the holder renews
+ * its lock every half of it while it lives, and every worker looks for lapsed locks as often.
+ */
+export function bullmqProcessors(lockMs: number): Type[] {
+  const lock = { lockDuration: lockMs, stalledInterval: lockMs };
+  Processor(QUEUE_NAME, { concurrency: 2, ...lock })(BullmqJobProcessor);
+  Processor(PUBLISH_QUEUE_NAME, { concurrency: 1, ...lock })(BullmqPublishProcessor);
+  return [BullmqJobProcessor, BullmqPublishProcessor];
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

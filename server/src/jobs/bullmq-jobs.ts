@@ -2,7 +2,7 @@ import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
-import { BullmqJobBackend, BullmqJobProcessor, BullmqPublishProcessor } from './bullmq-backend.js';
+import { BullmqJobBackend, bullmqProcessors } from './bullmq-backend.js';
 import { JobBackend } from './job-backend.js';
 import { PUBLISH_QUEUE, PUBLISH_QUEUE_NAME, QUEUE_NAME, REDIS_CLIENT, WORK_QUEUE } from './queue-tokens.js';
 import { RedisClientModule } from './redis-connection.js';
@@ -27,7 +27,7 @@ export function bullmqJobs(config: AppConfig, redis: NonNullable<AppConfig['redi
       // Our own names for the queues, so code that reads them needs no BullMQ import.
       { provide: WORK_QUEUE, useExisting: getQueueToken(QUEUE_NAME) },
       { provide: PUBLISH_QUEUE, useExisting: getQueueToken(PUBLISH_QUEUE_NAME) },
-      ...(config.runJobs ? [BullmqJobProcessor, BullmqPublishProcessor] : []),
+      ...(config.runJobs ? bullmqProcessors(redis.lockMs) : []),
     ],
     exports: [BullmqJobBackend, WORK_QUEUE, PUBLISH_QUEUE, BullModule],
   };

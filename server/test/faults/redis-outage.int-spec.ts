@@ -43,7 +43,7 @@ const SCHEDULE = `mutation($id: ID!, $v: Int!, $at: DateTime) { schedulePublicat
 
   it('lets every action succeed during the outage and runs the jobs they caused once when Redis is back', async () => {
     redis = await PrivateRedis.start();
-    app = await TestApp.start({ chromiumPath, runJobs: true, redis: { url: redis.url, prefix: `zipin-fault-${process.pid}` } });
+    app = await TestApp.start({ chromiumPath, runJobs: true, redis: { url: redis.url, prefix: `zipin-fault-${process.pid}`, lockMs: 30_000 } });
     // One unit's package taken from draft to scheduled through the API while Redis is down.
     const world: PubWorld = await buildPublicationWorld(app, { units: 1 });
     const ids = world.packageIds;

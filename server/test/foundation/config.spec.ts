@@ -26,6 +26,8 @@ describe('configuration', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://u:p@db:3306/zipin', REDIS_URL: 'redis://cache:6379' });
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@db:3306/zipin' });
     expect(config.redis?.url).toBe('redis://cache:6379');
+    expect(config.redis?.lockMs).toBe(30_000);
+    expect(loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'redis://cache:6379', JOB_LOCK_SECONDS: '10' }).redis?.lockMs).toBe(10_000);
     expect(config.runJobs).toBe(false);
     expect(config.demoData).toBe(false);
   });
@@ -34,6 +36,7 @@ describe('configuration', () => {
     ['PORT', 'eighty'],
     ['DATABASE_URL', 'postgres://x'],
     ['REDIS_URL', 'localhost:6379'],
+    ['JOB_LOCK_SECONDS', '1'],
     ['APP_TIMEZONE', 'Mars/Olympus'],
     ['SESSION_SECRET', 'short'],
   ])('stops with a message naming %s when it is invalid', (name, value) => {

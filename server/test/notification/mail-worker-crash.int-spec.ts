@@ -76,7 +76,8 @@ async function startHoldingSmtp() {
     api = await TestApp.start({ runJobs: false, mail: { url: smtp.url, from: 'no-reply@zipin.test' }, robot: null });
     const w = await buildWorld(api);
     await api.ok(SET_EMAIL, { id: w.users['a1.filler']!.id, e: 'filler@unit.test' }, w.users['a.admin']!.token);
-    const config = { ...api.config, runJobs: true };
+    // A 5 s lock: the dead worker's job goes to the next worker 5 s after the kill, not 30.
+    const config = { ...api.config, runJobs: true, redis: { ...api.config.redis!, lockMs: 5_000 } };
     const first = await spawnWorker(config);
     children.push(first);
 
@@ -93,7 +94,7 @@ async function startHoldingSmtp() {
 
     const started = Date.now();
     children.push(await spawnWorker(config));
-    // BullMQ hands a dead worker's job to another once its lock runs out (30 s by default).
+    // BullMQ hands a dead worker's job to another once its lock runs out.
     await waitFor(async () => (await outbox.findOneByOrFail({ id: held.deliveryId })).status === 'SENT', 120_000, 'the mail to be sent after the restart');
     // Time for any second copy to show up, had one been sent.
     await new Promise((r) => setTimeout(r, 3_000));

@@ -68,7 +68,7 @@ describe('health and readiness', () => {
     const redis = await PrivateRedis.start();
     let app: TestApp | null = null;
     try {
-      app = await TestApp.start({ runJobs: false, redis: { url: redis.url, prefix: 'zipin-ready' } });
+      app = await TestApp.start({ runJobs: false, redis: { url: redis.url, prefix: 'zipin-ready', lockMs: 30_000 } });
       expect((await app.http().get('/api/ready').expect(200)).body.checks.redis.status).toBe('up');
       await redis.down();
       const ready = await app.http().get('/api/ready').expect(503);

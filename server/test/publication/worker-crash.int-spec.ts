@@ -5,6 +5,7 @@ import { PublicationEntity } from '../../src/modules/publication/publication.ent
 import { PublicationService } from '../../src/modules/publication/publication.service.js';
 import { PackageEntity } from '../../src/modules/package/package.entity.js';
 import { RenderEntity } from '../../src/modules/render/render.entity.js';
+import { RenderService } from '../../src/modules/render/render.service.js';
 import { AuditEventEntity } from '../../src/modules/workflow/audit-event.entity.js';
 import { ArtifactStorage } from '../../src/storage/artifact-storage.js';
 import { TEST_BACKEND } from '../support/backend.js';
@@ -34,23 +35,27 @@ if (!scaled) console.warn('the worker crash test needs separate worker processes
     await approvePackages(api, world, world.packageIds);
     const admin = { userId: world.admin.id, role: 'ADMIN' as const, unitId: null, bureauId: world.bureauId };
     const soon = new Date(Date.now() + 6_000);
-    const later = new Date(Date.now() + 45_000); // still scheduled when the worker dies
+    const later = new Date(Date.now() + 25_000); // still scheduled when the worker dies
     await api.get(TransactionService).run(async (tx) => {
       for (const [i, id] of world.packageIds.entries()) await api.get(PublicationService).scheduleIn(tx, admin, 'SCHEDULE', id, i < 20 ? soon : later, 5);
     });
 
-    const config = { ...api.config, runJobs: true };
+    // A 5 s lock: the dead worker's render goes to the next worker 5 s after the kill, not 30.
+    const config = { ...api.config, runJobs: true, redis: { ...api.config.redis!, lockMs: 5_000 } };
     const first = await spawnWorker(config);
     children.push(first);
 
     // Kill it (SIGKILL: no shutdown hooks) while it is printing a PDF, after it published some.
+    // The PDFs rendered at approval may all be done by then (a quiet machine prints one in
+    // ~50 ms), so once some are published a preview of each package is queued: the worker is
+    // then printing for a second or more, and the poll below sees it mid-render.
     const renders = api.dataSource.getRepository(RenderEntity);
     const publications = api.dataSource.getRepository(PublicationEntity);
-    await waitFor(
-      async () => (await publications.countBy({ packageId: In(world.packageIds) })) >= 2 && (await renders.countBy({ packageId: In(world.packageIds), status: 'RUNNING' })) > 0,
-      90_000,
-      'the worker to be mid-render',
-    );
+    await waitFor(async () => (await publications.countBy({ packageId: In(world.packageIds) })) >= 2, 90_000, 'the first publications');
+    await api.get(TransactionService).run(async (tx) => {
+      for (const id of world.packageIds) await api.get(RenderService).request(tx, { packageId: id, revisionId: null, purpose: 'PREVIEW', requestedById: world.admin.id });
+    });
+    await waitFor(async () => (await renders.countBy({ packageId: In(world.packageIds), status: 'RUNNING' })) > 0, 60_000, 'the worker to be mid-render', 20);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     const publishedAtKill = await publications.countBy({ packageId: In(world.packageIds) });

@@ -45,7 +45,7 @@ export async function createTestEnvironment(overrides: Partial<AppConfig> = {}):
     config = {
       ...config,
       database: { kind: 'mysql', url: `${TEST_MYSQL_URL.replace(/\/+$/, '')}/${dbName}` },
-      redis: { url: TEST_REDIS_URL, prefix: `zipin-test-${suffix}` },
+      redis: { url: TEST_REDIS_URL, prefix: `zipin-test-${suffix}`, lockMs: 30_000 },
     };
   }
   config = { ...config, ...overrides };
