@@ -25,7 +25,7 @@ import { UnitEntity } from '../org/unit.entity.js';
 import { SignatureEntity } from '../workflow/signature.entity.js';
 import { assertCanRead } from './package-access.js';
 import { evaluateAtVersion, evaluatePackage, summaryColumns, type PackageEvaluation } from './package-evaluation.js';
-import { guardedUpdate, lockPackage } from './package-lock.js';
+import { guardedUpdate, lockPackage, packageStatements } from './package-lock.js';
 import { PackageSaveEntity } from './package-save.entity.js';
 import { PackageEntity } from './package.entity.js';
 
@@ -86,7 +86,7 @@ export class PackageService {
   }
 
   async getReadable(user: RequestUser, id: string): Promise<PackageEntity> {
-    const pkg = await this.dataSource.getRepository(PackageEntity).findOneBy({ id });
+    const pkg = await packageStatements(this.dataSource).byId.find(id);
     if (!pkg) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '材料不存在', en: 'The package does not exist' });
     assertCanRead(user, pkg);
     // The filler's next autosave starts from this version (see save).
@@ -166,6 +166,7 @@ export class PackageService {
         ...summaryColumns(document, evaluation),
         lastEditedById: user.id,
         lastEditedAt: now,
+        updatedAt: now,
       };
       if (pkg.signatureId) {
         // Editable states never carry a signature; if one slipped through, an edit voids it.
@@ -179,8 +180,8 @@ export class PackageService {
         if (cached && err instanceof DomainError && err.code === ErrorCode.VERSION_CONFLICT) throw STALE;
         throw err;
       }
-      if (saveId) await tx.manager.getRepository(PackageSaveEntity).insert({ id: saveId, packageId: pkg.id, userId: user.id, version, createdAt: now });
-      const saved = Object.assign(new PackageEntity(), pkg, changes, { version, updatedAt: now });
+      if (saveId) await packageStatements(this.dataSource).insertSave.run(tx.manager, Object.assign(new PackageSaveEntity(), { id: saveId, packageId: pkg.id, userId: user.id, version, createdAt: now }));
+      const saved = Object.assign(new PackageEntity(), pkg, changes, { version });
       const checksChanged = () => !sameChecks(evaluateAtVersion(pkg, campaign.template, context).checks, evaluation.checks);
       return { pkg: saved, evaluation, checksChanged, storedAsSent: keepsCarriedAsSent(pkg.document, sent) };
     });
