@@ -104,11 +104,16 @@ export async function run({ browser, shot, expect, startServer, freePort }) {
     expect((await head.getByTestId('sign-password').count()) === 0, 'no password field for an SSO head');
     expect(await head.getByTestId('sign-confirm').isDisabled(), 'signing waits for the fresh sign-in');
     await shot(head, 'sign-dialog-asks-for-sso');
+    // The opinion typed before leaving for the provider is still there on the way back.
+    const opinionTyped = '同意报送。经单位负责人审阅，数据属实。';
+    const opinionField = () => head.locator('textarea[data-testid="sign-opinion"], [data-testid="sign-opinion"] textarea').first();
+    await opinionField().fill(opinionTyped);
     await head.getByTestId('sign-sso-reauth').click();
     await atProvider(head, HEAD_AT_PROVIDER, { again: true });
     await head.waitForURL((u) => u.origin === baseUrl && u.pathname.startsWith('/packages/'));
     await head.getByTestId('sign-sso-verified').waitFor();
     expect(!head.url().includes('fresh_auth'), 'the marker does not stay in the address');
+    expect((await opinionField().inputValue()) === opinionTyped, `the typed opinion came back from the provider: ${await opinionField().inputValue()}`);
     await shot(head, 'back-from-provider-verified');
     await head.getByTestId('sign-confirm').click();
     await head.locator('[data-testid="package-header"][data-state="SUBMITTED"]').waitFor();
@@ -117,6 +122,7 @@ export async function run({ browser, shot, expect, startServer, freePort }) {
     const signedWith = head.getByTestId('audit-signed-with').last();
     await signedWith.waitFor();
     expect((await signedWith.innerText()).includes('统一身份认证'), 'the audit trail says the signature was verified through single sign-on');
+    await head.getByText(opinionTyped).first().waitFor();
     await shot(head, 'signed-audit-trail-says-sso');
 
     // ---- 5. Signing out ends the local session and passes through the provider's sign-out.
