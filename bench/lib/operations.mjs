@@ -21,7 +21,7 @@ const DETAIL = `fragment PackageDetailFields on Package {
   lastEditedAt submittedAt approvedAt publishAt publishedAt
   signature { id signerName signedAt documentHash pdfHash }
   comments { ...CommentFields }
-  auditTrail { id action fromState toState reason at actor { ...UserRefFields } actorRole }
+  auditTrail { id action fromState toState reason at actor { ...UserRefFields } actorRole signedWith opinion toUser { ...UserRefFields } fromUser { ...UserRefFields } }
   revisions { id seq kind packageVersion createdAt createdBy { ...UserRefFields } documentHash }
   returnedRevisionId flags unchanged
 }`;

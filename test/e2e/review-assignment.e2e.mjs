@@ -171,6 +171,13 @@ export async function run({ browser, baseUrl, shot, expect, signIn }) {
     await hp.locator('.el-message', { hasText: '已签章，材料已报送主管部门审核' }).waitFor();
     await hp.getByRole('tab', { name: '操作记录' }).click();
     await hp.getByText('同意报送。经核实，数据真实准确。').first().waitFor();
+    // The assignment taken away says so, and from whom; the later one says to whom, and from whom.
+    const unassigned = hp.locator('.el-timeline-item', { hasText: '取消分配审核人' }).first();
+    await unassigned.waitFor();
+    expect((await unassigned.getByTestId('audit-from-user').innerText()).includes('教育局计财股审核人二（演示）'), 'the removal names the reviewer it was taken from');
+    expect((await unassigned.getByTestId('audit-to-user').count()) === 0, 'a removal hands the package to nobody');
+    const away = hp.locator('.el-timeline-item', { hasText: '休假' }).first();
+    expect((await away.getByTestId('audit-from-user').innerText()).includes('教育局计财股审核人（演示）') && (await away.getByTestId('audit-to-user').innerText()).includes('教育局计财股审核人二（演示）'), 'the reassignment names both reviewers');
     await shot(hp, 'history');
     // The printed cover: the 单位负责人 box carries the opinion as written.
     const headToken = await tokenFor(baseUrl, u.headUsername, NEW_PASSWORD);

@@ -162,6 +162,9 @@ export const PACKAGE_DETAIL = gql`
       toUser {
         ...UserRefFields
       }
+      fromUser {
+        ...UserRefFields
+      }
     }
     revisions {
       id

@@ -549,7 +549,9 @@ const en: typeof zh = {
   },
   audit: {
     assign: 'Reviewer assigned',
+    unassign: 'Reviewer unassigned',
     toUser: 'To: ',
+    fromUser: 'Previously: ',
     opinion: 'Opinion: ',
     reason: 'Reason: ',
     none: 'Nothing recorded yet',

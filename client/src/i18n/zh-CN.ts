@@ -558,7 +558,9 @@ export default {
   },
   audit: {
     assign: '分配审核人',
+    unassign: '取消分配审核人',
     toUser: '交给：',
+    fromUser: '原审核人：',
     opinion: '意见：',
     reason: '理由：',
     none: '暂无记录',

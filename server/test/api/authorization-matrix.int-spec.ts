@@ -393,14 +393,14 @@ describe('authorization matrix', () => {
       package(id: $id) {
         id document unchanged campaign { id packageCount } unit { id } figures checks { code } summary { grade } flags availableActions overdue
         claimedBy { id } lastEditedBy { id } revisions { id createdBy { id } } signature { id }
-        comments { id author { id } resolvedBy { id } } auditTrail { id actor { id } opinion toUser { id } signedWith } attachments { id uploadedBy { id } }
+        comments { id author { id } resolvedBy { id } } auditTrail { id actor { id } opinion toUser { id } fromUser { id } signedWith } attachments { id uploadedBy { id } }
         stage supervised supervisorUnit { id } assignee { id } supervisorAssignee { id } concurredBy { id } opinions(includeVoided: true) { id signer { id } }
         publicationPdf { status } publicationHold { tries }
       }
     }`;
     const BUREAU_FIELDS = 'query($c: ID!) { campaignProgress(campaignId: $c) { warnings { packageId overdue } } }';
     const ADMIN_FIELDS = '{ users { id unit { id } } }';
-    const covered = new Set(['document', 'unchanged', 'campaign', 'packageCount', 'unit', 'figures', 'checks', 'summary', 'flags', 'availableActions', 'overdue', 'claimedBy', 'lastEditedBy', 'revisions', 'createdBy', 'signature', 'comments', 'author', 'resolvedBy', 'auditTrail', 'actor', 'opinion', 'toUser', 'signedWith', 'attachments', 'uploadedBy', 'stage', 'supervised', 'supervisorUnit', 'assignee', 'supervisorAssignee', 'concurredBy', 'opinions', 'signer', 'publicationPdf', 'publicationHold']);
+    const covered = new Set(['document', 'unchanged', 'campaign', 'packageCount', 'unit', 'figures', 'checks', 'summary', 'flags', 'availableActions', 'overdue', 'claimedBy', 'lastEditedBy', 'revisions', 'createdBy', 'signature', 'comments', 'author', 'resolvedBy', 'auditTrail', 'actor', 'opinion', 'toUser', 'fromUser', 'signedWith', 'attachments', 'uploadedBy', 'stage', 'supervised', 'supervisorUnit', 'assignee', 'supervisorAssignee', 'concurredBy', 'opinions', 'signer', 'publicationPdf', 'publicationHold']);
     const fieldResolvers = graphqlHandlers(app.app).filter((h) => h.kind === 'field').map((h) => h.name);
     expect(fieldResolvers.filter((n) => !covered.has(n))).toEqual([]);
     const row = await packageRow(app, w.packages.a1);

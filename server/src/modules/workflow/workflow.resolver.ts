@@ -239,6 +239,13 @@ export class AuditEventResolver {
   }
 
   @Allow()
+  @ResolveField(() => UserRefModel, { nullable: true, description: 'Whom an ASSIGN, TRANSFER or REASSIGN took the package from (its assignee or claimant until then); null when nobody had it.' })
+  fromUser(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
+    const id = e.details?.fromUserId;
+    return typeof id === 'string' ? loadUserRef(ctx, this.dataSource, id) : null;
+  }
+
+  @Allow()
   @ResolveField(() => SignInMethod, { nullable: true, description: 'For a signature: how the signer proved presence (the password, or a fresh sign-in through single sign-on).' })
   signedWith(@Parent() e: AuditEventModel): SignInMethod | null {
     if (e.action !== 'SIGN') return null;

@@ -27,7 +27,7 @@ export class AuditEventModel {
   @Field() at: Date;
   @Field(() => Role) actorRole: Role;
   actorId: string | null;
-  /** Resolved into signedWith, opinion and toUser. */
+  /** Resolved into signedWith, opinion, toUser and fromUser. */
   details?: Record<string, unknown> | null;
 }
 
