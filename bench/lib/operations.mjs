@@ -31,7 +31,7 @@ const LIST_ITEM = `fragment PackageListFields on Package {
   campaign { id title fiscalYear submissionDeadline publicationDeadline }
   summary { ...SummaryFields }
   availableActions
-  claimedBy { ...UserRefFields }
+  claimedBy { ...UserRefFields } stage assignee { ...UserRefFields } supervisorAssignee { ...UserRefFields }
   lastEditedAt submittedAt approvedAt publishAt publishedAt flags
 }`;
 

@@ -211,6 +211,8 @@ export async function run({ browser, baseUrl, shot, expect, signIn }) {
     expect(/分配给我（1）/.test(await mine.innerText()), `one package assigned to the supervisor (${await mine.innerText()})`);
     await mine.click();
     await sup.page.getByTestId(`queue-open-${UNIT.code}`).waitFor();
+    // Not claimed yet: the row says whom it is assigned to.
+    expect((await sup.page.getByTestId(`queue-assignee-${UNIT.code}`).innerText()).includes('指派给：教育局计财股审核人二（演示）'), 'the queue row names the assignee of the stage');
     await shot(sup.page, 'supervisor-queue');
     expect(sup.errors.length === 0, `no console errors (supervisor): ${sup.errors.join('; ')}`);
   } finally {

@@ -55,6 +55,13 @@ export const PACKAGE_LIST_ITEM = gql`
     claimedBy {
       ...UserRefFields
     }
+    stage
+    assignee {
+      ...UserRefFields
+    }
+    supervisorAssignee {
+      ...UserRefFields
+    }
     lastEditedAt
     submittedAt
     approvedAt
