@@ -1,7 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
 import { ERROR_MESSAGES, ErrorCode, LIMITS, REPORT_SECTION_KEYS, maxDocumentJsonBytes } from '@zipin/shared';
+import { ROOT_LOGGER } from './logging/logging.module.js';
+import { requestLogging } from './logging/request-logging.js';
 
 /** Room for the GraphQL query text and the other variables beside the document. */
 const ENVELOPE_BYTES = 256 * 1024;
@@ -17,8 +20,9 @@ export function jsonBodyLimitBytes(): number {
 
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** HTTP set-up shared by the API entry point and the test app: cookies, body limits, security headers. */
+/** HTTP set-up shared by the API entry point and the test app: request logging, cookies, body limits, security headers. */
 export function configureHttp(app: NestExpressApplication): void {
+  app.use(requestLogging(app.get<Logger>(ROOT_LOGGER)));
   app.use(cookieParser());
   const limit = jsonBodyLimitBytes();
   app.useBodyParser('json', { limit });

@@ -5,7 +5,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import pino from 'pino';
 import type PinoPretty from 'pino-pretty';
-import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/app-config.js';
 
 const PINO_LEVEL = { error: 'error', warn: 'warn', log: 'info', debug: 'debug' } as const;
@@ -57,7 +56,7 @@ export function safeUrl(url: string | undefined): string {
 const QUIET_PATHS = /^\/(api\/health|api\/ready|metrics)(\/|\?|$)/;
 
 /** Express rewrites req.url inside mounted handlers (GraphQL sees "/"); originalUrl is what was asked. */
-function pathOf(req: IncomingMessage): string | undefined {
+export function pathOf(req: IncomingMessage): string | undefined {
   return (req as { originalUrl?: string }).originalUrl ?? req.url;
 }
 
@@ -66,36 +65,45 @@ function prettyStream(options: PinoPretty.PrettyOptions): PinoPretty.PrettyStrea
   return (createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty)(options);
 }
 
-/** pino-http options for one process: level, format, request ids, what a line holds. */
-export function logOptions(config: AppConfig, role: string): Options {
+/** The process's pino logger: level, format, what a line holds. Requests get their lines from request-logging.ts. */
+export function createRootLogger(config: AppConfig, role: string): pino.Logger {
   const destination =
     config.logFormat === 'pretty'
       ? // In this thread, not a pino transport's worker thread: starting a second thread with its
         // own copy of pino cost a development start more than the lines ever cost to format.
         prettyStream({ destination: config.logFile ?? 1, mkdir: true, append: true, sync: true, colorize: !config.logFile, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,role' })
       : pino.destination({ dest: config.logFile ? (mkdirSync(dirname(config.logFile), { recursive: true }), config.logFile) : 1, sync: true, append: true });
-  return {
-    level: PINO_LEVEL[config.logLevel],
-    base: { service: 'zipin', role },
-    stream: destination,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    genReqId(req: IncomingMessage, res: ServerResponse) {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
+  return pino(
+    {
+      level: PINO_LEVEL[config.logLevel],
+      base: { service: 'zipin', role },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Only what says which request it was: no headers (cookies, bearer tokens), no bodies.
+      serializers: {
+        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: safeUrl(req.url), remoteAddress: req.remoteAddress }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: pino.stdSerializers.err,
+      },
     },
-    // Only what says which request it was: no headers (cookies, bearer tokens), no bodies.
-    serializers: {
-      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: safeUrl(req.url), remoteAddress: req.remoteAddress }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${safeUrl(pathOf(req))} ${res.statusCode}`,
-    customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${safeUrl(pathOf(req))} ${res.statusCode}`,
-    // Lines logged during a request carry just its id; the closing line carries req and res.
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'requestId' },
-  };
+    destination,
+  );
+}
+
+/** The request's id: one a proxy in front of us gave it, else a new one; sent back in x-request-id. */
+export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/** The closing line of a request: its level, or null when it is one of the quiet ones that went well. */
+export function closingLevel(req: IncomingMessage, res: ServerResponse, err?: Error): 'error' | 'warn' | 'info' | null {
+  if (err || res.statusCode >= 500) return 'error';
+  if (res.statusCode >= 400) return 'warn';
+  return QUIET_PATHS.test(pathOf(req) ?? '') ? null : 'info';
+}
+
+export function closingMessage(req: IncomingMessage, res: ServerResponse): string {
+  return `${req.method} ${safeUrl(pathOf(req))} ${res.statusCode}`;
 }

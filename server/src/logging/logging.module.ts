@@ -1,18 +1,29 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
-import { logOptions } from './log-options.js';
+import { createRootLogger } from './log-options.js';
 import { RequestLogContextInterceptor } from './request-log-context.interceptor.js';
 
-/** pino for the whole process (Nest's own messages included), one line per request. */
+/** The process's pino logger, for the HTTP set-up to mount request logging on (request-logging.ts). */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
+
+/**
+ * pino for the whole process (Nest's own messages included), one line per request. nestjs-pino
+ * gives Nest its logger and keeps each request's logger for the code that runs in it; the
+ * request's logger and closing line come from our own middleware (useExisting).
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig, role: string): DynamicModule {
+    const root: Pino = createRootLogger(config, role);
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: logOptions(config, role), assignResponse: true })],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: RequestLogContextInterceptor }],
+      global: true,
+      imports: [LoggerModule.forRoot({ pinoHttp: { logger: root }, useExisting: true, assignResponse: true })],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: RequestLogContextInterceptor }, { provide: ROOT_LOGGER, useValue: root }],
+      exports: [ROOT_LOGGER],
     };
   }
 }
