@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const name = 'a package goes from the seed draft through sign-off, review and return to the public portal';
+export const expectedSeconds = 140;
 
 const PASSWORD = 'Zipin@2024';
 const UNIT_CODE = '212001'; // 株洲市渌口区工商业联合会, the real seed package

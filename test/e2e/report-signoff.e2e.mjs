@@ -7,6 +7,7 @@
 // password at the field, signs with the right one, and after a withdrawal and a resubmission is
 // shown what changed since that signature (not "first view").
 export const name = 'the report editor cannot contradict the tables, and the unit head signs what the PDF shows';
+export const expectedSeconds = 50;
 
 const PASSWORD = 'Zipin@2024';
 const FL = '212011'; // 株洲市渌口区妇女联合会: 草稿, empty

@@ -98,11 +98,13 @@ mkdirSync(shotsDir, { recursive: true });
 /**
  * Journeys spend most of their time waiting (a publication time, a toast to pass, a live update:
  * a serial run kept the CPU a third busy), so they run in lanes side by side (ZIPIN_E2E_LANES,
- * default 3), each lane on a server of its own, taking every third journey in the order of the
- * file names (so the two long ones, staff-english and views-scan, land in different lanes).
+ * default 3), each lane on a server of its own. A lane takes the next journey when it is done
+ * with one, the long ones first (a journey's `expectedSeconds`, measured), so no lane is left
+ * with two long ones while the others wait.
  */
 const laneCount = Math.max(1, Math.min(Number(process.env.ZIPIN_E2E_LANES ?? 3) || 1, journeys.length));
-const laneFiles = Array.from({ length: laneCount }, (_, lane) => journeys.filter((_, i) => i % laneCount === lane));
+const modules = new Map(await Promise.all(journeys.map(async (f) => [f, await import(join(here, f))])));
+const queue = [...journeys].sort((a, b) => (modules.get(b).expectedSeconds ?? 0) - (modules.get(a).expectedSeconds ?? 0) || a.localeCompare(b));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -110,11 +112,11 @@ const browser = await chromium.launch({
 let passed = 0;
 let failed = 0;
 
-async function runLane(files) {
+async function runLane() {
   const server = await startServer();
   try {
-    for (const file of files) {
-      const journey = await import(join(here, file));
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const journey = modules.get(file);
       const prefix = file.replace('.e2e.mjs', '');
       let step = 0;
       const shot = async (page, label, docName) => {
@@ -144,7 +146,7 @@ async function runLane(files) {
 }
 
 try {
-  await Promise.all(laneFiles.map(runLane));
+  await Promise.all(Array.from({ length: laneCount }, runLane));
 } finally {
   await browser.close();
 }

@@ -5,6 +5,7 @@
 // It runs after the other journeys (files run in name order): it opens packages as their unit
 // heads, and the sign-off journey must still meet a head who has never opened its package.
 export const name = 'no field path, check code or row id appears in any view';
+export const expectedSeconds = 95;
 
 const PASSWORD = 'Zipin@2024';
 const PATTERNS = [
