@@ -100,11 +100,18 @@ mkdirSync(shotsDir, { recursive: true });
  * a serial run kept the CPU a third busy), so they run in lanes side by side (ZIPIN_E2E_LANES,
  * default 3), each lane on a server of its own. A lane takes the next journey when it is done
  * with one, the long ones first (a journey's `expectedSeconds`, measured), so no lane is left
- * with two long ones while the others wait.
+ * with two long ones while the others wait; a journey with `runsAfter` follows that one in its lane.
  */
 const laneCount = Math.max(1, Math.min(Number(process.env.ZIPIN_E2E_LANES ?? 3) || 1, journeys.length));
 const modules = new Map(await Promise.all(journeys.map(async (f) => [f, await import(join(here, f))])));
-const queue = [...journeys].sort((a, b) => (modules.get(b).expectedSeconds ?? 0) - (modules.get(a).expectedSeconds ?? 0) || a.localeCompare(b));
+// A journey that must follow another on the same server (`runsAfter`, a file name) goes with it.
+const items = journeys.filter((f) => !modules.get(f).runsAfter || !journeys.includes(modules.get(f).runsAfter)).map((f) => [f]);
+for (const f of journeys) {
+  const first = modules.get(f).runsAfter;
+  if (first && journeys.includes(first)) items.find((item) => item.includes(first)).push(f);
+}
+const expected = (item) => item.reduce((n, f) => n + (modules.get(f).expectedSeconds ?? 0), 0);
+const queue = items.sort((a, b) => expected(b) - expected(a) || a[0].localeCompare(b[0]));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -115,7 +122,9 @@ let failed = 0;
 async function runLane() {
   const server = await startServer();
   try {
-    for (let file = queue.shift(); file; file = queue.shift()) {
+    for (const file of (function* () {
+      for (let item = queue.shift(); item; item = queue.shift()) yield* item;
+    })()) {
       const journey = modules.get(file);
       const prefix = file.replace('.e2e.mjs', '');
       let step = 0;

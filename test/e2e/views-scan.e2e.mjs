@@ -2,10 +2,11 @@
 // admin, public portal) is opened, each of its tabs clicked, and its visible text scanned for
 // field paths (basicData.publicFunds.total), check codes (PUBLIC_FUNDS_OVER_BUDGET) and row ids
 // (ind-3, sf-1). Any hit fails the journey, naming the view and the text around it.
-// It runs after the other journeys (files run in name order): it opens packages as their unit
-// heads, and the sign-off journey must still meet a head who has never opened its package.
+// It opens packages as their unit heads, and the sign-off journey must still meet a head who has
+// never opened its package: on the same server, it runs after that journey.
 export const name = 'no field path, check code or row id appears in any view';
 export const expectedSeconds = 95;
+export const runsAfter = 'report-signoff.e2e.mjs';
 
 const PASSWORD = 'Zipin@2024';
 const PATTERNS = [
