@@ -124,6 +124,9 @@ await build({
   target: 'node20',
   // Nest and the code-first schema read class names (GraphQL type names, provider tokens).
   keepNames: true,
+  // Linked maps back to the TypeScript (through tsc's maps): Node reads them only when started
+  // with --enable-source-maps, so a start does not pay for them; a stack trace then names src/*.ts.
+  sourcemap: 'linked',
   external: EXTERNAL,
   plugins: [entries, optionalPackages, ownLocation],
   banner: { js: BANNER },
