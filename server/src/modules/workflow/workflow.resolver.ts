@@ -5,12 +5,12 @@ import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
 import { UserRefModel } from '../org/models/org.models.js';
 import { loadUserRef } from '../org/org.loaders.js';
-import { SignInMethod } from '../auth/models/me.model.js';
 import { PackageModel } from '../package/models/package.model.js';
 import type { PackageEntity } from '../package/package.entity.js';
 import { CommentService, threads } from './comment.service.js';
 import {
   AuditEventModel,
+  auditEventModel,
   BatchResultModel,
   CommentInput,
   CommentModel,
@@ -172,7 +172,7 @@ export class WorkflowResolver {
   @ResolveField(() => [AuditEventModel])
   auditTrail(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<AuditEventModel[]> {
     const cache = rowCaches(this.dataSource).auditTrails as RowCache<AuditEventModel[]>;
-    return cache.load(`${pkg.id}:${pkg.version}`, () => auditLoader(ctx, this.dataSource).load(pkg.id));
+    return cache.load(`${pkg.id}:${pkg.version}`, async () => (await auditLoader(ctx, this.dataSource).load(pkg.id)).map((e) => auditEventModel(e as unknown as AuditEventModel)));
   }
 }
 
@@ -225,13 +225,6 @@ export class AuditEventResolver {
   }
 
   @Allow()
-  @ResolveField(() => String, { nullable: true, description: 'The opinion given by SIGN, APPROVE or CONCUR (as written; null when none).' })
-  opinion(@Parent() e: AuditEventModel): string | null {
-    const o = e.details?.opinion;
-    return typeof o === 'string' ? o : null;
-  }
-
-  @Allow()
   @ResolveField(() => UserRefModel, { nullable: true, description: 'Who a TRANSFER or REASSIGN handed the package to.' })
   toUser(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
     const id = e.details?.toUserId;
@@ -243,13 +236,5 @@ export class AuditEventResolver {
   fromUser(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
     const id = e.details?.fromUserId;
     return typeof id === 'string' ? loadUserRef(ctx, this.dataSource, id) : null;
-  }
-
-  @Allow()
-  @ResolveField(() => SignInMethod, { nullable: true, description: 'For a signature: how the signer proved presence (the password, or a fresh sign-in through single sign-on).' })
-  signedWith(@Parent() e: AuditEventModel): SignInMethod | null {
-    if (e.action !== 'SIGN') return null;
-    // Signatures from before single sign-on existed were all made with the password.
-    return e.details?.authMethod === SignInMethod.OIDC ? SignInMethod.OIDC : SignInMethod.PASSWORD;
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OpinionKind, PackageState, Role, type ReviewStage } from '@zipin/shared';
+import { SignInMethod } from '../../auth/models/me.model.js';
 
 /** The review stages as a GraphQL enum (ReviewStage of @zipin/shared). */
 export const ReviewStageEnum = { SUPERVISOR: 'SUPERVISOR', BUREAU: 'BUREAU' } as const;
@@ -26,9 +27,25 @@ export class AuditEventModel {
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field() at: Date;
   @Field(() => Role) actorRole: Role;
+  // Read from the event's details when the trail is loaded (auditEventModel): plain fields, not
+  // resolvers, since a trail of many lines would pay a resolver's chain for each of them.
+  @Field(() => String, { nullable: true, description: 'The opinion given by SIGN, APPROVE or CONCUR (as written; null when none).' }) opinion: string | null;
+  @Field(() => SignInMethod, { nullable: true, description: 'For a signature: how the signer proved presence (the password, or a fresh sign-in through single sign-on).' })
+  signedWith: SignInMethod | null;
   actorId: string | null;
-  /** Resolved into signedWith, opinion, toUser and fromUser. */
+  /** Resolved into toUser and fromUser. */
   details?: Record<string, unknown> | null;
+}
+
+/** One audit_event row as the trail shows it: the opinion and the sign-in method read from its details. */
+export function auditEventModel(e: Omit<AuditEventModel, 'opinion' | 'signedWith'>): AuditEventModel {
+  const opinion = e.details?.opinion;
+  return {
+    ...e,
+    opinion: typeof opinion === 'string' ? opinion : null,
+    // Signatures from before single sign-on existed were all made with the password.
+    signedWith: e.action !== 'SIGN' ? null : e.details?.authMethod === SignInMethod.OIDC ? SignInMethod.OIDC : SignInMethod.PASSWORD,
+  };
 }
 
 @ObjectType('Signature', { description: "The unit head's electronic sign-off over one revision." })
