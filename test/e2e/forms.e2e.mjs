@@ -1,9 +1,11 @@
 // The official forms as the filler works in them at 1440 px, both drawn from their layouts:
 // a 专项 and a 楼堂馆所 row added, filled and removed, the footer's 填表人 typed, an indicator
 // added under a 二级指标, switched to a 定性 target with a band and removed, a suggested score
-// adopted and put back; the changes autosave. The seed package is left as it was, and nobody
-// else opens it: the other journeys run on the same data.
+// adopted and put back; the changes autosave. The seed package is left as it was: on the same
+// server, the whole-life journey (which takes it to publication) runs after this one.
 export const name = 'the filler grows and shrinks the official forms drawn from their layouts';
+// campaign-rules reads the seed package's rules as its filler; the forms need it still a draft.
+export const runsAfter = 'campaign-rules.e2e.mjs';
 
 const PASSWORD = 'Zipin@2024';
 const UNIT_CODE = '212001';
