@@ -1,16 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import pino from 'pino';
 import type PinoPretty from 'pino-pretty';
 import type { AppConfig } from '../config/app-config.js';
 
 const PINO_LEVEL = { error: 'error', warn: 'warn', log: 'info', debug: 'debug' } as const;
-
-/** An id a proxy in front of us already gave the request is kept, so its logs and ours join up. */
-const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
  * Query parameters that carry secrets in some URLs (sign-on callbacks, links with a token):
@@ -52,14 +47,6 @@ export function safeUrl(url: string | undefined): string {
   return `${url.slice(0, q)}?${params.toString()}`;
 }
 
-/** Requests that orchestrators make every few seconds: logged only when they fail. */
-const QUIET_PATHS = /^\/(api\/health|api\/ready|metrics)(\/|\?|$)/;
-
-/** Express rewrites req.url inside mounted handlers (GraphQL sees "/"); originalUrl is what was asked. */
-export function pathOf(req: IncomingMessage): string | undefined {
-  return (req as { originalUrl?: string }).originalUrl ?? req.url;
-}
-
 /** pino-pretty is a development dependency, loaded only when LOG_FORMAT is pretty (the config checks it is installed). */
 function prettyStream(options: PinoPretty.PrettyOptions): PinoPretty.PrettyStream {
   return (createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty)(options);
@@ -87,23 +74,4 @@ export function createRootLogger(config: AppConfig, role: string): pino.Logger {
     },
     destination,
   );
-}
-
-/** The request's id: one a proxy in front of us gave it, else a new one; sent back in x-request-id. */
-export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
-  const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('x-request-id', id);
-  return id;
-}
-
-/** The closing line of a request: its level, or null when it is one of the quiet ones that went well. */
-export function closingLevel(req: IncomingMessage, res: ServerResponse, err?: Error): 'error' | 'warn' | 'info' | null {
-  if (err || res.statusCode >= 500) return 'error';
-  if (res.statusCode >= 400) return 'warn';
-  return QUIET_PATHS.test(pathOf(req) ?? '') ? null : 'info';
-}
-
-export function closingMessage(req: IncomingMessage, res: ServerResponse): string {
-  return `${req.method} ${safeUrl(pathOf(req))} ${res.statusCode}`;
 }

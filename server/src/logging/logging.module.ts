@@ -20,10 +20,8 @@ export class LoggingModule {
     const root: Pino = createRootLogger(config, role);
     return {
       module: LoggingModule,
-      global: true,
       imports: [LoggerModule.forRoot({ pinoHttp: { logger: root }, useExisting: true, assignResponse: true })],
       providers: [{ provide: APP_INTERCEPTOR, useClass: RequestLogContextInterceptor }, { provide: ROOT_LOGGER, useValue: root }],
-      exports: [ROOT_LOGGER],
     };
   }
 }

@@ -1,9 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { closingLevel, closingMessage, pathOf, requestIdOf } from './log-options.js';
+import { safeUrl } from './log-options.js';
 
-type LoggedRequest = IncomingMessage & { id?: string; log?: Logger };
+type LoggedRequest = IncomingMessage & { id?: string; log?: Logger; originalUrl?: string };
 type LoggedResponse = ServerResponse & { log?: Logger };
+
+/** An id a proxy in front of us already gave the request is kept, so its logs and ours join up. */
+const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Requests that orchestrators make every few seconds: logged only when they fail. */
+const QUIET_PATHS = /^\/(api\/health|api\/ready|metrics)(\/|\?|$)/;
 
 /**
  * The request's logger and its closing line, mounted before everything else (a body refused as
@@ -14,21 +21,29 @@ type LoggedResponse = ServerResponse & { log?: Logger };
  */
 export function requestLogging(root: Logger) {
   return (req: LoggedRequest, res: LoggedResponse, next: () => void): void => {
-    const id = requestIdOf(req, res);
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', id);
     req.id = id;
     const log = root.child({ requestId: id });
     req.log = log;
     res.log = log;
     const started = Date.now();
-    const finished = (err?: Error) => {
+    const finished = (err?: unknown) => {
       res.off('finish', finished);
       res.off('close', finished);
       res.off('error', finished);
-      const level = closingLevel(req, res, err instanceof Error ? err : undefined);
+      // Express rewrites req.url inside mounted handlers (GraphQL sees "/"); originalUrl is what was asked.
+      const path = req.originalUrl ?? req.url ?? '';
+      const failed = err instanceof Error || res.statusCode >= 500;
+      const level = failed ? 'error' : res.statusCode >= 400 ? 'warn' : QUIET_PATHS.test(path) ? null : 'info';
       if (!level || !log.isLevelEnabled(level)) return;
-      const failure = level === 'error' ? { err: err instanceof Error ? err : new Error(`failed with status code ${res.statusCode}`) } : {};
+      const failure = failed ? { err: err instanceof Error ? err : new Error(`failed with status code ${res.statusCode}`) } : {};
       // res.log, not log: the interceptor's fields were set on it after this line's logger was made.
-      (res.log ?? log)[level]({ req: { id, method: req.method, url: pathOf(req), remoteAddress: req.socket?.remoteAddress }, res: { statusCode: res.statusCode }, responseTime: Date.now() - started, ...failure }, closingMessage(req, res));
+      (res.log ?? log)[level](
+        { req: { id, method: req.method, url: path, remoteAddress: req.socket?.remoteAddress }, res: { statusCode: res.statusCode }, responseTime: Date.now() - started, ...failure },
+        `${req.method} ${safeUrl(path)} ${res.statusCode}`,
+      );
     };
     res.on('finish', finished);
     res.on('close', finished);
