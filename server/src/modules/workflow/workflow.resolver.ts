@@ -172,7 +172,7 @@ export class WorkflowResolver {
   @ResolveField(() => [AuditEventModel])
   auditTrail(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<AuditEventModel[]> {
     const cache = rowCaches(this.dataSource).auditTrails as RowCache<AuditEventModel[]>;
-    return cache.load(`${pkg.id}:${pkg.version}`, async () => (await auditLoader(ctx, this.dataSource).load(pkg.id)).map((e) => auditEventModel(e as unknown as AuditEventModel)));
+    return cache.load(`${pkg.id}:${pkg.version}`, async () => (await auditLoader(ctx, this.dataSource).load(pkg.id)).map(auditEventModel));
   }
 }
 
