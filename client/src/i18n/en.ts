@@ -178,7 +178,6 @@ const en: typeof zh = {
     noComments: 'Turn on the comment tool and click a cell to write a comment; it is sent with the return.',
   },
   reviewQueue: {
-    assignedTo: 'Assigned to ',
     supervisor: 'Department in charge',
     stage: 'Stage',
     campaign: 'Campaign',

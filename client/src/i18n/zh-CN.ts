@@ -186,7 +186,6 @@ export default {
     noComments: '可先开启“字段批注”，点击有问题的单元格写下意见，退回时一并发送。',
   },
   reviewQueue: {
-    assignedTo: '指派给：',
     supervisor: '主管部门',
     stage: '阶段',
     campaign: '评价任务',
