@@ -104,16 +104,16 @@ mkdirSync(shotsDir, { recursive: true });
  */
 const laneCount = Math.max(1, Math.min(Number(process.env.ZIPIN_E2E_LANES ?? 3) || 1, journeys.length));
 const modules = new Map(await Promise.all(journeys.map(async (f) => [f, await import(join(here, f))])));
-// A journey that must follow another on the same server (`runsAfter`, a file name) goes with it,
-// in the order of the chain.
-const before = (f) => (journeys.includes(modules.get(f).runsAfter) ? modules.get(f).runsAfter : null);
-const chainOf = (f, seen = new Set([f])) => (before(f) && !seen.has(before(f)) ? [...chainOf(before(f), seen.add(before(f))), f] : [f]);
-const byHead = new Map();
-for (const f of journeys) {
-  const chain = chainOf(f);
-  byHead.set(chain[0], [...new Set([...(byHead.get(chain[0]) ?? []), ...chain])].sort((a, b) => chainOf(a).length - chainOf(b).length));
-}
-const items = [...byHead.values()];
+// A journey that must follow another on the same server (`runsAfter`, a file name) goes with it:
+// each item is a journey that follows none, then whatever follows it, in order.
+const after = (f) => (journeys.includes(modules.get(f).runsAfter) ? modules.get(f).runsAfter : null);
+const items = journeys.filter((f) => !after(f)).map((head) => {
+  const item = [head];
+  for (let next; (next = journeys.find((f) => after(f) === item.at(-1))); ) item.push(next);
+  return item;
+});
+const unplaced = journeys.filter((f) => !items.flat().includes(f));
+if (unplaced.length) throw new Error(`runsAfter forms a cycle or a fork: ${unplaced.join(', ')}`);
 const expected = (item) => item.reduce((n, f) => n + (modules.get(f).expectedSeconds ?? 0), 0);
 const queue = items.sort((a, b) => expected(b) - expected(a) || a[0].localeCompare(b[0]));
 const browser = await chromium.launch({
