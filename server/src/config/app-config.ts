@@ -77,6 +77,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** How long a job stays with a worker that stopped answering, unless JOB_LOCK_SECONDS says otherwise (BullMQ's own default). */
+export const DEFAULT_JOB_LOCK_MS = 30_000;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -88,7 +91,7 @@ const envSchema = z.object({
     .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, : _ - only').default('zipin'),
-  JOB_LOCK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  JOB_LOCK_SECONDS: z.coerce.number().int().min(5).max(3600).default(DEFAULT_JOB_LOCK_MS / 1000),
   STORAGE_DIR: z.string().min(1).optional(),
   STORAGE_URL: z.string().url('must be a URL like http://minio:9000/bucket').optional(),
   STORAGE_ACCESS_KEY: z.string().optional(),

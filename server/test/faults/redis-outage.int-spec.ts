@@ -6,6 +6,7 @@
  * PDF per package, one publication per package. Scaled backend only (embedded has no Redis);
  * uses a redis-server of its own, never the shared one.
  */
+import { DEFAULT_JOB_LOCK_MS } from '../../src/config/app-config.js';
 import { In } from 'typeorm';
 import { LUKOU_2024_TEMPLATE } from '@zipin/shared';
 import { explainWarnings, repairSeed } from '../../src/demo/demo-documents.js';
@@ -43,7 +44,7 @@ const SCHEDULE = `mutation($id: ID!, $v: Int!, $at: DateTime) { schedulePublicat
 
   it('lets every action succeed during the outage and runs the jobs they caused once when Redis is back', async () => {
     redis = await PrivateRedis.start();
-    app = await TestApp.start({ chromiumPath, runJobs: true, redis: { url: redis.url, prefix: `zipin-fault-${process.pid}`, lockMs: 30_000 } });
+    app = await TestApp.start({ chromiumPath, runJobs: true, redis: { url: redis.url, prefix: `zipin-fault-${process.pid}`, lockMs: DEFAULT_JOB_LOCK_MS } });
     // One unit's package taken from draft to scheduled through the API while Redis is down.
     const world: PubWorld = await buildPublicationWorld(app, { units: 1 });
     const ids = world.packageIds;

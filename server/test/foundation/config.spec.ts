@@ -26,7 +26,7 @@ describe('configuration', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://u:p@db:3306/zipin', REDIS_URL: 'redis://cache:6379' });
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@db:3306/zipin' });
     expect(config.redis?.url).toBe('redis://cache:6379');
-    expect(config.redis?.lockMs).toBe(30_000);
+    expect(config.redis?.lockMs).toBe(30_000); // BullMQ's own default
     expect(loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'redis://cache:6379', JOB_LOCK_SECONDS: '10' }).redis?.lockMs).toBe(10_000);
     expect(config.runJobs).toBe(false);
     expect(config.demoData).toBe(false);

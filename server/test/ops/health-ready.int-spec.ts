@@ -2,6 +2,7 @@
  * /api/health says the process lives; /api/ready names each dependency and answers 503 when
  * one is down, on the API and (through HEALTH_PORT) on a worker, whose browser it also checks.
  */
+import { DEFAULT_JOB_LOCK_MS } from '../../src/config/app-config.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -68,7 +69,7 @@ describe('health and readiness', () => {
     const redis = await PrivateRedis.start();
     let app: TestApp | null = null;
     try {
-      app = await TestApp.start({ runJobs: false, redis: { url: redis.url, prefix: 'zipin-ready', lockMs: 30_000 } });
+      app = await TestApp.start({ runJobs: false, redis: { url: redis.url, prefix: 'zipin-ready', lockMs: DEFAULT_JOB_LOCK_MS } });
       expect((await app.http().get('/api/ready').expect(200)).body.checks.redis.status).toBe('up');
       await redis.down();
       const ready = await app.http().get('/api/ready').expect(503);

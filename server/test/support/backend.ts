@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { DEFAULT_JOB_LOCK_MS, loadConfig, type AppConfig } from '../../src/config/app-config.js';
 
 /**
  * Which backend the integration suites run on: `embedded` (SQLite file + in-process jobs,
@@ -45,7 +45,7 @@ export async function createTestEnvironment(overrides: Partial<AppConfig> = {}):
     config = {
       ...config,
       database: { kind: 'mysql', url: `${TEST_MYSQL_URL.replace(/\/+$/, '')}/${dbName}` },
-      redis: { url: TEST_REDIS_URL, prefix: `zipin-test-${suffix}`, lockMs: 30_000 },
+      redis: { url: TEST_REDIS_URL, prefix: `zipin-test-${suffix}`, lockMs: DEFAULT_JOB_LOCK_MS },
     };
   }
   config = { ...config, ...overrides };
