@@ -123,8 +123,15 @@ export class InProcessJobBackend extends JobBackend implements OnApplicationBoot
   }
 
   private async execute(job: JobEntity): Promise<void> {
+    // A job whose outcome cannot be written (the database went away) stays ACTIVE: its lease runs
+    // out and it runs again, as after a crash. It must not take the process down with it.
     const update = (changes: QueryDeepPartialEntity<JobEntity>) =>
-      this.transactions.run(({ manager }) => manager.getRepository(JobEntity).update({ id: job.id }, changes));
+      this.transactions
+        .run(({ manager }) => manager.getRepository(JobEntity).update({ id: job.id }, changes))
+        .then(
+          () => undefined,
+          (err: unknown) => this.logger.warn(`could not record job ${job.id}: ${err instanceof Error ? err.message : String(err)}`),
+        );
     try {
       await this.registry.run(job.name as JobName, job.payload as JobPayloads[JobName], {
         jobId: job.id,
