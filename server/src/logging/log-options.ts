@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import pino from 'pino';
 import type PinoPretty from 'pino-pretty';
 import type { AppConfig } from '../config/app-config.js';
+import { requestLogMixin } from './request-log-store.js';
 
 const PINO_LEVEL = { error: 'error', warn: 'warn', log: 'info', debug: 'debug' } as const;
 
@@ -64,6 +65,8 @@ export function createRootLogger(config: AppConfig, role: string): pino.Logger {
     {
       level: PINO_LEVEL[config.logLevel],
       base: { service: 'zipin', role },
+      // Inside a request, every line says which request, who asked and which package.
+      mixin: requestLogMixin,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       // Only what says which request it was: no headers (cookies, bearer tokens), no bodies.
       serializers: {

@@ -11,8 +11,8 @@ export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 /**
  * pino for the whole process (Nest's own messages included), one line per request. nestjs-pino
- * gives Nest its logger and keeps each request's logger for the code that runs in it; the
- * request's logger and closing line come from our own middleware (useExisting).
+ * gives Nest its logger and the jobs their logging context; a request's fields and closing
+ * line come from our own middleware (request-logging.ts), so nestjs-pino mounts none.
  */
 @Module({})
 export class LoggingModule {
@@ -20,7 +20,7 @@ export class LoggingModule {
     const root: Pino = createRootLogger(config, role);
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: { logger: root }, useExisting: true, assignResponse: true })],
+      imports: [LoggerModule.forRoot({ pinoHttp: { logger: root }, useExisting: true, forRoutes: [] })],
       providers: [{ provide: APP_INTERCEPTOR, useClass: RequestLogContextInterceptor }, { provide: ROOT_LOGGER, useValue: root }],
     };
   }

@@ -1,14 +1,8 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { PinoLogger } from 'nestjs-pino';
 import type { Observable } from 'rxjs';
 import { requestContextOf } from '../common/access.decorators.js';
-
-export interface RequestLogFields {
-  userId?: string;
-  packageId?: string;
-  operation?: string;
-}
+import { requestLogStore, type RequestLogFields } from './request-log-store.js';
 
 /**
  * After the access guard has resolved the user: adds who asked and which package it is about
@@ -16,23 +10,16 @@ export interface RequestLogFields {
  */
 @Injectable()
 export class RequestLogContextInterceptor implements NestInterceptor {
-  constructor(private readonly logger: PinoLogger) {}
-
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const fields = requestLogFields(context);
-    if (Object.keys(fields).length) {
-      try {
-        this.logger.assign(fields);
-      } catch {
-        // Outside a request (a job, a test calling a resolver directly): nothing to add to.
-      }
-    }
+    // Outside a request (a job, a test calling a resolver directly) there is nothing to add to.
+    const store = requestLogStore.getStore();
+    if (store) Object.assign(store, requestLogFields(context));
     return next.handle();
   }
 }
 
-export function requestLogFields(context: ExecutionContext): RequestLogFields {
-  const fields: RequestLogFields = {};
+export function requestLogFields(context: ExecutionContext): Omit<RequestLogFields, 'requestId'> {
+  const fields: Omit<RequestLogFields, 'requestId'> = {};
   const user = requestContextOf(context).user;
   if (user) fields.userId = user.id;
   if (context.getType<GqlContextType>() === 'graphql') {

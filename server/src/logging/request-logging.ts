@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { safeUrl } from './log-options.js';
+import { requestLogStore, type RequestLogFields } from './request-log-store.js';
 
-type LoggedRequest = IncomingMessage & { id?: string; log?: Logger; originalUrl?: string };
-type LoggedResponse = ServerResponse & { log?: Logger };
+type LoggedRequest = IncomingMessage & { id?: string; originalUrl?: string };
 
 /** An id a proxy in front of us already gave the request is kept, so its logs and ours join up. */
 const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -13,21 +13,20 @@ const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const QUIET_PATHS = /^\/(api\/health|api\/ready|metrics)(\/|\?|$)/;
 
 /**
- * The request's logger and its closing line, mounted before everything else (a body refused as
- * too large is logged too). Lines logged during the request carry its id; the interceptor adds
- * who asked and which package (nestjs-pino's assign), and the closing line carries them with
- * the request, the status and the time taken. The request is described only when that line is
- * written: at the usual `error` level a request that went well costs one child logger.
+ * The request's log fields and its closing line, mounted before everything else (a body refused
+ * as too large is logged too). Lines logged during the request carry its id (the root logger's
+ * mixin reads requestLogStore); the interceptor adds who asked and which package, and the
+ * closing line carries them with the request, the status and the time taken. The request is
+ * described only when that line is written: at the usual `error` level a request that went
+ * well costs one small object.
  */
 export function requestLogging(root: Logger) {
-  return (req: LoggedRequest, res: LoggedResponse, next: () => void): void => {
+  return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', id);
     req.id = id;
-    const log = root.child({ requestId: id });
-    req.log = log;
-    res.log = log;
+    const fields: RequestLogFields = { requestId: id };
     const started = Date.now();
     const finished = (err?: unknown) => {
       res.off('finish', finished);
@@ -37,17 +36,17 @@ export function requestLogging(root: Logger) {
       const path = req.originalUrl ?? req.url ?? '';
       const failed = err instanceof Error || res.statusCode >= 500;
       const level = failed ? 'error' : res.statusCode >= 400 ? 'warn' : QUIET_PATHS.test(path) ? null : 'info';
-      if (!level || !log.isLevelEnabled(level)) return;
+      if (!level || !root.isLevelEnabled(level)) return;
       const failure = failed ? { err: err instanceof Error ? err : new Error(`failed with status code ${res.statusCode}`) } : {};
-      // res.log, not log: the interceptor's fields were set on it after this line's logger was made.
-      (res.log ?? log)[level](
-        { req: { id, method: req.method, url: path, remoteAddress: req.socket?.remoteAddress }, res: { statusCode: res.statusCode }, responseTime: Date.now() - started, ...failure },
+      // The fields by hand: 'finish' may fire outside the request's async context.
+      root[level](
+        { ...fields, req: { id, method: req.method, url: path, remoteAddress: req.socket?.remoteAddress }, res: { statusCode: res.statusCode }, responseTime: Date.now() - started, ...failure },
         `${req.method} ${safeUrl(path)} ${res.statusCode}`,
       );
     };
     res.on('finish', finished);
     res.on('close', finished);
     res.on('error', finished);
-    next();
+    requestLogStore.run(fields, next);
   };
 }
