@@ -11,6 +11,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { AccessGuard } from './common/access.guard.js';
 import { CsrfGuard } from './common/csrf.guard.js';
 import { AccessDeclarationCheck } from './common/startup-checks.js';
+import { FieldAccess } from './common/field-access.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { graphqlOptions } from './common/graphql.config.js';
 import { FEATURE_MODULES } from './modules/feature-modules.js';
@@ -49,6 +50,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         AccessDeclarationCheck,
+        // Only where GraphQL is served: the worker has no schema.
+        ...(role === 'api' ? [FieldAccess] : []),
       ],
     };
   }

@@ -45,17 +45,25 @@ export class AccessGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     const ctx = requestContextOf(context);
     const user = await resolveUser(ctx, this.sessions);
-    if (!rule) {
-      this.logger.error(`No access rule declared on ${context.getClass().name}.${context.getHandler().name}`);
-      throw new DomainError(ErrorCode.FORBIDDEN);
-    }
-    if (rule.kind === 'public') return true;
-    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED);
-    if (rule.roles.length && !rule.roles.includes(user.role)) throw new DomainError(ErrorCode.FORBIDDEN);
-    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_EXEMPT_KEY, [context.getHandler(), context.getClass()])) {
-      // An admin-set password proves nothing about who is typing: no work, and no signature, until it is changed.
-      throw new DomainError(ErrorCode.PASSWORD_CHANGE_REQUIRED);
-    }
+    if (!rule) this.logger.error(`No access rule declared on ${context.getClass().name}.${context.getHandler().name}`);
+    const exempt = () => !!this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_EXEMPT_KEY, [context.getHandler(), context.getClass()]);
+    const refusal = accessRefusal(rule, user, exempt);
+    if (refusal) throw refusal;
     return true;
   }
+}
+
+/**
+ * Why this user may not call a handler with this rule, or null when they may: the one rule the
+ * guard (queries, mutations, REST routes) and the field resolvers' check (field-access.ts) apply.
+ */
+export function accessRefusal(rule: AccessRule | undefined, user: RequestUser | null, passwordChangeExempt: () => boolean): DomainError | null {
+  // Undeclared fails closed (the start-up check refuses such a handler before it can be called).
+  if (!rule) return new DomainError(ErrorCode.FORBIDDEN);
+  if (rule.kind === 'public') return null;
+  if (!user) return new DomainError(ErrorCode.UNAUTHENTICATED);
+  if (rule.roles.length && !rule.roles.includes(user.role)) return new DomainError(ErrorCode.FORBIDDEN);
+  // An admin-set password proves nothing about who is typing: no work, and no signature, until it is changed.
+  if (user.mustChangePassword && !passwordChangeExempt()) return new DomainError(ErrorCode.PASSWORD_CHANGE_REQUIRED);
+  return null;
 }

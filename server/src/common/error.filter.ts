@@ -16,15 +16,17 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const domain = toDomainError(exception, this.logger);
     if (host.getType<GqlContextType>() === 'graphql') {
-      return new GraphQLError(domain.message, {
-        // Both languages travel: the client shows the one its user chose.
-        extensions: { code: domain.code, messageEn: domain.messageEn, ...(domain.details ? { details: domain.details } : {}) },
-      });
+      return new GraphQLError(domain.message, { extensions: domainErrorExtensions(domain) });
     }
     const res = host.switchToHttp().getResponse<Response>();
     const requestId = host.switchToHttp().getRequest<{ id?: string }>().id;
     res.status(HTTP_STATUS_BY_CODE[domain.code] ?? 500).json({ code: domain.code, message: domain.message, messageEn: domain.messageEn, details: domain.details, requestId });
   }
+}
+
+/** What a GraphQL error answer carries of a domain error. Both languages travel: the client shows the one its user chose. */
+export function domainErrorExtensions(domain: DomainError): Record<string, unknown> {
+  return { code: domain.code, messageEn: domain.messageEn, ...(domain.details ? { details: domain.details } : {}) };
 }
 
 export function toDomainError(exception: unknown, logger?: Logger): DomainError {

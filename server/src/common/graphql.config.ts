@@ -7,7 +7,10 @@ import { limitedExecution, queryLimitsPlugin, type QueryLimits } from './query-l
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { BoundedDateTime } from './date-time.scalar.js';
+import { DomainError } from './domain-error.js';
+import { domainErrorExtensions } from './error.filter.js';
 
 /** The most an operation may cost (fields × page sizes, see query-limits.ts). */
 export const MAX_QUERY_COST = 20_000;
@@ -39,9 +42,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   return {
     autoSchemaFile: config.schemaFile ?? true,
     sortSchema: true,
-    // The access guard runs on field resolvers too, so each declares who may call it (start-up
-    // checks refuse one that does not); their types are reached only by signed-in users.
-    fieldResolverEnhancers: ['guards'],
+    // No guards, interceptors or filters around field resolvers: each is held to its access
+    // declaration by FieldAccess (field-access.ts), checked once per call without Nest's pipeline,
+    // and its errors are mapped in formatError below like a root field's.
+    fieldResolverEnhancers: [],
     // Nest's check runs the whole introspection query over the new schema at every start; the
     // same mistakes are refused by graphql-js's own validation, run below (and by
     // makeExecutableSchema's SDL validation before it), so start-up still fails on a bad schema.
@@ -72,7 +76,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // No cache hints are set or read (no CDN caches GraphQL answers), so Apollo's per-field
     // cache-control bookkeeping is switched off: it costs every resolved field.
     plugins: [queryLimitsPlugin(LIMITS), requestIdInErrors(), ApolloServerPluginCacheControlDisabled()],
-    formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      // A field resolver's error reaches here as thrown (root fields' pass through ErrorFilter first).
+      const original = unwrapResolverError(error);
+      if (original instanceof DomainError) return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: domainErrorExtensions(original) };
       const code = formatted.extensions?.code as string | undefined;
       if (code && (code in ErrorCode || PASS_THROUGH.has(code))) {
         const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};

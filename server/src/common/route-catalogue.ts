@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ACCESS_KEY, type AccessRule } from './access.decorators.js';
+import { ACCESS_KEY, PASSWORD_CHANGE_EXEMPT_KEY, type AccessRule } from './access.decorators.js';
 
 /** The running app, or a ModuleRef inside it (the start-up check). */
 type AppContext = { get<T>(type: abstract new (...args: never[]) => T, options: { strict: boolean }): T };
@@ -21,7 +21,10 @@ export interface GraphqlHandler {
   /** Query, Mutation, Subscription, or the parent type's field resolver. */
   kind: 'Query' | 'Mutation' | 'Subscription' | 'field';
   name: string;
+  /** For a field resolver, the object type it resolves a field of (its class's @Resolver type). */
+  parentType?: string;
   access: AccessRule | undefined;
+  passwordChangeExempt: boolean;
 }
 
 // @nestjs/graphql's metadata keys (graphql.constants, not exported from its index).
@@ -71,7 +74,9 @@ export function graphqlHandlers(app: AppContext): GraphqlHandler[] {
       if (!rootType && !isField) continue;
       const kind = isField || !['Query', 'Mutation', 'Subscription'].includes(rootType!) ? 'field' : (rootType as GraphqlHandler['kind']);
       const access = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler as never, type]);
-      out.push({ resolver: type.name, handler: name, kind, name: (Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) as string | undefined) ?? name, access });
+      const passwordChangeExempt = !!reflector.getAllAndOverride<boolean | undefined>(PASSWORD_CHANGE_EXEMPT_KEY, [handler as never, type]);
+      const parentType = kind === 'field' ? (rootType ?? (Reflect.getMetadata(RESOLVER_TYPE_METADATA, type) as string | undefined)) : undefined;
+      out.push({ resolver: type.name, handler: name, kind, name: (Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) as string | undefined) ?? name, parentType, access, passwordChangeExempt });
     }
   }
   return out;

@@ -409,6 +409,10 @@ describe('authorization matrix', () => {
       const data = { ...(res.data ?? {}), ...((await call(BUREAU_FIELDS, { c: w.campaigns.a }, a)).data ?? {}), ...((await call(ADMIN_FIELDS, {}, a)).data ?? {}) } as Record<string, any>;
       if (!mayRead(a, row) && data?.package) mismatches.push(`package fields by ${label(a)}: leaked`);
       if (mayRead(a, row) && !data?.package) mismatches.push(`package fields by ${label(a)}: refused (${errorCode(res)})`);
+      // A field with its own roles (publicationPdf: admins and reviewers) is refused to the others, with the guard's code.
+      const pdfError = res.errors?.find((e) => e.path?.join('.') === 'package.publicationPdf')?.extensions?.code;
+      if (mayRead(a, row) && a && !['ADMIN', 'REVIEWER'].includes(a.role) && pdfError !== 'FORBIDDEN') mismatches.push(`publicationPdf by ${label(a)}: ${pdfError ?? 'served'}`);
+      if (mayRead(a, row) && a && ['ADMIN', 'REVIEWER'].includes(a.role) && pdfError) mismatches.push(`publicationPdf by ${label(a)}: refused (${pdfError})`);
       if (data?.users && !(a?.role === 'ADMIN')) mismatches.push(`users by ${label(a)}: leaked`);
       if (data?.campaignProgress && !(a && BUREAU_ROLES.includes(a.role) && a.bureauId === w.bureaus.a)) mismatches.push(`campaignProgress by ${label(a)}: leaked`);
     }

@@ -14,7 +14,7 @@ import { Clock } from '../../src/common/clock.js';
 
 export interface GraphqlResult<T = Record<string, any>> {
   data: T | null;
-  errors?: { message: string; extensions?: { code?: string; messageEn?: string; details?: any } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; messageEn?: string; details?: any } }[];
 }
 
 /** A running API on a fresh database, with helpers to call GraphQL as someone. */

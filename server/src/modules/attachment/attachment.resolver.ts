@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
@@ -61,7 +61,7 @@ export class AttachmentResolver {
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
-  uploadedBy(@Parent() a: AttachmentModel, @Context() ctx: RequestContext) {
+  uploadedBy(a: AttachmentModel, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, a.uploadedById);
   }
 }
@@ -73,7 +73,7 @@ export class PackageAttachmentsResolver {
 
   @Allow()
   @ResolveField(() => [AttachmentModel], { description: 'Evidence files (佐证材料), oldest first.' })
-  async attachments(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<AttachmentModel[]> {
+  async attachments(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<AttachmentModel[]> {
     // A Package is only ever resolved for its readers; checked again so this field can never widen that.
     if (!canRead(ctx.user, pkg)) return [];
     return (await attachmentsLoader(ctx, this.dataSource).load(pkg.id)).map(toAttachmentModel);

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
@@ -69,7 +69,7 @@ export class CampaignResolver {
 
   @Allow()
   @ResolveField(() => Int)
-  packageCount(@Parent() c: CampaignModel, @Context() ctx: RequestContext): Promise<number> {
+  packageCount(c: CampaignModel, _args: unknown, ctx: RequestContext): Promise<number> {
     return packageCountLoader(ctx, this.dataSource).load(c.id);
   }
 }

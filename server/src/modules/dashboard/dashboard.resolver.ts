@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import type { PackageState } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
@@ -55,7 +55,7 @@ export class DashboardResolver {
 export class PackageWarningsOverdueResolver {
   @Allow()
   @ResolveField(() => Boolean, { description: 'Past the submission deadline and not yet with the bureau.' })
-  overdue(@Parent() row: PackageWarningsModel & { overdue?: boolean }): boolean {
+  overdue(row: PackageWarningsModel & { overdue?: boolean }): boolean {
     return row.overdue ?? false;
   }
 }
@@ -67,7 +67,7 @@ export class PackageOverdueResolver {
 
   @Allow()
   @ResolveField(() => Boolean, { description: 'Past the campaign’s submission deadline and still DRAFT, RETURNED or AWAITING_SIGNOFF.' })
-  async overdue(@Parent() pkg: { state: PackageState; campaignId: string }, @Context() ctx: RequestContext): Promise<boolean> {
+  async overdue(pkg: { state: PackageState; campaignId: string }, _args: unknown, ctx: RequestContext): Promise<boolean> {
     const campaign = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);
     return campaign ? isOverdue(pkg.state, campaign.submissionDeadline) : false;
   }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
@@ -132,7 +132,7 @@ export class OrgResolver {
 
   @Allow()
   @ResolveField(() => UnitModel, { nullable: true })
-  unit(@Parent() u: UserModel, @Context() ctx: RequestContext): Promise<UnitModel | null> | null {
+  unit(u: UserModel, _args: unknown, ctx: RequestContext): Promise<UnitModel | null> | null {
     return u.unitId ? unitLoader(ctx, this.dataSource).load(u.unitId) : null;
   }
 }

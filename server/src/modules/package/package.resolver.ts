@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { rowCaches, type RowCache } from '../../database/row-cache.js';
 import { ErrorCode, GRADES, WorkflowAction, availableActions, stageOf, type Grade } from '@zipin/shared';
@@ -121,7 +121,7 @@ export class PackageResolver {
 
   @Allow()
   @ResolveField(() => CampaignModel)
-  async campaign(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CampaignModel> {
+  async campaign(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<CampaignModel> {
     const c = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);
     if (!c) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '通知不存在', en: 'The campaign does not exist' });
     return c;
@@ -129,7 +129,7 @@ export class PackageResolver {
 
   @Allow()
   @ResolveField(() => UnitModel)
-  async unit(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<UnitModel> {
+  async unit(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<UnitModel> {
     const u = await unitLoader(ctx, this.dataSource).load(pkg.unitId);
     if (!u) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '单位不存在', en: 'The unit does not exist' });
     return u;
@@ -137,43 +137,44 @@ export class PackageResolver {
 
   @Allow()
   @ResolveField(() => JSONScalar, { nullable: true, description: 'PackageDocument of @zipin/shared: inputs only, never computed values. Null when `unchanged`.' })
-  document(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): unknown {
+  document(pkg: PackageEntity, _args: unknown, ctx: RequestContext): unknown {
     return unchangedIn(ctx).has(pkg.id) ? null : pkg.document;
   }
 
   @Allow()
   @ResolveField(() => Boolean, { description: 'The package is at the knownVersion the client sent (its document is the one the client has).' })
-  unchanged(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): boolean {
+  unchanged(pkg: PackageEntity, _args: unknown, ctx: RequestContext): boolean {
     return unchangedIn(ctx).has(pkg.id);
   }
 
   @Allow()
   @ResolveField(() => JSONScalar, { description: 'computeFigures(document, template): every derived figure.' })
-  async figures(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<unknown> {
+  async figures(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<unknown> {
     return (await this.evaluation(pkg, ctx)).figures;
   }
 
   @Allow()
   @ResolveField(() => [CheckResultModel], { description: 'runChecks(document, template, campaign context).' })
-  async checks(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CheckResultModel[]> {
+  async checks(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<CheckResultModel[]> {
     return checkModels(await this.evaluation(pkg, ctx));
   }
 
   @Allow()
   @ResolveField(() => PackageSummaryModel)
-  summary(@Parent() pkg: PackageEntity): PackageSummaryModel {
+  summary(pkg: PackageEntity): PackageSummaryModel {
     return summaryOf(pkg);
   }
 
   @Allow()
   @ResolveField(() => [String])
-  flags(@Parent() pkg: PackageEntity): string[] {
+  flags(pkg: PackageEntity): string[] {
     return pkg.flags ? pkg.flags.split(',').filter(Boolean) : [];
   }
 
   @Allow()
   @ResolveField(() => [WorkflowAction], { description: 'What the signed-in user may do now, from the workflow table.' })
-  async availableActions(@Parent() pkg: PackageEntity, @CurrentUser() user: RequestUser | null, @Context() ctx: RequestContext): Promise<WorkflowAction[]> {
+  async availableActions(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<WorkflowAction[]> {
+    const user = ctx.user;
     if (!user) return [];
     const campaign = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);
     const stage = stageOf(pkg.state);
@@ -187,19 +188,19 @@ export class PackageResolver {
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
-  claimedBy(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext) {
+  claimedBy(pkg: PackageEntity, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, pkg.claimedById);
   }
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
-  lastEditedBy(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext) {
+  lastEditedBy(pkg: PackageEntity, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, pkg.lastEditedById);
   }
 
   @Allow()
   @ResolveField(() => [RevisionModel])
-  async revisions(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<RevisionModel[]> {
+  async revisions(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<RevisionModel[]> {
     // A revision is only ever added with a new package version, so a version's list is final.
     const cache = rowCaches(this.dataSource).revisions as RowCache<RevisionModel[]>;
     return cache.load(`${pkg.id}:${pkg.version}`, () => revisionsLoader(ctx, this.dataSource).load(pkg.id));
@@ -212,7 +213,7 @@ export class AssigneeCountResolver {
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
-  assignee(@Parent() row: AssigneeCountModel, @Context() ctx: RequestContext) {
+  assignee(row: AssigneeCountModel, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, row.assigneeId);
   }
 }
@@ -223,7 +224,7 @@ export class SupervisorCountResolver {
 
   @Allow()
   @ResolveField(() => UnitModel, { nullable: true })
-  supervisorUnit(@Parent() row: SupervisorCountModel, @Context() ctx: RequestContext) {
+  supervisorUnit(row: SupervisorCountModel, _args: unknown, ctx: RequestContext) {
     return row.supervisorUnitId ? unitLoader(ctx, this.dataSource).load(row.supervisorUnitId) : null;
   }
 }
@@ -234,7 +235,7 @@ export class RevisionResolver {
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
-  createdBy(@Parent() rev: RevisionModel, @Context() ctx: RequestContext) {
+  createdBy(rev: RevisionModel, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, rev.createdById);
   }
 }

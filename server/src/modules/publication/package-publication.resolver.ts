@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { APPROVED_STATES } from '@zipin/shared';
@@ -19,7 +19,7 @@ export class PackagePublicationResolver {
 
   @Allow('ADMIN', 'REVIEWER')
   @ResolveField(() => PublicationPdfModel, { nullable: true, description: 'Null before approval: nothing is rendered for publication yet.' })
-  async publicationPdf(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<PublicationPdfModel | null> {
+  async publicationPdf(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<PublicationPdfModel | null> {
     if (!APPROVED_STATES.includes(pkg.state)) return null;
     const render = pkg.publishRenderId ? await this.renders(ctx).load(pkg.publishRenderId) : null;
     return stateOfRender(render);
@@ -27,7 +27,7 @@ export class PackagePublicationResolver {
 
   @Allow('ADMIN', 'REVIEWER')
   @ResolveField(() => PublicationHoldModel, { nullable: true })
-  async publicationHold(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<PublicationHoldModel | null> {
+  async publicationHold(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<PublicationHoldModel | null> {
     if (pkg.state !== 'SCHEDULED' || !pkg.publishBlockedAt) return null;
     const event = await this.holds(ctx).load(pkg.id);
     return { heldAt: pkg.publishBlockedAt, tries: pkg.publishTries, reason: event?.reason ?? null };

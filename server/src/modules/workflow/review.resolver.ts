@@ -70,38 +70,38 @@ export class ReviewResolver {
 
   @Allow()
   @ResolveField(() => ReviewStageEnum, { nullable: true, description: 'The review stage the package is in (SUPERVISOR or BUREAU), or null outside review.' })
-  stage(@Parent() pkg: PackageEntity): ReviewStage | null {
+  stage(pkg: PackageEntity): ReviewStage | null {
     return stageOf(pkg.state);
   }
 
   @Allow()
   @ResolveField(() => Boolean, { description: 'Whether the package passes through its 主管部门: the campaign has the stage on and the unit a 主管部门.' })
-  async supervised(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<boolean> {
+  async supervised(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<boolean> {
     if (!pkg.supervisorUnitId) return false;
     return !!(await campaignLoader(ctx, this.dataSource).load(pkg.campaignId))?.supervisorStage;
   }
 
   @Allow()
   @ResolveField(() => UnitModel, { nullable: true, description: 'The 主管部门 the package passes through (or went through).' })
-  supervisorUnit(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext) {
+  supervisorUnit(pkg: PackageEntity, _args: unknown, ctx: RequestContext) {
     return pkg.supervisorUnitId ? unitLoader(ctx, this.dataSource).load(pkg.supervisorUnitId) : null;
   }
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true, description: 'The bureau reviewer it is assigned to (in advance, or by a claim that sticks across returns).' })
-  assignee(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext) {
+  assignee(pkg: PackageEntity, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, pkg.assigneeId);
   }
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true, description: "The 主管部门's reviewer it is assigned to (in advance, or by a claim that sticks)." })
-  supervisorAssignee(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext) {
+  supervisorAssignee(pkg: PackageEntity, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, pkg.supervisorAssigneeId);
   }
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true, description: 'The second reviewer who concurred (会签) in this round.' })
-  concurredBy(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext) {
+  concurredBy(pkg: PackageEntity, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, pkg.concurredById);
   }
 
@@ -123,7 +123,7 @@ export class OpinionResolver {
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
-  signer(@Parent() o: OpinionModel, @Context() ctx: RequestContext) {
+  signer(o: OpinionModel, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, o.signerId);
   }
 }

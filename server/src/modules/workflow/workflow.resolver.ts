@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { rowCaches, type RowCache } from '../../database/row-cache.js';
 import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
@@ -155,7 +155,7 @@ export class WorkflowResolver {
 
   @Allow()
   @ResolveField(() => SignatureModel, { nullable: true, description: 'The valid signature; null if none or voided.' })
-  async signature(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<SignatureModel | null> {
+  async signature(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<SignatureModel | null> {
     if (!pkg.signatureId) return null;
     const s = await signatureLoader(ctx, this.dataSource).load(pkg.signatureId);
     return s && !s.voidedAt ? s : null;
@@ -163,14 +163,14 @@ export class WorkflowResolver {
 
   @Allow()
   @ResolveField(() => [CommentModel], { description: 'Threads of review comments (unit and bureau only).' })
-  async comments(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<CommentModel[]> {
+  async comments(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<CommentModel[]> {
     const cache = rowCaches(this.dataSource).comments as RowCache<CommentModel[]>;
     return cache.load(`${pkg.id}:${pkg.version}`, async () => threads(await commentsLoader(ctx, this.dataSource).load(pkg.id), pkg.document, pkg.fiscalYear));
   }
 
   @Allow()
   @ResolveField(() => [AuditEventModel])
-  auditTrail(@Parent() pkg: PackageEntity, @Context() ctx: RequestContext): Promise<AuditEventModel[]> {
+  auditTrail(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<AuditEventModel[]> {
     const cache = rowCaches(this.dataSource).auditTrails as RowCache<AuditEventModel[]>;
     return cache.load(`${pkg.id}:${pkg.version}`, async () => (await auditLoader(ctx, this.dataSource).load(pkg.id)).map(auditEventModel));
   }
@@ -203,13 +203,13 @@ export class CommentResolver {
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
-  author(@Parent() c: CommentModel, @Context() ctx: RequestContext) {
+  author(c: CommentModel, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, c.authorId);
   }
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true })
-  resolvedBy(@Parent() c: CommentModel, @Context() ctx: RequestContext) {
+  resolvedBy(c: CommentModel, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, c.resolvedById);
   }
 }
@@ -220,20 +220,20 @@ export class AuditEventResolver {
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true, description: 'Null for the system.' })
-  actor(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
+  actor(e: AuditEventModel, _args: unknown, ctx: RequestContext) {
     return loadUserRef(ctx, this.dataSource, e.actorId);
   }
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true, description: 'Who a TRANSFER or REASSIGN handed the package to.' })
-  toUser(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
+  toUser(e: AuditEventModel, _args: unknown, ctx: RequestContext) {
     const id = e.details?.toUserId;
     return typeof id === 'string' ? loadUserRef(ctx, this.dataSource, id) : null;
   }
 
   @Allow()
   @ResolveField(() => UserRefModel, { nullable: true, description: 'Whom an ASSIGN, TRANSFER or REASSIGN took the package from (its assignee or claimant until then); null when nobody had it.' })
-  fromUser(@Parent() e: AuditEventModel, @Context() ctx: RequestContext) {
+  fromUser(e: AuditEventModel, _args: unknown, ctx: RequestContext) {
     const id = e.details?.fromUserId;
     return typeof id === 'string' ? loadUserRef(ctx, this.dataSource, id) : null;
   }
