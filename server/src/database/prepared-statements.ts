@@ -29,37 +29,65 @@ async function write(manager: EntityManager, sql: string, params: unknown[]): Pr
   }
 }
 
-/** `SELECT <every column> FROM <table> WHERE <primary key> = ?`, hydrated into the entity class. */
+/**
+ * `SELECT <every column> FROM <table> WHERE <primary key> = ?`, hydrated into the entity class.
+ * The columns named in `reuseParsed` (JSON text) are parsed once per text: a row read again with
+ * the same text gets the value parsed last time (read-only, as every cached row is), which
+ * spares a filler's repeated reads of the same document its parse.
+ */
 export class ByIdReader<T extends ObjectLiteral> {
   private readonly sql: string;
   private readonly metadata: EntityMetadata;
+  private readonly reused: Set<string>;
+  /** Per id and column: the text last read and its parsed value. */
+  private readonly parsed = new Map<string, { text: string; value: unknown }>();
 
   constructor(
     private readonly dataSource: DataSource,
     target: EntityTarget<T>,
+    options: { reuseParsed?: (keyof T & string)[]; maxReused?: number } = {},
   ) {
     const { metadata, quote } = prepared(dataSource, target);
     if (metadata.primaryColumns.length !== 1) throw new Error(`${metadata.name}: ByIdReader needs a single-column primary key`);
     this.metadata = metadata;
+    this.reused = new Set(options.reuseParsed ?? []);
+    this.maxReused = options.maxReused ?? 2_000;
     const columns = metadata.columns.filter((c) => !c.isVirtual).map((c) => quote(c.databaseName));
     this.sql = `SELECT ${columns.join(', ')} FROM ${quote(metadata.tableName)} WHERE ${quote(metadata.primaryColumns[0]!.databaseName)} = ?`;
   }
 
+  private readonly maxReused: number;
+
   /** The row with this id, or null; `manager` is a transaction's when inside one. */
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<T | null> {
     const rows = (await manager.query(this.sql, [id])) as Record<string, unknown>[];
-    return rows.length ? this.hydrate(rows[0]!) : null;
+    return rows.length ? this.hydrate(id, rows[0]!) : null;
   }
 
-  private hydrate(raw: Record<string, unknown>): T {
+  private hydrate(id: string, raw: Record<string, unknown>): T {
     const driver = this.dataSource.driver;
     const entity = this.metadata.create(undefined, { fromDeserializer: true }) as T;
     for (const column of this.metadata.columns) {
       const value = raw[column.databaseName];
       if (value === undefined || column.isVirtual) continue;
+      if (typeof value === 'string' && this.reused.has(column.propertyName)) {
+        column.setEntityValue(entity, this.reuseOrParse(`${id}\u0000${column.propertyName}`, value, () => driver.prepareHydratedValue(value, column)));
+        continue;
+      }
       column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
     }
     return entity;
+  }
+
+  private reuseOrParse(key: string, text: string, parse: () => unknown): unknown {
+    const last = this.parsed.get(key);
+    if (last && last.text === text) return last.value;
+    const value = parse();
+    this.parsed.delete(key);
+    // Oldest first out: Map keeps insertion order.
+    if (this.parsed.size >= this.maxReused) this.parsed.delete(this.parsed.keys().next().value!);
+    this.parsed.set(key, { text, value });
+    return value;
   }
 }
 

@@ -36,6 +36,26 @@ describe('prepared statements', () => {
     expect(await reader.find('no-such-package')).toBeNull();
   });
 
+  it('parse a reused JSON column once per text, and again as soon as the text changes', async () => {
+    const w = await buildWorld(app, { login: false });
+    const repo = app.dataSource.getRepository(PackageEntity);
+    const reader = new ByIdReader(app.dataSource, PackageEntity, { reuseParsed: ['document'] });
+    const first = await reader.find(w.packages.a1);
+    const again = await reader.find(w.packages.a1);
+    // The same text: the same parsed value, and the row otherwise read afresh.
+    expect(again!.document).toBe(first!.document);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(await repo.findOneByOrFail({ id: w.packages.a1 }));
+    // Another package's document is its own.
+    expect((await reader.find(w.packages.a2))!.document).not.toBe(first!.document);
+    const edited = { ...first!.document, selfEvaluation: { ...first!.document.selfEvaluation, goal: { ...first!.document.selfEvaluation.goal, actual: '改过的完成情况' } } };
+    await repo.update({ id: w.packages.a1 }, { document: edited, version: first!.version + 1 });
+    const changed = await reader.find(w.packages.a1);
+    expect(changed!.document).not.toBe(first!.document);
+    expect(changed!.document.selfEvaluation.goal.actual).toBe('改过的完成情况');
+    expect(changed).toEqual(await repo.findOneByOrFail({ id: w.packages.a1 }));
+  });
+
   it('write a guarded update as the repository would, and nothing when the guard does not hold', async () => {
     const w = await buildWorld(app, { login: false });
     const repo = app.dataSource.getRepository(PackageEntity);

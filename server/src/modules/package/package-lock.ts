@@ -18,7 +18,8 @@ export function packageStatements(dataSource: DataSource): PackageStatements {
   let s = statementsOf.get(dataSource);
   if (!s) {
     s = {
-      byId: new ByIdReader(dataSource, PackageEntity),
+      // A filler's package is read again and again between saves: its document is parsed once per text.
+      byId: new ByIdReader(dataSource, PackageEntity, { reuseParsed: ['document'] }),
       update: new GuardedUpdate(dataSource, PackageEntity, { column: 'version', inColumn: 'state' }),
       insertSave: new RowInsert(dataSource, PackageSaveEntity),
     };
