@@ -1,3 +1,5 @@
+import type DataLoader from 'dataloader';
+import type { MaybePromise } from '../common/maybe-promise.js';
 import { EventSubscriber, type DataSource, type EntitySubscriberInterface, type InsertEvent, type QueryRunner, type RemoveEvent, type TransactionCommitEvent, type TransactionRollbackEvent, type UpdateEvent } from 'typeorm';
 
 /**
@@ -43,13 +45,15 @@ export class RowCache<V> {
    * The cached value, or `read()` stored — unless the cache was dropped while it ran: a row read
    * before a write committed would otherwise be kept after the commit dropped the cache.
    */
-  async load(key: string, read: () => Promise<V>): Promise<V> {
+  load(key: string, read: () => Promise<V>): MaybePromise<V> {
     const hit = this.get(key);
+    // A hit is answered now, not on the next tick (see maybe-promise.ts).
     if (hit !== undefined) return hit;
     const generation = this.dropped;
-    const value = await read();
-    if (generation === this.dropped) this.set(key, value);
-    return value;
+    return read().then((value) => {
+      if (generation === this.dropped) this.set(key, value);
+      return value;
+    });
   }
 
   clear(): void {
@@ -169,6 +173,15 @@ export class RowCacheInvalidation implements EntitySubscriberInterface {
  * A DataLoader batch function that answers from `cache` what it holds and reads the rest by
  * id in one query; found rows are cached (a missing id is not, so a new row shows at once).
  */
+/**
+ * A row by id from the process cache, now; on a miss, from the request's loader (one batched
+ * read for every miss of the request).
+ */
+export function cachedOrLoad<T>(cache: RowCache<unknown>, loader: DataLoader<string, T | null>, id: string): MaybePromise<T | null> {
+  const hit = cache.get(id) as T | undefined;
+  return hit !== undefined ? hit : loader.load(id);
+}
+
 export function cachedById<T extends { id: string }>(cache: RowCache<unknown>, read: (ids: string[]) => Promise<T[]>) {
   return async (ids: readonly string[]): Promise<(T | null)[]> => {
     const out = new Map<string, T>();

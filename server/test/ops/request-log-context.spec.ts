@@ -19,7 +19,7 @@ describe('request log context', () => {
   beforeAll(async () => {
     const middleware = requestLogging(root);
     server = createServer((req, res) =>
-      middleware(req, res, async () => {
+      middleware(req as Parameters<typeof middleware>[0], res, async () => {
         await new Promise((r) => setTimeout(r, 5));
         // What the access guard and the interceptor do once the user is known.
         Object.assign(requestLogStore.getStore()!, { userId: 'u-1', packageId: 'p-1' });

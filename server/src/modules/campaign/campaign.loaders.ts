@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { requestLoader, type RequestContext } from '../../common/request-context.js';
-import { cachedById, rowCaches } from '../../database/row-cache.js';
+import type { MaybePromise } from '../../common/maybe-promise.js';
+import { cachedById, cachedOrLoad, rowCaches } from '../../database/row-cache.js';
 import { PackageEntity } from '../package/package.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 
@@ -10,6 +11,11 @@ export function campaignLoader(ctx: RequestContext, ds: DataSource): DataLoader<
   return requestLoader(ctx, 'campaign.byId', () =>
     new DataLoader<string, CampaignEntity | null>(cachedById(rowCaches(ds).campaigns, (ids) => ds.getRepository(CampaignEntity).findBy({ id: In(ids) }))),
   );
+}
+
+/** A campaign now when this process holds it, else through the request's loader. */
+export function campaignById(ctx: RequestContext, ds: DataSource, id: string): MaybePromise<CampaignEntity | null> {
+  return cachedOrLoad(rowCaches(ds).campaigns, campaignLoader(ctx, ds), id);
 }
 
 export function packageCountLoader(ctx: RequestContext, ds: DataSource): DataLoader<string, number> {

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { requestLoader, type RequestContext } from '../../common/request-context.js';
-import { cachedById, rowCaches } from '../../database/row-cache.js';
+import { andThen, type MaybePromise } from '../../common/maybe-promise.js';
+import { cachedById, cachedOrLoad, rowCaches } from '../../database/row-cache.js';
 import { UnitEntity } from './unit.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -19,9 +20,13 @@ export function userLoader(ctx: RequestContext, ds: DataSource): DataLoader<stri
   );
 }
 
-/** A user reference for display; null for the system or a deleted account. */
-export async function loadUserRef(ctx: RequestContext, ds: DataSource, id: string | null | undefined) {
+/** A unit now when this process holds it, else through the request's loader. */
+export function unitById(ctx: RequestContext, ds: DataSource, id: string): MaybePromise<UnitEntity | null> {
+  return cachedOrLoad(rowCaches(ds).units, unitLoader(ctx, ds), id);
+}
+
+/** A user reference for display; null for the system or a deleted account. Now when the user is cached. */
+export function loadUserRef(ctx: RequestContext, ds: DataSource, id: string | null | undefined): MaybePromise<{ id: string; displayName: string; role: UserEntity['role'] } | null> {
   if (!id) return null;
-  const u = await userLoader(ctx, ds).load(id);
-  return u ? { id: u.id, displayName: u.displayName, role: u.role } : null;
+  return andThen(cachedOrLoad(rowCaches(ds).users, userLoader(ctx, ds), id), (u) => (u ? { id: u.id, displayName: u.displayName, role: u.role } : null));
 }

@@ -1,11 +1,12 @@
 import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { MaybePromise } from '../../common/maybe-promise.js';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import { CreateUnitInput, CreateUserInput, UpdateUserInput } from './dto/org.input.js';
 import { BureauModel, UnitModel, UserAuditEventModel, UserModel } from './models/org.models.js';
-import { unitLoader } from './org.loaders.js';
+import { unitById } from './org.loaders.js';
 import { OrgService } from './org.service.js';
 import type { UserEntity } from './user.entity.js';
 
@@ -132,7 +133,7 @@ export class OrgResolver {
 
   @Allow()
   @ResolveField(() => UnitModel, { nullable: true })
-  unit(u: UserModel, _args: unknown, ctx: RequestContext): Promise<UnitModel | null> | null {
-    return u.unitId ? unitLoader(ctx, this.dataSource).load(u.unitId) : null;
+  unit(u: UserModel, _args: unknown, ctx: RequestContext): MaybePromise<UnitModel | null> {
+    return u.unitId ? unitById(ctx, this.dataSource, u.unitId) : null;
   }
 }

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { andThen, type MaybePromise } from '../../common/maybe-promise.js';
 import { DataSource } from 'typeorm';
 import { rowCaches, type RowCache } from '../../database/row-cache.js';
 import { ErrorCode, GRADES, WorkflowAction, availableActions, stageOf, type Grade } from '@zipin/shared';
@@ -6,10 +7,10 @@ import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import { DomainError } from '../../common/domain-error.js';
 import { JSONScalar } from '../../common/json.scalar.js';
 import { requestLoader, type RequestContext, type RequestUser } from '../../common/request-context.js';
-import { campaignLoader } from '../campaign/campaign.loaders.js';
+import { campaignById } from '../campaign/campaign.loaders.js';
 import { CampaignModel } from '../campaign/models/campaign.model.js';
 import { UnitModel, UserRefModel } from '../org/models/org.models.js';
-import { loadUserRef, unitLoader } from '../org/org.loaders.js';
+import { loadUserRef, unitById } from '../org/org.loaders.js';
 import { PackageFilterInput, PackageSortInput, SavePackageInput } from './dto/package.input.js';
 import { AssigneeCountModel, SupervisorCountModel, CheckResultModel, DiffEntryModel, PackageModel, PackagePageModel, PackageSummaryModel, RevisionModel, SaveResultModel } from './models/package.model.js';
 import { evaluateAtVersion, gradeFromColumn, type PackageEvaluation } from './package-evaluation.js';
@@ -114,25 +115,27 @@ export class PackageResolver {
   }
 
   private async evaluation(pkg: PackageEntity, ctx: RequestContext): Promise<PackageEvaluation> {
-    const [campaign, unit] = await Promise.all([campaignLoader(ctx, this.dataSource).load(pkg.campaignId), unitLoader(ctx, this.dataSource).load(pkg.unitId)]);
+    const [campaign, unit] = await Promise.all([campaignById(ctx, this.dataSource, pkg.campaignId), unitById(ctx, this.dataSource, pkg.unitId)]);
     if (!campaign) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '通知不存在', en: 'The campaign does not exist' });
     return evaluateAtVersion(pkg, campaign.template, campaignContext(campaign, unit));
   }
 
   @Allow()
   @ResolveField(() => CampaignModel)
-  async campaign(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<CampaignModel> {
-    const c = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);
-    if (!c) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '通知不存在', en: 'The campaign does not exist' });
-    return c;
+  campaign(pkg: PackageEntity, _args: unknown, ctx: RequestContext): MaybePromise<CampaignModel> {
+    return andThen(campaignById(ctx, this.dataSource, pkg.campaignId), (c) => {
+      if (!c) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '通知不存在', en: 'The campaign does not exist' });
+      return c;
+    });
   }
 
   @Allow()
   @ResolveField(() => UnitModel)
-  async unit(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<UnitModel> {
-    const u = await unitLoader(ctx, this.dataSource).load(pkg.unitId);
-    if (!u) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '单位不存在', en: 'The unit does not exist' });
-    return u;
+  unit(pkg: PackageEntity, _args: unknown, ctx: RequestContext): MaybePromise<UnitModel> {
+    return andThen(unitById(ctx, this.dataSource, pkg.unitId), (u) => {
+      if (!u) throw new DomainError(ErrorCode.NOT_FOUND, { zh: '单位不存在', en: 'The unit does not exist' });
+      return u;
+    });
   }
 
   @Allow()
@@ -173,16 +176,14 @@ export class PackageResolver {
 
   @Allow()
   @ResolveField(() => [WorkflowAction], { description: 'What the signed-in user may do now, from the workflow table.' })
-  async availableActions(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<WorkflowAction[]> {
+  availableActions(pkg: PackageEntity, _args: unknown, ctx: RequestContext): MaybePromise<WorkflowAction[]> {
     const user = ctx.user;
     if (!user) return [];
-    const campaign = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);
     const stage = stageOf(pkg.state);
     // The stage's assignee: a package assigned to someone else offers nothing to claim.
     const assigneeId = stage === 'SUPERVISOR' ? pkg.supervisorAssigneeId : stage === 'BUREAU' ? pkg.assigneeId : null;
-    return availableActions(
-      { userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId },
-      { ...pkg, assigneeId, concurrenceRequired: !!campaign?.requiresConcurrence },
+    return andThen(campaignById(ctx, this.dataSource, pkg.campaignId), (campaign) =>
+      availableActions({ userId: user.id, role: user.role, unitId: user.unitId, bureauId: user.bureauId }, { ...pkg, assigneeId, concurrenceRequired: !!campaign?.requiresConcurrence }),
     );
   }
 
@@ -200,7 +201,7 @@ export class PackageResolver {
 
   @Allow()
   @ResolveField(() => [RevisionModel])
-  async revisions(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<RevisionModel[]> {
+  revisions(pkg: PackageEntity, _args: unknown, ctx: RequestContext): MaybePromise<RevisionModel[]> {
     // A revision is only ever added with a new package version, so a version's list is final.
     const cache = rowCaches(this.dataSource).revisions as RowCache<RevisionModel[]>;
     return cache.load(`${pkg.id}:${pkg.version}`, () => revisionsLoader(ctx, this.dataSource).load(pkg.id));
@@ -225,7 +226,7 @@ export class SupervisorCountResolver {
   @Allow()
   @ResolveField(() => UnitModel, { nullable: true })
   supervisorUnit(row: SupervisorCountModel, _args: unknown, ctx: RequestContext) {
-    return row.supervisorUnitId ? unitLoader(ctx, this.dataSource).load(row.supervisorUnitId) : null;
+    return row.supervisorUnitId ? unitById(ctx, this.dataSource, row.supervisorUnitId) : null;
   }
 }
 

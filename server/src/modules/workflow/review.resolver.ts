@@ -1,11 +1,12 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { andThen, type MaybePromise } from '../../common/maybe-promise.js';
 import { DataSource } from 'typeorm';
 import { stageOf, type ReviewStage } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
-import { campaignLoader } from '../campaign/campaign.loaders.js';
+import { campaignById } from '../campaign/campaign.loaders.js';
 import { UnitModel, UserRefModel } from '../org/models/org.models.js';
-import { loadUserRef, unitLoader } from '../org/org.loaders.js';
+import { loadUserRef, unitById } from '../org/org.loaders.js';
 import { PackageModel } from '../package/models/package.model.js';
 import type { PackageEntity } from '../package/package.entity.js';
 import { AssignmentService, type AssignmentResult } from './assignment.service.js';
@@ -76,15 +77,15 @@ export class ReviewResolver {
 
   @Allow()
   @ResolveField(() => Boolean, { description: 'Whether the package passes through its 主管部门: the campaign has the stage on and the unit a 主管部门.' })
-  async supervised(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<boolean> {
+  supervised(pkg: PackageEntity, _args: unknown, ctx: RequestContext): MaybePromise<boolean> {
     if (!pkg.supervisorUnitId) return false;
-    return !!(await campaignLoader(ctx, this.dataSource).load(pkg.campaignId))?.supervisorStage;
+    return andThen(campaignById(ctx, this.dataSource, pkg.campaignId), (c) => !!c?.supervisorStage);
   }
 
   @Allow()
   @ResolveField(() => UnitModel, { nullable: true, description: 'The 主管部门 the package passes through (or went through).' })
   supervisorUnit(pkg: PackageEntity, _args: unknown, ctx: RequestContext) {
-    return pkg.supervisorUnitId ? unitLoader(ctx, this.dataSource).load(pkg.supervisorUnitId) : null;
+    return pkg.supervisorUnitId ? unitById(ctx, this.dataSource, pkg.supervisorUnitId) : null;
   }
 
   @Allow()

@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { MaybePromise } from '../../common/maybe-promise.js';
 import { DataSource } from 'typeorm';
 import { rowCaches, type RowCache } from '../../database/row-cache.js';
 import { Allow, CurrentUser, Public } from '../../common/access.decorators.js';
@@ -155,22 +156,21 @@ export class WorkflowResolver {
 
   @Allow()
   @ResolveField(() => SignatureModel, { nullable: true, description: 'The valid signature; null if none or voided.' })
-  async signature(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<SignatureModel | null> {
+  signature(pkg: PackageEntity, _args: unknown, ctx: RequestContext): MaybePromise<SignatureModel | null> {
     if (!pkg.signatureId) return null;
-    const s = await signatureLoader(ctx, this.dataSource).load(pkg.signatureId);
-    return s && !s.voidedAt ? s : null;
+    return signatureLoader(ctx, this.dataSource).load(pkg.signatureId).then((s) => (s && !s.voidedAt ? s : null));
   }
 
   @Allow()
   @ResolveField(() => [CommentModel], { description: 'Threads of review comments (unit and bureau only).' })
-  async comments(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<CommentModel[]> {
+  comments(pkg: PackageEntity, _args: unknown, ctx: RequestContext): MaybePromise<CommentModel[]> {
     const cache = rowCaches(this.dataSource).comments as RowCache<CommentModel[]>;
     return cache.load(`${pkg.id}:${pkg.version}`, async () => threads(await commentsLoader(ctx, this.dataSource).load(pkg.id), pkg.document, pkg.fiscalYear));
   }
 
   @Allow()
   @ResolveField(() => [AuditEventModel])
-  auditTrail(pkg: PackageEntity, _args: unknown, ctx: RequestContext): Promise<AuditEventModel[]> {
+  auditTrail(pkg: PackageEntity, _args: unknown, ctx: RequestContext): MaybePromise<AuditEventModel[]> {
     const cache = rowCaches(this.dataSource).auditTrails as RowCache<AuditEventModel[]>;
     return cache.load(`${pkg.id}:${pkg.version}`, async () => (await auditLoader(ctx, this.dataSource).load(pkg.id)).map(auditEventModel));
   }
