@@ -4,13 +4,12 @@ import {
   Controller, Get, Global, Inject, Injectable, Logger, Module, NotFoundException, Optional, Req, Res,
   type DynamicModule, type MiddlewareConsumer, type NestModule, type OnApplicationBootstrap, type OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Public } from '../common/access.decorators.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ProbeServer } from '../ops/probe-server.js';
-import { GraphqlMetricsInterceptor } from './metrics.interceptor.js';
+import { GraphqlMetricsPlugin } from './metrics.plugin.js';
 import { MetricsService } from './metrics.service.js';
 import { MetricsRecorder } from './metrics-recorder.js';
 
@@ -92,7 +91,7 @@ export class MetricsModule implements NestModule {
     return {
       module: MetricsModule,
       controllers: config.metrics.port === null ? [MetricsController] : [],
-      providers: [MetricsService, { provide: MetricsRecorder, useExisting: MetricsService }, MetricsPortServer, { provide: APP_INTERCEPTOR, useClass: GraphqlMetricsInterceptor }],
+      providers: [MetricsService, { provide: MetricsRecorder, useExisting: MetricsService }, MetricsPortServer, GraphqlMetricsPlugin],
       exports: [MetricsService, MetricsRecorder],
     };
   }
