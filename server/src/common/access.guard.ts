@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@zipin/shared';
 import { ACCESS_KEY, PASSWORD_CHANGE_EXEMPT_KEY, requestContextOf, type AccessRule } from './access.decorators.js';
 import { DomainError } from './domain-error.js';
+import { requestLogStore } from '../logging/request-log-store.js';
 import type { RequestContext, RequestUser } from './request-context.js';
 
 export const SESSION_COOKIE = 'zipin_session';
@@ -25,6 +26,9 @@ export async function resolveUser(ctx: RequestContext, sessions: SessionLookup):
     const token = sessionTokenOf(ctx.req);
     ctx.user = token ? await sessions.userForToken(token) : null;
     ctx.userResolved = true;
+    // Who asked, on every later line of the request and on the line that closes it.
+    const log = requestLogStore.getStore();
+    if (log && ctx.user) log.userId = ctx.user.id;
   }
   return ctx.user;
 }

@@ -34,6 +34,7 @@ export function sameOrigin(request: IncomingMessage, publicUrl: string): boolean
   }
 }
 import { requestIdInErrors } from '../logging/request-id.plugin.js';
+import { requestLogFieldsPlugin } from '../logging/request-log-fields.plugin.js';
 
 const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST']);
 
@@ -75,7 +76,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     },
     // No cache hints are set or read (no CDN caches GraphQL answers), so Apollo's per-field
     // cache-control bookkeeping is switched off: it costs every resolved field.
-    plugins: [queryLimitsPlugin(LIMITS), requestIdInErrors(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [queryLimitsPlugin(LIMITS), requestIdInErrors(), requestLogFieldsPlugin(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       // A field resolver's error reaches here as thrown (root fields' pass through ErrorFilter first).
       const original = unwrapResolverError(error);

@@ -1,10 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { createRootLogger } from './log-options.js';
-import { RequestLogContextInterceptor } from './request-log-context.interceptor.js';
 
 /** The process's pino logger, for the HTTP set-up to mount request logging on (request-logging.ts). */
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
@@ -21,7 +19,7 @@ export class LoggingModule {
     return {
       module: LoggingModule,
       imports: [LoggerModule.forRoot({ pinoHttp: { logger: root }, useExisting: true, forRoutes: [] })],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: RequestLogContextInterceptor }, { provide: ROOT_LOGGER, useValue: root }],
+      providers: [{ provide: ROOT_LOGGER, useValue: root }],
     };
   }
 }

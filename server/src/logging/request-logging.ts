@@ -9,6 +9,9 @@ type LoggedRequest = IncomingMessage & { id?: string; originalUrl?: string };
 /** An id a proxy in front of us already gave the request is kept, so its logs and ours join up. */
 const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
+/** REST routes of one package: its attachments, its Excel export and import. */
+const PACKAGE_ROUTE = /^\/api\/packages\/([A-Za-z0-9-]{1,64})\//;
+
 /** Requests that orchestrators make every few seconds: logged only when they fail. */
 const QUIET_PATHS = /^\/(api\/health|api\/ready|metrics)(\/|\?|$)/;
 
@@ -27,6 +30,9 @@ export function requestLogging(root: Logger) {
     res.setHeader('x-request-id', id);
     req.id = id;
     const fields: RequestLogFields = { requestId: id };
+    // A REST route about a package (/api/packages/:id/…) names it; GraphQL's come from the operation.
+    const aboutPackage = PACKAGE_ROUTE.exec(req.originalUrl ?? req.url ?? '');
+    if (aboutPackage) fields.packageId = aboutPackage[1]!;
     const started = Date.now();
     const finished = (err?: unknown) => {
       res.off('finish', finished);
