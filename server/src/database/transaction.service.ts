@@ -14,7 +14,7 @@ export interface Tx {
 @Injectable()
 export class TransactionService {
   private readonly logger = new Logger('TransactionService');
-  private sqliteQueue: Promise<unknown> = Promise.resolve();
+  private sqliteQueue: Promise<void> = Promise.resolve();
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -22,11 +22,18 @@ export class TransactionService {
     return this.dataSource.options.type === 'better-sqlite3';
   }
 
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     if (!this.isSqlite) return this.runNow(work);
-    const next = this.sqliteQueue.then(() => this.runNow(work));
-    this.sqliteQueue = next.catch(() => undefined);
-    return next;
+    // Awaited, not chained with then(): an error's async stack then names who asked for the work.
+    const previous = this.sqliteQueue;
+    let release!: () => void;
+    this.sqliteQueue = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await previous;
+      return await this.runNow(work);
+    } finally {
+      release();
+    }
   }
 
   private async runNow<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
