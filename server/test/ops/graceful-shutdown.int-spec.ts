@@ -1,7 +1,9 @@
 /**
  * SIGTERM in the middle of a PDF render, on the built server (server/dist/bundle/api.mjs, as npm start runs it) as a real
  * process: it stops answering as ready, finishes (or, past SHUTDOWN_TIMEOUT_MS, hands back)
- * the running job and exits; after a restart on the same data every render is done once.
+ * the running job and exits; after a restart on the same data every render is done once. A
+ * SIGTERM while the first start is still seeding the demo data ends as cleanly, and the next
+ * start finishes the seed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { freePort } from '../faults/support/processes.js';
 import { waitFor } from '../support/wait.js';
+import { DEMO_PLAN } from '../../src/demo/demo-seed.service.js';
+import { DEMO_UNITS } from '../../src/demo/demo-accounts.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/bundle/api.mjs', import.meta.url));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -70,6 +74,53 @@ describe('graceful shutdown', () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
+
+  it('on SIGTERM while the first start seeds the demo data and a render prints: exits cleanly without listening, and the next start finishes the seed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'zipin-shutdown-'));
+    dirs.push(dataDir);
+    const staged = () => {
+      if (!existsSync(join(dataDir, 'zipin.sqlite'))) return new Map<string, number>();
+      const d = db(dataDir);
+      try {
+        const rows = d.prepare('SELECT u.code AS code, p.version AS version FROM package p JOIN unit u ON u.id = p.unitId').all() as { code: string; version: number }[];
+        return new Map(rows.map((r) => [r.code, r.version]));
+      } catch {
+        return new Map<string, number>(); // tables not created yet
+      } finally {
+        d.close();
+      }
+    };
+    const first = await startServer(dataDir);
+    children.push(first.child);
+    // The seed is still at work (the server has not said it is running) while a render it asked
+    // for prints: the shutdown waits for the render, and the seed meets the database closing.
+    const rendering = () => {
+      if (!existsSync(join(dataDir, 'zipin.sqlite'))) return false;
+      const d = db(dataDir);
+      try {
+        return !!d.prepare("SELECT id FROM render WHERE status = 'RUNNING' LIMIT 1").get();
+      } catch {
+        return false; // tables not created yet
+      } finally {
+        d.close();
+      }
+    };
+    await waitFor(async () => rendering() && !/is running at/.test(first.output()), 90_000, 'a render while the seed is at work', 5);
+    first.child.kill('SIGTERM');
+    const code = await first.exited;
+    expect({ code, output: code === 'SIGTERM' ? '' : first.output().slice(-3000) }).toEqual({ code: 'SIGTERM', output: '' });
+    expect(first.output()).not.toMatch(/is running at/);
+
+    const second = await startServer(dataDir);
+    children.push(second.child);
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${second.port}/api/ready`).catch(() => null))?.status === 200, 90_000, 'the restarted server ready');
+    const versions = staged();
+    const codeOf = (key: string) => DEMO_UNITS.find((u) => u.key === key)!.code;
+    // Every package the seed stages has been staged (saved at least once) after the second start.
+    expect(DEMO_PLAN.filter((p) => p.stage !== 'EMPTY' && !(versions.get(codeOf(p.unitKey))! > 1)).map((p) => p.unitKey)).toEqual([]);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe('SIGTERM');
+  }, 240_000);
 
   it.each([
     // A loaded machine may take a while over one whole-package print: the bound is not what this case tests.
