@@ -39,6 +39,7 @@ export class ByIdReader<T extends ObjectLiteral> {
   private readonly sql: string;
   private readonly metadata: EntityMetadata;
   private readonly reused: Set<string>;
+  private readonly maxReused: number;
   /** Per id and column: the text last read and its parsed value. */
   private readonly parsed = new Map<string, { text: string; value: unknown }>();
 
@@ -55,8 +56,6 @@ export class ByIdReader<T extends ObjectLiteral> {
     const columns = metadata.columns.filter((c) => !c.isVirtual).map((c) => quote(c.databaseName));
     this.sql = `SELECT ${columns.join(', ')} FROM ${quote(metadata.tableName)} WHERE ${quote(metadata.primaryColumns[0]!.databaseName)} = ?`;
   }
-
-  private readonly maxReused: number;
 
   /** The row with this id, or null; `manager` is a transaction's when inside one. */
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<T | null> {

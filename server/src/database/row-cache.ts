@@ -170,10 +170,6 @@ export class RowCacheInvalidation implements EntitySubscriberInterface {
 }
 
 /**
- * A DataLoader batch function that answers from `cache` what it holds and reads the rest by
- * id in one query; found rows are cached (a missing id is not, so a new row shows at once).
- */
-/**
  * A row by id from the process cache, now; on a miss, from the request's loader (one batched
  * read for every miss of the request).
  */
@@ -182,6 +178,10 @@ export function cachedOrLoad<T>(cache: RowCache<unknown>, loader: DataLoader<str
   return hit !== undefined ? hit : loader.load(id);
 }
 
+/**
+ * A DataLoader batch function that answers from `cache` what it holds and reads the rest by
+ * id in one query; found rows are cached (a missing id is not, so a new row shows at once).
+ */
 export function cachedById<T extends { id: string }>(cache: RowCache<unknown>, read: (ids: string[]) => Promise<T[]>) {
   return async (ids: readonly string[]): Promise<(T | null)[]> => {
     const out = new Map<string, T>();

@@ -18,10 +18,10 @@ const QUIET_PATHS = /^\/(api\/health|api\/ready|metrics)(\/|\?|$)/;
 /**
  * The request's log fields and its closing line, mounted before everything else (a body refused
  * as too large is logged too). Lines logged during the request carry its id (the root logger's
- * mixin reads requestLogStore); the interceptor adds who asked and which package, and the
- * closing line carries them with the request, the status and the time taken. The request is
- * described only when that line is written: at the usual `error` level a request that went
- * well costs one small object.
+ * mixin reads requestLogStore); who asked (resolveUser) and which operation and package
+ * (request-log-fields.plugin.ts) are added once known, and the closing line carries them with
+ * the request, the status and the time taken. The request is described only when that line is
+ * written: at the usual `error` level a request that went well costs one small object.
  */
 export function requestLogging(root: Logger) {
   return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
