@@ -46,16 +46,13 @@ export class FieldAccess implements OnApplicationBootstrap {
     const exempt = () => handler.passwordChangeExempt;
     const sessions = this.sessions;
     return function checkedField(source, args, ctx, info) {
-      if (ctx.userResolved) {
-        const refusal = accessRefusal(access, ctx.user, exempt);
-        if (refusal) throw refusal;
-        return resolve(source, args, ctx, info);
-      }
-      return resolveUser(ctx, sessions).then((user) => {
+      const answer = (user: RequestContext['user']) => {
         const refusal = accessRefusal(access, user, exempt);
         if (refusal) throw refusal;
         return resolve(source, args, ctx, info);
-      });
+      };
+      // Synchronous when the root field's guard has resolved the user (nearly always).
+      return ctx.userResolved ? answer(ctx.user) : resolveUser(ctx, sessions).then(answer);
     };
   }
 }
