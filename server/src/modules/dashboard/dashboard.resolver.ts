@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { PackageState } from '@zipin/shared';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { RequestContext, RequestUser } from '../../common/request-context.js';
-import { campaignLoader } from '../campaign/campaign.loaders.js';
+import { campaignById } from '../campaign/campaign.loaders.js';
+import { andThen, type MaybePromise } from '../../common/maybe-promise.js';
 import { CampaignProgressModel, PackageWarningsModel } from './models/campaign-progress.model.js';
 import { PackageModel } from '../package/models/package.model.js';
 import { DashboardService } from './dashboard.service.js';
@@ -67,8 +68,7 @@ export class PackageOverdueResolver {
 
   @Allow()
   @ResolveField(() => Boolean, { description: 'Past the campaign’s submission deadline and still DRAFT, RETURNED or AWAITING_SIGNOFF.' })
-  async overdue(pkg: { state: PackageState; campaignId: string }, _args: unknown, ctx: RequestContext): Promise<boolean> {
-    const campaign = await campaignLoader(ctx, this.dataSource).load(pkg.campaignId);
-    return campaign ? isOverdue(pkg.state, campaign.submissionDeadline) : false;
+  overdue(pkg: { state: PackageState; campaignId: string }, _args: unknown, ctx: RequestContext): MaybePromise<boolean> {
+    return andThen(campaignById(ctx, this.dataSource, pkg.campaignId), (campaign) => (campaign ? isOverdue(pkg.state, campaign.submissionDeadline) : false));
   }
 }
