@@ -69,14 +69,19 @@ class NoticeResolver {
 describe('field resolvers and their access declarations', () => {
   let env: TestApp;
   let nest: Awaited<ReturnType<typeof NestFactory.create>>;
-  beforeAll(async () => {
-    env = await TestApp.start({ runJobs: false });
+  /** The notice resolver in an app of its own, with the API's GraphQL options and FieldAccess. */
+  async function noticeApp(): Promise<Awaited<ReturnType<typeof NestFactory.create>>> {
     @Module({
       imports: [DiscoveryModule, GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(env.config), autoSchemaFile: true })],
       providers: [NoticeResolver, { provide: SessionLookup, useClass: Sessions }, { provide: APP_GUARD, useClass: AccessGuard }, FieldAccess],
     })
     class NoticeModule {}
-    nest = await NestFactory.create(NoticeModule, { logger: false });
+    return NestFactory.create(NoticeModule, { logger: false, abortOnError: false });
+  }
+
+  beforeAll(async () => {
+    env = await TestApp.start({ runJobs: false });
+    nest = await noticeApp();
     await nest.init();
   }, 60_000);
   afterAll(async () => {
@@ -114,32 +119,12 @@ describe('field resolvers and their access declarations', () => {
   });
 
   it('refuses to start when a field resolver is not in the schema (it could not be checked)', async () => {
-    @Injectable()
-    @Resolver(() => Notice)
-    class StrayResolver {
-      @Public()
-      @Query(() => Notice)
-      stray(): Notice {
-        return { id: 'n2' };
-      }
-
-      @Allow()
-      @ResolveField(() => String, { nullable: true })
-      body(): string {
-        return 'x';
-      }
-    }
-    @Module({
-      imports: [DiscoveryModule, GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(env.config), autoSchemaFile: true })],
-      providers: [StrayResolver, { provide: SessionLookup, useClass: Sessions }, FieldAccess],
-    })
-    class StrayModule {}
-    const stray = await NestFactory.create(StrayModule, { logger: false, abortOnError: false });
+    const stray = await noticeApp();
     // Its own schema has Notice.body; served another one (without it), the start must stop.
     const other = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { x: { type: GraphQLString } } }) });
     const { schemaHost } = stray.get(FieldAccess) as unknown as { schemaHost: object };
     Object.defineProperty(schemaHost, 'schema', { get: () => other, set: () => undefined });
-    await expect(stray.init()).rejects.toThrow(/Field resolvers not found in the schema[\s\S]*Notice\.body \(StrayResolver\.body\)/);
+    await expect(stray.init()).rejects.toThrow(/Field resolvers not found in the schema[\s\S]*Notice\.body \(NoticeResolver\.body\)/);
     await stray.close().catch(() => undefined);
   });
 });
