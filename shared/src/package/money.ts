@@ -118,6 +118,31 @@ function parts(s: string): Parts | null {
   return { neg: m[1] === '-' && !zero, int, frac };
 }
 
+/**
+ * Already canonical ("150.31", "-0.5", "0"): no leading zero before another digit, no trailing
+ * zero or dot in the fraction, not minus zero. Most stored figures are, and need no rewriting.
+ */
+function isCanonical(s: string): boolean {
+  if (!SIMPLE.test(s)) return false;
+  const start = s.charCodeAt(0) === 45 ? 1 : 0;
+  const last = s.charCodeAt(s.length - 1);
+  if (s.charCodeAt(start) === 48) {
+    // "0", "0.5": a zero integer part; "-0" is not canonical, "-0.5" is.
+    if (s.length > start + 1 && s.charCodeAt(start + 1) !== 46) return false;
+    if (start === 1 && s.length === 2) return false;
+  }
+  return s.indexOf('.') === -1 || last !== 48;
+}
+
+/**
+ * Digits in a plain decimal ("-12.5" has 3). Distinct decimals of at most 15 digits are distinct
+ * doubles (IEEE 754 keeps 15 significant digits), and rounding keeps their order, so Number()
+ * compares them exactly.
+ */
+function digitCount(s: string): number {
+  return s.length - (s.charCodeAt(0) === 45 ? 1 : 0) - (s.indexOf('.') === -1 ? 0 : 1);
+}
+
 function toScaled(s: string): number | null {
   if (!SIMPLE.test(s)) return null;
   const dot = s.indexOf('.');
@@ -139,6 +164,7 @@ function fromScaled(n: number): Decimal {
 
 /** Canonical form: "1.50" → "1.5", "-0" → "0". */
 export function normalizeDecimal(value: Decimal): Decimal {
+  if (isCanonical(value)) return value;
   const p = parts(value);
   if (!p) {
     const s = new D(value).toString();
@@ -206,6 +232,11 @@ export function amountOrZero(cell: MoneyCell | undefined): Decimal {
 }
 
 export function compareDecimal(a: Decimal, b: Decimal): -1 | 0 | 1 {
+  if (SIMPLE.test(a) && SIMPLE.test(b) && digitCount(a) <= 15 && digitCount(b) <= 15) {
+    const u = Number(a);
+    const v = Number(b);
+    return u < v ? -1 : u > v ? 1 : 0;
+  }
   const x = parts(a);
   const y = parts(b);
   if (!x || !y) return new D(a).cmp(b) as -1 | 0 | 1;
@@ -250,6 +281,9 @@ export function roundDecimal(value: Decimal, dp = 2): Decimal {
  * quotient like 0.94499999… can never be rounded up as if it were 0.945). Null when b is 0.
  */
 export function roundRatio(a: Decimal | BigValue, b: Decimal | BigValue, dp = 2): Decimal | null {
+  const x = scaledBigInt(typeof a === 'string' ? a : a.toString());
+  const y = scaledBigInt(typeof b === 'string' ? b : b.toString());
+  if (x && y) return roundRatioExact(x, y, dp);
   const den = new D(b);
   if (den.eq(0)) return null;
   let num = new D(a).times(new D(10).pow(dp));
@@ -263,6 +297,34 @@ export function roundRatio(a: Decimal | BigValue, b: Decimal | BigValue, dp = 2)
   return neg && !r.eq(0) ? `-${out}` : out;
 }
 
+/** A plain decimal as an integer and its number of decimals ("-1.25" → -125n, 2); null for anything else. */
+function scaledBigInt(s: string): { n: bigint; scale: number } | null {
+  const m = SIMPLE.exec(s);
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  const n = BigInt(m[2]! + frac);
+  return { n: m[1] === '-' ? -n : n, scale: frac.length };
+}
+
+const TEN = 10n;
+const pow10 = (k: number): bigint => TEN ** BigInt(k);
+
+/** roundRatio on exact integers: a ÷ b × 10^dp, then half-up on the remainder, as the big.js path does. */
+function roundRatioExact(a: { n: bigint; scale: number }, b: { n: bigint; scale: number }, dp: number): Decimal | null {
+  if (b.n === 0n) return null;
+  const zero = 0n;
+  // a.n / 10^a.scale ÷ (b.n / 10^b.scale) × 10^dp = a.n × 10^(b.scale + dp) ÷ (b.n × 10^a.scale)
+  const num = (a.n < zero ? -a.n : a.n) * pow10(b.scale + dp);
+  const den = (b.n < zero ? -b.n : b.n) * pow10(a.scale);
+  const q = num / den;
+  const rem = num - q * den;
+  const r = rem * 2n >= den ? q + 1n : q;
+  const digits = r.toString().padStart(dp + 1, '0');
+  const out = dp === 0 ? digits : `${digits.slice(0, -dp)}.${digits.slice(-dp)}`;
+  const neg = a.n !== zero && a.n < zero !== b.n < zero;
+  return neg && r !== zero ? `-${out}` : out;
+}
+
 /** Exact a ÷ b (24 significant decimals), or null when b is 0. */
 export function divideDecimal(a: Decimal, b: Decimal): Decimal | null {
   const d = new D(b);
@@ -272,6 +334,9 @@ export function divideDecimal(a: Decimal, b: Decimal): Decimal | null {
 
 /** part ÷ whole × 100, rounded half-up to 2 decimals ("67.38"); null when whole is 0. */
 export function percentOf(part: Decimal, whole: Decimal): Decimal | null {
+  const x = scaledBigInt(part);
+  const y = scaledBigInt(whole);
+  if (x && y) return roundRatioExact({ n: x.n * 100n, scale: x.scale }, y, 2);
   return roundRatio(new D(part).times(100), whole, 2);
 }
 

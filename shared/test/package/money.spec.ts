@@ -8,6 +8,7 @@ import {
   compareDecimal,
   formatMoney,
   formatPercent,
+  normalizeDecimal,
   parseMoney,
   percentOf,
   roundDecimal,
@@ -94,6 +95,65 @@ describe('money', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  describe('the fast paths agree with big.js on any plain decimal', () => {
+    // The reference: the big.js arithmetic the fast paths stand in for.
+    const R = Big();
+    R.DP = 24;
+    R.RM = 1;
+    R.NE = -40;
+    R.PE = 60;
+    const Q = Big();
+    Q.DP = 0;
+    Q.RM = 0;
+    const ratioByBig = (a: string, b: string, dp: number): string | null => {
+      const den = new R(b);
+      if (den.eq(0)) return null;
+      let num = new R(a).times(new R(10).pow(dp));
+      const neg = num.lt(0) !== den.lt(0) && !num.eq(0);
+      num = num.abs();
+      const q = new Q(num).div(den.abs());
+      const r = num.minus(q.times(den.abs())).times(2).gte(den.abs()) ? q.plus(1) : q;
+      const out = new R(r).div(new R(10).pow(dp)).toFixed(dp);
+      return neg && !r.eq(0) ? `-${out}` : out;
+    };
+    // Signs, leading and trailing zeros, up to 20 integer digits and 8 decimals: past the 15
+    // digits where Number() stops being exact.
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,20}$/), fc.option(fc.stringMatching(/^\d{1,8}$/), { nil: undefined }))
+      .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
+    const samples = fc.oneof(decimal, fc.constantFrom('0', '-0', '0.0', '-0.000', '00', '007.50', '1e3', '0.1', '-0.5', '999999999999999', '9999999999999999', '0.0000001'));
+
+    it('roundRatio and percentOf', () => {
+      fc.assert(
+        fc.property(samples, samples, fc.integer({ min: 0, max: 4 }), (a, b, dp) => {
+          if (!/^-?\d+(\.\d+)?$/.test(a) || !/^-?\d+(\.\d+)?$/.test(b)) return;
+          expect(roundRatio(a, b, dp)).toBe(ratioByBig(a, b, dp));
+          expect(roundRatio(toBig(a), toBig(b), dp)).toBe(ratioByBig(a, b, dp));
+          expect(percentOf(a, b)).toBe(ratioByBig(new R(a).times(100).toString(), b, 2));
+        }),
+        { numRuns: 3_000 },
+      );
+    });
+
+    it('compareDecimal and normalizeDecimal', () => {
+      fc.assert(
+        fc.property(samples, samples, (a, b) => {
+          expect(compareDecimal(a, b)).toBe(new R(a).cmp(b));
+          const canonical = new R(a).toString();
+          expect(normalizeDecimal(a)).toBe(canonical === '-0' ? '0' : canonical);
+        }),
+        { numRuns: 3_000 },
+      );
+    });
+
+    it('near the 15-digit edge, where two decimals share a double', () => {
+      expect(compareDecimal('9007199254740993', '9007199254740992')).toBe(1);
+      expect(compareDecimal('0.1000000000000001', '0.1')).toBe(1);
+      expect(compareDecimal('-0', '0')).toBe(0);
+      expect(roundRatio('9007199254740993', '1', 0)).toBe('9007199254740993');
+    });
   });
 
   it('does not change the global Big configuration', () => {
