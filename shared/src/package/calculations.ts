@@ -131,7 +131,7 @@ export function computeFigures(doc: PackageDocument, template: EvaluationTemplat
     const s = suggestIndicatorScore(row, template.rules);
     const lvl = scoringLevel(template, row.level1);
     const d = validNonNegative(row.score) ? row.score : null;
-    const f: IndicatorFigures = { ...s, declared: d, reasonGiven: (row.deviationReason ?? '').trim() !== '', scoringLevel: lvl };
+    const f: IndicatorFigures = Object.assign(s, { declared: d, reasonGiven: (row.deviationReason ?? '').trim() !== '', scoringLevel: lvl });
     indicators.push(f);
     const lf = levels[lvl];
     lf.rowCount += 1;
