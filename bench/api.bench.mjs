@@ -118,13 +118,16 @@ try {
     agent.destroy();
   }
   // Every operation at every level, --rounds times over: on a shared machine one round's ratio
-  // moves by a fifth between runs; the median of the rounds' ratios moves far less.
+  // moves by a fifth between runs; the median of the rounds' ratios moves far less. Within a
+  // round each operation is measured right after its floor at the same level, so a burst of
+  // load from elsewhere on the machine tends to fall on both of a pair rather than on one.
+  const order = ['bare Nest+Apollo { ping }', READ_FLOOR, 'package(id) PackageDetailFields', SAVE_FLOOR, 'savePackage (autosave)'];
   const rounds = [];
   for (let round = 0; round < opt.rounds; round++) {
-    const measured = {};
-    for (const [name, op] of Object.entries(ops)) {
-      measured[name] = {};
-      for (const connections of levels) {
+    const measured = Object.fromEntries(order.map((name) => [name, {}]));
+    for (const connections of levels) {
+      for (const name of order) {
+        const op = ops[name];
         const agent = keepAliveAgent(connections);
         const send = op.request(agent);
         measured[name][connections] = await closedLoop({ connections, seconds: opt.seconds, request: (lane) => send(lane), cpuPid: op.pid });
