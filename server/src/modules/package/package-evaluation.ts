@@ -32,11 +32,31 @@ export type SummaryColumns = Pick<
 // Field resolvers of one package (figures, checks, summary) share one evaluation of a document.
 const cache = new WeakMap<object, { template: EvaluationTemplate; fiscalYear: number; result: PackageEvaluation }>();
 
+/**
+ * The parts of a document computeFigures reads, and nothing else: the figures of a document are
+ * reused while each of these is the same object as when they were computed. A save shares the
+ * parts it did not change with the version before (shareUnchanged), so an edit of the report
+ * or of a goal's text computes no figures. test/package/figure-inputs.spec.ts changes every
+ * field of the fixtures in turn, to keep this list whole.
+ */
+export const figureInputs = (doc: PackageDocument): readonly unknown[] => [doc.basicData, doc.selfEvaluation.budget, doc.selfEvaluation.indicators, doc.projectEvaluations];
+
+const figuresByBasicData = new WeakMap<object, { inputs: readonly unknown[]; template: EvaluationTemplate; figures: ComputedFigures }>();
+
+function figuresOf(doc: PackageDocument, template: EvaluationTemplate): ComputedFigures {
+  const inputs = figureInputs(doc);
+  const hit = figuresByBasicData.get(doc.basicData);
+  if (hit && hit.template === template && hit.inputs.every((part, i) => part === inputs[i])) return hit.figures;
+  const figures = computeFigures(doc, template);
+  figuresByBasicData.set(doc.basicData, { inputs, template, figures });
+  return figures;
+}
+
 /** Figures and checks of a document, computed only by @zipin/shared (the client runs the same). */
 export function evaluatePackage(doc: PackageDocument, template: EvaluationTemplate, context: Partial<CampaignContext>): PackageEvaluation {
   const hit = cache.get(doc);
   if (hit && hit.template === template && hit.fiscalYear === context.fiscalYear) return hit.result;
-  const figures = computeFigures(doc, template);
+  const figures = figuresOf(doc, template);
   const checks = runChecks(doc, template, context, figures);
   const result = { figures, checks, summary: summarizeChecks(checks) };
   cache.set(doc, { template, fiscalYear: context.fiscalYear ?? 0, result });

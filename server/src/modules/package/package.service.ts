@@ -16,6 +16,7 @@ import {
   type PackageDocument,
 } from '@zipin/shared';
 import { DomainError } from '../../common/domain-error.js';
+import { shareUnchanged } from '../../common/share-unchanged.js';
 import type { RequestUser } from '../../common/request-context.js';
 import { newId } from '../../database/columns.js';
 import { TransactionService, type Tx } from '../../database/transaction.service.js';
@@ -158,7 +159,9 @@ export class PackageService {
       if (locked.length) {
         throw new DomainError(ErrorCode.VALIDATION_FAILED, `上年结转数据不能修改：${describePath(locked[0]!, sent, { context, formSetId: campaign.formSetId }).zh}`, { paths: locked });
       }
-      const document = keepCarriedFrom(pkg.document, sent);
+      // What the filler did not change stays the very objects of the version before: the figures
+      // (package-evaluation.ts) are then reused by identity when only text changed.
+      const document = shareUnchanged(pkg.document, keepCarriedFrom(pkg.document, sent));
       const evaluation = evaluateAtVersion({ id: pkg.id, version: pkg.version + 1, document }, campaign.template, context);
       const now = new Date();
       const changes: Partial<PackageEntity> = {
