@@ -1,9 +1,10 @@
 /**
  * A save reuses the figures of the version before while the parts computeFigures reads are the
- * same objects (figureInputs, shared by shareUnchanged). This changes every field of the real
- * packages in turn and checks that the evaluation of the shared document is exactly the one
- * computed from scratch: a part read by computeFigures but missing from figureInputs would give
- * the old figures for a changed field, and fail here.
+ * same objects (figureInputs, shared by shareUnchanged), and replays the checks of those parts
+ * (CheckReuse). This changes every field of the real packages in turn and checks that the
+ * evaluation of the shared document is exactly the one computed from scratch: a part read by
+ * computeFigures or by the replayed checks but missing from their inputs would give the old
+ * figures or checks for a changed field, and fail here.
  */
 import {
   JINZHAI_2023_CONTEXT,
@@ -22,6 +23,7 @@ import {
   parsePackageDocument,
   runChecks,
   type CampaignContext,
+  type CheckReuse,
   type EvaluationTemplate,
   type PackageDocument,
 } from '@zipin/shared';
@@ -65,22 +67,26 @@ const cases: [string, PackageDocument, EvaluationTemplate, CampaignContext][] = 
 describe('figures reused across a save', () => {
   it.each(cases)('%s: every field changed in turn evaluates as from scratch', (_name, fixture, template, context) => {
     const base = clone(fixture);
+    const reuse: CheckReuse = {};
     let changed = 0;
     let reused = 0;
+    let replayed = 0;
     for (const leaf of leaves(base as unknown as Json)) {
       for (const value of changesOf(leaf.value)) {
         const parsed = parsePackageDocument(withLeaf(base as unknown as Json, leaf.path, value));
         if (!parsed.ok) continue;
         // The version before, evaluated last (a shallow copy: a new document with the same parts).
-        const before = evaluatePackage({ ...base }, template, context).figures;
+        const before = evaluatePackage({ ...base }, template, context, reuse).figures;
+        const recorded = reuse.figureChecks;
         const sent = shareUnchanged(base, parsed.value);
-        const evaluation = evaluatePackage(sent, template, context);
+        const evaluation = evaluatePackage(sent, template, context, reuse);
         const fresh = clone(parsed.value);
         const figures = computeFigures(fresh, template);
         expect({ path: leaf.path.join('.'), figures: evaluation.figures }).toEqual({ path: leaf.path.join('.'), figures });
         expect(evaluation.checks).toEqual(runChecks(fresh, template, context, figures));
         changed++;
         if (evaluation.figures === before) reused++;
+        if (reuse.figureChecks === recorded) replayed++;
         break;
       }
     }
@@ -88,6 +94,7 @@ describe('figures reused across a save', () => {
     // the goal, the explanations) reuse the figures.
     expect(changed).toBeGreaterThan(100);
     expect(reused).toBeGreaterThanOrEqual(15);
+    expect(replayed).toBeGreaterThanOrEqual(15);
   });
 
   it('a text edit shares every other part and reuses the figures', () => {

@@ -26,7 +26,7 @@ import { targetBelowLastYear } from './carry-forward.js';
 import type { EvaluationTemplate, SplitBasis } from './template.js';
 import { INPUT_CHECK_CATALOGUE, withInputChecks } from './checks-input.js';
 import { scoringRules } from './template.js';
-import { BUDGET_CHECK_CATALOGUE, checkBudgetRules } from './checks-budget.js';
+import { BUDGET_CHECK_CATALOGUE, checkBudgetRows, checkFormalism, type EmitCheck } from './checks-budget.js';
 import { bandOfActual, completionOfActual, deadlineOfTarget } from './target-text.js';
 import { bandText, deadlineText, scoreWithinBand } from './scoring.js';
 
@@ -148,9 +148,42 @@ interface Ctx {
   out: CheckResult[];
   seen: Map<string, number>;
   context?: CampaignContext;
+  /** While set, every emit is also written here (see CheckReuse). */
+  record?: EmitCall[];
+}
+
+/** One emit's arguments, kept to be replayed. */
+type EmitCall = [code: CheckCode, paths: string[], messageZh: string, messageEn: string, explainedByRow: boolean];
+
+/**
+ * Checks of the figures' own parts (基础数据表, 预算执行, 绩效指标, 得分) from an earlier run on
+ * the same package, replayed while figures, those parts, template and campaign are the same
+ * objects and values. Only for documents never changed in place (the server's, which shares a
+ * save's unchanged parts with the version before); the client, whose document is edited in
+ * place, passes none. Replaying goes through emit, so keys, numbering and whether a warning is
+ * explained come out as a fresh run would give them. The texts' checks always run.
+ */
+export interface CheckReuse {
+  figureParts?: { inputs: readonly unknown[]; calls: EmitCall[] };
+  budgetRows?: { inputs: readonly unknown[]; calls: EmitCall[] };
+}
+
+/** Replays the block's calls when its inputs are the same, else runs it (recording when there is a `reuse`). */
+function replayOrRun(c: Ctx, reuse: CheckReuse | undefined, block: keyof CheckReuse, inputs: readonly unknown[], run: () => void): void {
+  const kept = reuse?.[block];
+  if (kept && kept.inputs.length === inputs.length && kept.inputs.every((part, i) => part === inputs[i])) {
+    for (const call of kept.calls) emit(c, ...call);
+    return;
+  }
+  if (!reuse) return run();
+  c.record = [];
+  run();
+  reuse[block] = { inputs, calls: c.record };
+  delete c.record;
 }
 
 function emit(c: Ctx, code: CheckCode, paths: string[], messageZh: string, messageEn: string, explainedByRow = false): void {
+  c.record?.push([code, paths, messageZh, messageEn, explainedByRow]);
   const severity = CHECK_CATALOGUE[code][0];
   const base = `${code}@${paths[0] ?? ''}`;
   const n = (c.seen.get(base) ?? 0) + 1;
@@ -658,15 +691,22 @@ export function runChecks(
   template: EvaluationTemplate,
   context?: Partial<CampaignContext>,
   figures: ComputedFigures = computeFigures(doc, template),
+  reuse?: CheckReuse,
 ): CheckResult[] {
   const c: Ctx = { doc, figures, out: [], seen: new Map(), ...(context?.fiscalYear !== undefined ? { context: context as CampaignContext } : {}) };
-  checkBasicData(c, template);
-  checkBudget(c, template);
-  checkIndicators(c, template);
-  checkScores(c, template);
+  // What the replayed blocks read (figure-inputs.spec.ts in the server changes every field to keep this whole).
+  const inputs = [figures, doc.basicData, doc.selfEvaluation.budget, doc.selfEvaluation.indicators, template, context?.fiscalYear, context?.unitName, context?.governmentLevel];
+  replayOrRun(c, reuse, 'figureParts', inputs, () => {
+    checkBasicData(c, template);
+    checkBudget(c, template);
+    checkIndicators(c, template);
+    checkScores(c, template);
+  });
   checkText(c, context);
   for (const f of checkReportConsistency(doc, figures)) emit(c, f.code, f.paths, f.messageZh, f.messageEn);
-  checkBudgetRules(doc, figures, template, (code, paths, zh, en, byRow) => emit(c, code, paths, zh, en, byRow));
+  const emitBudget: EmitCheck = (code, paths, zh, en, byRow) => emit(c, code, paths, zh, en, byRow);
+  replayOrRun(c, reuse, 'budgetRows', inputs, () => checkBudgetRows(doc, emitBudget));
+  checkFormalism(doc, figures, emitBudget);
   checkProjectEvaluations(c, template, { emit, checkIndicatorRows });
   return withInputChecks(doc, c.out);
 }

@@ -8,6 +8,7 @@ import {
   summarizeChecks,
   type CampaignContext,
   type CheckResult,
+  type CheckReuse,
   type CheckSummary,
   type ComputedFigures,
   type EvaluationTemplate,
@@ -52,12 +53,15 @@ function figuresOf(doc: PackageDocument, template: EvaluationTemplate): Computed
   return figures;
 }
 
-/** Figures and checks of a document, computed only by @zipin/shared (the client runs the same). */
-export function evaluatePackage(doc: PackageDocument, template: EvaluationTemplate, context: Partial<CampaignContext>): PackageEvaluation {
+/**
+ * Figures and checks of a document, computed only by @zipin/shared (the client runs the same).
+ * `reuse` is the package's own (see checkReuseOf): what runChecks may replay from its last run.
+ */
+export function evaluatePackage(doc: PackageDocument, template: EvaluationTemplate, context: Partial<CampaignContext>, reuse?: CheckReuse): PackageEvaluation {
   const hit = cache.get(doc);
   if (hit && hit.template === template && hit.fiscalYear === context.fiscalYear) return hit.result;
   const figures = figuresOf(doc, template);
-  const checks = runChecks(doc, template, context, figures);
+  const checks = runChecks(doc, template, context, figures, reuse);
   const result = { figures, checks, summary: summarizeChecks(checks) };
   cache.set(doc, { template, fiscalYear: context.fiscalYear ?? 0, result });
   return result;
@@ -77,6 +81,18 @@ function templateId(template: EvaluationTemplate): number {
 
 const byVersion = new RowCache<PackageEvaluation>(10 * 60_000, 5_000);
 
+/** Per package: the checks runChecks may replay on its next version (a filler's autosaves follow one another). */
+const checkReuse = new RowCache<CheckReuse>(10 * 60_000, 5_000);
+
+function checkReuseOf(packageId: string): CheckReuse {
+  let reuse = checkReuse.get(packageId);
+  if (!reuse) {
+    reuse = {};
+    checkReuse.set(packageId, reuse);
+  }
+  return reuse;
+}
+
 /**
  * The evaluation of a package at a version: a version's document never changes (every write
  * bumps it), so the figures and checks are computed once per (package, version, template,
@@ -91,7 +107,7 @@ export function evaluateAtVersion(
   const key = `${pkg.id}:${pkg.version}:${templateId(template)}:${context.fiscalYear ?? ''}:${context.unitName ?? ''}`;
   const hit = byVersion.get(key);
   if (hit) return hit;
-  const result = evaluatePackage(pkg.document, template, context);
+  const result = evaluatePackage(pkg.document, template, context, checkReuseOf(pkg.id));
   byVersion.set(key, result);
   return result;
 }
