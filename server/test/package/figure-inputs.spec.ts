@@ -77,7 +77,7 @@ describe('figures reused across a save', () => {
         if (!parsed.ok) continue;
         // The version before, evaluated last (a shallow copy: a new document with the same parts).
         const before = evaluatePackage({ ...base }, template, context, reuse).figures;
-        const recorded = reuse.figureChecks;
+        const recorded = reuse.figureParts;
         const sent = shareUnchanged(base, parsed.value);
         const evaluation = evaluatePackage(sent, template, context, reuse);
         const fresh = clone(parsed.value);
@@ -86,7 +86,7 @@ describe('figures reused across a save', () => {
         expect(evaluation.checks).toEqual(runChecks(fresh, template, context, figures));
         changed++;
         if (evaluation.figures === before) reused++;
-        if (reuse.figureChecks === recorded) replayed++;
+        if (reuse.figureParts === recorded) replayed++;
         break;
       }
     }
