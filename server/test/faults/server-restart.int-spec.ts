@@ -27,12 +27,15 @@ describe('a server restarted with scheduled packages', () => {
     first = await TestApp.start({ chromiumPath, runJobs: true });
     const world = await buildPublicationWorld(first, { units: 3 });
     await approvePackages(first, world, world.packageIds);
-    const publishAt = new Date(Date.now() + 4_000);
+    // Far enough ahead that three schedulings finish first on a loaded machine (4 s was not, once).
+    const publishAt = new Date(Date.now() + 10_000);
     for (const id of world.packageIds) {
       const r = await first.ok<any>(SCHEDULE, { id, v: 5, at: publishAt.toISOString() }, world.admin.token);
       expect(r.schedulePublication.state).toBe('SCHEDULED');
     }
     await first.app.close();
+    // The case under test: nothing fell due before the first server stopped.
+    expect(Date.now()).toBeLessThan(publishAt.getTime());
     await new Promise((r) => setTimeout(r, Math.max(0, publishAt.getTime() + 1_500 - Date.now())));
 
     const c = first.config;
