@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, stopProcess } from '../faults/support/processes.js';
+import { waitFor } from '../support/wait.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/bundle/api.mjs', import.meta.url));
 const SECRET = 'production-test-secret-0123456789abcdef';
@@ -52,6 +53,17 @@ async function startBuilt(env: Record<string, string>): Promise<Started> {
   return { child, url: `http://127.0.0.1:${port}`, output: () => out, dir };
 }
 
+/**
+ * Expects the server to have printed `line`. Its health answer can reach the test before the
+ * start-up lines have been read from its output pipe (one more I/O event), so wait a little.
+ */
+async function expectSaid(s: Started, line: RegExp | string): Promise<void> {
+  const says = () => (typeof line === 'string' ? s.output().includes(line) : line.test(s.output()));
+  await waitFor(async () => says(), 15_000, `the server to print ${String(line)}`).catch(() => undefined);
+  if (typeof line === 'string') expect(s.output()).toContain(line);
+  else expect(s.output()).toMatch(line);
+}
+
 async function gql(s: Started, query: string, variables: Record<string, unknown> = {}) {
   const res = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }, setCookie: res.headers.get('set-cookie') };
@@ -72,8 +84,8 @@ describe('a production start of the built server', () => {
   it('creates no demo accounts, says so, and opens no schema details', async () => {
     const s = await startBuilt({ NODE_ENV: 'production', SESSION_SECRET: SECRET });
     started.push(s);
-    expect(s.output()).toMatch(/mode: embedded, production, no demo data/);
-    expect(s.output()).toContain('No accounts yet: create the first admin with `node server/dist/cli.js create-admin');
+    await expectSaid(s, /mode: embedded, production, no demo data/);
+    await expectSaid(s, 'No accounts yet: create the first admin with `node server/dist/cli.js create-admin');
     const login = await gql(s, LOGIN, DEMO);
     expect(login.body.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     const introspection = await gql(s, '{ __schema { queryType { name } } }');
@@ -93,8 +105,8 @@ describe('a production start of the built server', () => {
   it('marks the session cookie Secure, with demo data only when asked for by name', async () => {
     const s = await startBuilt({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DEMO_DATA: 'true', RUN_JOBS: 'false' });
     started.push(s);
-    expect(s.output()).toMatch(/mode: embedded, production, demo data present/);
-    expect(s.output()).toMatch(/WARNING: production with the demo accounts present/);
+    await expectSaid(s, /mode: embedded, production, demo data present/);
+    await expectSaid(s, /WARNING: production with the demo accounts present/);
     const login = await gql(s, LOGIN, DEMO);
     expect(login.body.errors).toBeUndefined();
     expect(login.setCookie).toMatch(/zipin_session=.*;\s*Secure/i);
@@ -111,7 +123,7 @@ describe('a production start of the built server', () => {
 
     const unset = await startBuilt({ DEMO_DATA: 'false' });
     started.push(unset);
-    expect(unset.output()).toMatch(/mode: embedded, development, no demo data/);
+    await expectSaid(unset, /mode: embedded, development, no demo data/);
     const introspection = await gql(unset, '{ __schema { queryType { name } } }');
     expect(introspection.body.data?.__schema).toBeUndefined();
     expect(JSON.stringify((await gql(unset, '{ mee { id } }')).body)).not.toMatch(/Did you mean/);
