@@ -306,23 +306,21 @@ function scaledBigInt(s: string): { n: bigint; scale: number } | null {
   return { n: m[1] === '-' ? -n : n, scale: frac.length };
 }
 
-const TEN = 10n;
-const pow10 = (k: number): bigint => TEN ** BigInt(k);
+const pow10 = (k: number): bigint => 10n ** BigInt(k);
 
 /** roundRatio on exact integers: a ÷ b × 10^dp, then half-up on the remainder, as the big.js path does. */
 function roundRatioExact(a: { n: bigint; scale: number }, b: { n: bigint; scale: number }, dp: number): Decimal | null {
   if (b.n === 0n) return null;
-  const zero = 0n;
   // a.n / 10^a.scale ÷ (b.n / 10^b.scale) × 10^dp = a.n × 10^(b.scale + dp) ÷ (b.n × 10^a.scale)
-  const num = (a.n < zero ? -a.n : a.n) * pow10(b.scale + dp);
-  const den = (b.n < zero ? -b.n : b.n) * pow10(a.scale);
+  const num = (a.n < 0n ? -a.n : a.n) * pow10(b.scale + dp);
+  const den = (b.n < 0n ? -b.n : b.n) * pow10(a.scale);
   const q = num / den;
   const rem = num - q * den;
   const r = rem * 2n >= den ? q + 1n : q;
   const digits = r.toString().padStart(dp + 1, '0');
   const out = dp === 0 ? digits : `${digits.slice(0, -dp)}.${digits.slice(-dp)}`;
-  const neg = a.n !== zero && a.n < zero !== b.n < zero;
-  return neg && r !== zero ? `-${out}` : out;
+  const neg = a.n !== 0n && a.n < 0n !== b.n < 0n;
+  return neg && r !== 0n ? `-${out}` : out;
 }
 
 /** Exact a ÷ b (24 significant decimals), or null when b is 0. */
